@@ -1,0 +1,203 @@
+//! Articles, their revisions and corrections.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ValidationError, Validator};
+use crate::slug::is_valid_slug;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleStatus {
+    Draft,
+    /// Publishes itself at `published_at`.
+    Scheduled,
+    Published,
+    /// Was public, taken down; the URL answers 410 Gone.
+    Unpublished,
+}
+
+impl ArticleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "draft",
+            ArticleStatus::Scheduled => "scheduled",
+            ArticleStatus::Published => "published",
+            ArticleStatus::Unpublished => "unpublished",
+        }
+    }
+}
+
+impl fmt::Display for ArticleStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ArticleStatus {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "draft" => Ok(ArticleStatus::Draft),
+            "scheduled" => Ok(ArticleStatus::Scheduled),
+            "published" => Ok(ArticleStatus::Published),
+            "unpublished" => Ok(ArticleStatus::Unpublished),
+            _ => Err(ValidationError::single(
+                "status",
+                "must be one of draft, scheduled, published, unpublished",
+            )),
+        }
+    }
+}
+
+/// Everything staff edit in the article form; one saved draft is one revision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDraft {
+    pub edition: String,
+    /// Empty means "make one from the headline".
+    pub slug: String,
+    pub headline: String,
+    /// The standfirst under the headline.
+    pub lead: String,
+    /// Markdown with embeds, see [`crate::body`].
+    pub body: String,
+    pub hero_photo_id: Option<i64>,
+    pub section_id: Option<i64>,
+    pub tag_ids: Vec<i64>,
+    pub author_ids: Vec<i64>,
+    pub in_newsfeed: bool,
+    pub breaking: bool,
+}
+
+pub const MAX_HEADLINE: usize = 200;
+pub const MAX_LEAD: usize = 600;
+pub const MAX_BODY: usize = 200_000;
+
+impl ArticleDraft {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let mut v = Validator::new();
+        v.check(!self.edition.is_empty(), "edition", "must be chosen");
+        v.text(&self.headline, "headline", MAX_HEADLINE);
+        v.optional_text(&self.lead, "lead", MAX_LEAD);
+        v.optional_text(&self.body, "body", MAX_BODY);
+        v.check(
+            self.slug.is_empty() || is_valid_slug(&self.slug),
+            "slug",
+            "must be lowercase letters, digits and single hyphens",
+        );
+        v.check(self.tag_ids.len() <= 30, "tag_ids", "at most 30 tags");
+        v.check(
+            self.author_ids.len() <= 10,
+            "author_ids",
+            "at most 10 authors",
+        );
+        v.finish()
+    }
+
+    /// The slug to store: the given one, or one made from the headline.
+    pub fn effective_slug(&self) -> String {
+        if self.slug.is_empty() {
+            crate::slug::slugify(&self.headline)
+        } else {
+            self.slug.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable; part of the public URL so a changed headline never breaks a link.
+    pub id: i64,
+    pub edition: String,
+    /// Articles telling the same story in other editions share this group (drives hreflang).
+    pub translation_group: Option<i64>,
+    pub slug: String,
+    /// Earlier slugs; they redirect to the current one.
+    pub old_slugs: Vec<String>,
+    pub headline: String,
+    pub lead: String,
+    pub body: String,
+    pub hero_photo_id: Option<i64>,
+    pub section_id: Option<i64>,
+    pub tag_ids: Vec<i64>,
+    pub author_ids: Vec<i64>,
+    pub status: ArticleStatus,
+    /// When it went (or, when scheduled, will go) public.
+    pub published_at: Option<DateTime<Utc>>,
+    pub first_published_at: Option<DateTime<Utc>>,
+    /// Last saved change.
+    pub updated_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub in_newsfeed: bool,
+    pub breaking: bool,
+    /// Optimistic lock: the number of the latest revision. A save names the version it edited.
+    pub version: i64,
+    /// Staff account that created it (authors may publish only their own).
+    pub created_by: Option<i64>,
+}
+
+impl Article {
+    pub fn is_public(&self) -> bool {
+        self.status == ArticleStatus::Published
+    }
+
+    pub fn draft(&self) -> ArticleDraft {
+        ArticleDraft {
+            edition: self.edition.clone(),
+            slug: self.slug.clone(),
+            headline: self.headline.clone(),
+            lead: self.lead.clone(),
+            body: self.body.clone(),
+            hero_photo_id: self.hero_photo_id,
+            section_id: self.section_id,
+            tag_ids: self.tag_ids.clone(),
+            author_ids: self.author_ids.clone(),
+            in_newsfeed: self.in_newsfeed,
+            breaking: self.breaking,
+        }
+    }
+
+    /// Public path: `/{edition}/{yyyy}/{mm}/{dd}/{slug}-{id}`; readers only ever see published ones.
+    pub fn path(&self) -> String {
+        article_path(
+            &self.edition,
+            self.published_at.unwrap_or(self.created_at),
+            &self.slug,
+            self.id,
+        )
+    }
+}
+
+pub fn article_path(edition: &str, date: DateTime<Utc>, slug: &str, id: i64) -> String {
+    format!("/{edition}/{}/{slug}-{id}", date.format("%Y/%m/%d"))
+}
+
+/// One saved version of an article, kept forever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub article_id: i64,
+    /// 1, 2, 3… equal to the article's `version` right after the save.
+    pub number: i64,
+    pub account_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub draft: ArticleDraft,
+}
+
+/// A dated public note at the end of the article saying what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub id: i64,
+    pub article_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub text: String,
+}
+
+pub fn validate_correction(text: &str) -> Result<(), ValidationError> {
+    let mut v = Validator::new();
+    v.text(text, "text", 2000);
+    v.finish()
+}

@@ -1,0 +1,1 @@
+//! The article body: Markdown with embeds, rendered to sanitised HTML (helper owns this).

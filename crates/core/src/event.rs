@@ -1,0 +1,36 @@
+//! Change events: written to the store's outbox in the same transaction as the change,
+//! then carried by the bus to page caches, the search index and live fan-out.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    /// Any write to an article (create, save, publish, unpublish, correct, delete).
+    /// Carries what a cache needs to find the pages it touched, before and after the change.
+    Article {
+        id: i64,
+        edition: String,
+        /// `draft`, `published`, …, or `deleted`.
+        status: String,
+        section_ids: Vec<i64>,
+        tag_ids: Vec<i64>,
+        author_ids: Vec<i64>,
+        /// Whether readers could see it before or after (drafts touch no public page).
+        public: bool,
+    },
+    /// Editions, sections, tags, authors or entity notes changed: pages of the edition
+    /// (or all editions when `edition` is None) may show them.
+    Taxonomy { edition: Option<String> },
+    /// Photo metadata or renditions changed.
+    Photo { id: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Monotonically increasing position in the outbox; consumers resume from it.
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    pub change: Change,
+}

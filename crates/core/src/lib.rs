@@ -1,0 +1,23 @@
+#![doc = include_str!("../README.md")]
+
+pub mod account;
+pub mod article;
+pub mod body;
+pub mod edition;
+pub mod entity;
+pub mod error;
+pub mod event;
+pub mod media;
+pub mod people;
+pub mod slug;
+pub mod taxonomy;
+
+pub use account::{Account, Role};
+pub use article::{Article, ArticleDraft, ArticleStatus, Correction, Revision};
+pub use edition::{Direction, Edition};
+pub use entity::{Entity, EntityNote};
+pub use error::{FieldError, ValidationError};
+pub use event::{Change, Event};
+pub use media::{Credit, Photo, Rendition};
+pub use people::Author;
+pub use taxonomy::{Section, Tag};
