@@ -1,0 +1,158 @@
+//! The command line. Every flag has a `NEWSDESK_*` environment variable and a key in the
+//! optional TOML config file; precedence is flag, then variable, then file, then default.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "newsdesk", version, about = "Newsdesk: a news publishing platform in one binary", long_about = None)]
+pub struct Cli {
+    /// Optional TOML config file (keys as in `newsdesk.example.toml`); unknown keys are errors.
+    #[arg(long, env = "NEWSDESK_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server: reading site, newsroom at /admin, Admin API at /api/v1/admin.
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate(DbArgs),
+    /// Fill the database with the demo newsroom (three editions, photos, articles).
+    Demo(DemoArgs),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage Admin API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+/// Where data lives; shared by every command that opens the database.
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// Data folder: SQLite database and local media [default: ./newsdesk-data].
+    #[arg(long, env = "NEWSDESK_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Database URL: `postgres://…` for PostgreSQL, `sqlite://PATH` for SQLite
+    /// [default: SQLite at <data>/newsdesk.db].
+    #[arg(long, env = "NEWSDESK_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "NEWSDESK_LISTEN", value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
+
+    /// Fill an empty database with the demo newsroom on first start.
+    #[arg(long, env = "NEWSDESK_DEMO")]
+    pub demo: bool,
+
+    /// Public base URL used in links, feeds and sitemaps [default: http://<listen>].
+    #[arg(long, env = "NEWSDESK_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// The publication's name [default: Newsdesk].
+    #[arg(long, env = "NEWSDESK_SITE_NAME", value_name = "NAME")]
+    pub site_name: Option<String>,
+
+    /// Event bus: `memory:` (one instance), `postgres://…` (LISTEN/NOTIFY) or `nats://host:port`
+    /// [default: memory:].
+    #[arg(long, env = "NEWSDESK_BUS_URL", value_name = "URL")]
+    pub bus_url: Option<String>,
+
+    /// Largest accepted upload in bytes [default: 20971520].
+    #[arg(long, env = "NEWSDESK_MAX_UPLOAD_BYTES", value_name = "BYTES")]
+    pub max_upload_bytes: Option<usize>,
+
+    /// Largest accepted image in pixels, width x height [default: 100000000].
+    #[arg(long, env = "NEWSDESK_MAX_IMAGE_PIXELS", value_name = "PIXELS")]
+    pub max_image_pixels: Option<u64>,
+
+    /// Mark cookies `Secure`; turn on whenever the site is served over HTTPS [default: false].
+    #[arg(long, env = "NEWSDESK_SECURE_COOKIES", value_name = "BOOL")]
+    pub secure_cookies: Option<bool>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Number of articles to generate.
+    #[arg(long, env = "NEWSDESK_DEMO_ARTICLES", default_value_t = 300)]
+    pub articles: usize,
+
+    /// Seed: the same seed (on the same day) gives the same newsroom.
+    #[arg(long, env = "NEWSDESK_DEMO_SEED", default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff account; the password is read from standard input.
+    Add {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: StaffRole,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an Admin API token and print it (it is shown once and stored hashed).
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        /// What the token is for, e.g. "wire importer".
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: StaffRole,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StaffRole {
+    Contributor,
+    Author,
+    Editor,
+    Admin,
+}
+
+impl From<StaffRole> for newsdesk_core::Role {
+    fn from(r: StaffRole) -> Self {
+        match r {
+            StaffRole::Contributor => newsdesk_core::Role::Contributor,
+            StaffRole::Author => newsdesk_core::Role::Author,
+            StaffRole::Editor => newsdesk_core::Role::Editor,
+            StaffRole::Admin => newsdesk_core::Role::Admin,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

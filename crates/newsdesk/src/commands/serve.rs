@@ -1,0 +1,80 @@
+//! `newsdesk serve`: opens the store, fills the demo newsroom if asked, starts the
+//! background work (scheduled publishing, cache follower) and serves HTTP until Ctrl-C.
+
+use anyhow::Context;
+use newsdesk_bus::Bus;
+use newsdesk_media::MediaStore;
+use newsdesk_web::{AppState, WebConfig};
+use tokio::net::TcpListener;
+
+use crate::cli::ServeArgs;
+use crate::config::{DbConfig, FileConfig, ServeConfig};
+
+pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
+    let config = ServeConfig::resolve(args, file)?;
+    let store = super::open_store(&config.db).await?;
+    let media = media_store(&config.db)?;
+
+    if config.demo && store.is_empty().await? {
+        tracing::info!("empty database: generating the demo newsroom");
+        let report = newsdesk_demo::generate(&store, &media, &newsdesk_demo::DemoOptions::default())
+            .await
+            .context("demo generation failed")?;
+        tracing::info!(%report, "demo newsroom ready");
+    }
+
+    let bus = Bus::connect(&config.bus_url).await.with_context(|| format!("bus_url: cannot connect to {}", super::redact(&config.bus_url)))?;
+    let web = WebConfig {
+        listen: config.listen,
+        base_url: config.base_url.clone(),
+        site_name: config.site_name.clone(),
+        data_dir: config.db.data_dir.clone(),
+        max_upload_bytes: config.max_upload_bytes,
+        max_image_pixels: config.max_image_pixels,
+        secure_cookies: config.secure_cookies,
+    };
+    let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let background = newsdesk_newsroom::spawn_background(state.clone());
+    let app = newsdesk_newsroom::app(state);
+
+    // Bind first, then announce: whoever waits for /healthz never races the start-up.
+    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("listen: cannot bind {}", config.listen))?;
+    tracing::info!(address = %config.listen, base_url = %config.base_url, "newsdesk is serving");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")?;
+    background.abort();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+pub fn media_store(db: &DbConfig) -> anyhow::Result<MediaStore> {
+    let dir = db.data_dir.join("media");
+    MediaStore::local(&dir).with_context(|| format!("cannot open media folder {}", dir.display()))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(%err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
