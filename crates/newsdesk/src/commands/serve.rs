@@ -23,10 +23,16 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         tracing::info!(%report, "demo newsroom ready");
     }
 
+    // Bind first, then announce: whoever waits for the "listening" line never races the
+    // start-up, and port 0 gives a free port (the line says which).
+    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("listen: cannot bind {}", config.listen))?;
+    let local = listener.local_addr().context("listen: no local address")?;
+    let base_url = if args.base_url.is_some() || file.base_url.is_some() { config.base_url.clone() } else { format!("http://{local}") };
+
     let bus = Bus::connect(&config.bus_url).await.with_context(|| format!("bus_url: cannot connect to {}", super::redact(&config.bus_url)))?;
     let web = WebConfig {
-        listen: config.listen,
-        base_url: config.base_url.clone(),
+        listen: local,
+        base_url: base_url.clone(),
         site_name: config.site_name.clone(),
         data_dir: config.db.data_dir.clone(),
         max_upload_bytes: config.max_upload_bytes,
@@ -37,9 +43,8 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     let background = newsdesk_newsroom::spawn_background(state.clone());
     let app = newsdesk_newsroom::app(state);
 
-    // Bind first, then announce: whoever waits for /healthz never races the start-up.
-    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("listen: cannot bind {}", config.listen))?;
-    tracing::info!(address = %config.listen, base_url = %config.base_url, "newsdesk is serving");
+    tracing::info!(address = %local, %base_url, "newsdesk is serving");
+    println!("newsdesk listening on http://{local}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
