@@ -59,6 +59,10 @@ pub struct ServeArgs {
     #[arg(long, env = "NEWSDESK_DEMO")]
     pub demo: bool,
 
+    /// Number of articles `--demo` generates.
+    #[arg(long, env = "NEWSDESK_DEMO_ARTICLES", default_value_t = 300)]
+    pub demo_articles: usize,
+
     /// Public base URL used in links, feeds and sitemaps [default: http://<listen>].
     #[arg(long, env = "NEWSDESK_BASE_URL", value_name = "URL")]
     pub base_url: Option<String>,

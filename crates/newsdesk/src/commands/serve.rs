@@ -17,7 +17,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 
     if config.demo && store.is_empty().await? {
         tracing::info!("empty database: generating the demo newsroom");
-        let report = newsdesk_demo::generate(&store, &media, &newsdesk_demo::DemoOptions::default())
+        let report = newsdesk_demo::generate(&store, &media, &newsdesk_demo::DemoOptions { articles: args.demo_articles, ..newsdesk_demo::DemoOptions::default() })
             .await
             .context("demo generation failed")?;
         tracing::info!(%report, "demo newsroom ready");
