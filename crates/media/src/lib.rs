@@ -1,1 +1,31 @@
 #![doc = include_str!("../README.md")]
+
+pub mod demo_photo;
+mod encode;
+pub mod error;
+pub mod format;
+pub mod inspect;
+mod jpeg;
+pub mod keys;
+pub mod metadata;
+pub mod process;
+pub mod rendition;
+pub mod store;
+
+pub use demo_photo::{DemoPalette, generate_demo_photo};
+pub use error::MediaError;
+pub use format::ImageKind;
+pub use inspect::{Inspected, Limits, decode_rgb, inspect};
+pub use metadata::{PhotoMetadata, read_metadata, suggested_credit};
+pub use process::{CROP_WIDTH, process_upload, process_upload_with, store_original};
+pub use rendition::{
+    CROP_ASPECTS, EncodedRendition, WIDTH_LADDER, make_crop, make_renditions, widths_for,
+};
+pub use store::{MediaStore, StorageConfig};
+
+/// Lossless WebP through the pure-Rust encoder, exposed for the size comparison that
+/// justifies using libwebp (see README).
+#[doc(hidden)]
+pub fn encode_webp_lossless(image: &image::RgbImage) -> Result<Vec<u8>, MediaError> {
+    encode::webp_lossless(image)
+}
