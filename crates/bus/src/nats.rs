@@ -1,0 +1,132 @@
+//! NATS core pub/sub: for many instances or many events. The client reconnects on
+//! its own; we only tell subscribers to catch up afterwards.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use async_nats::{Client, ConnectOptions, Subscriber};
+use futures::StreamExt;
+use newsdesk_core::Event;
+use tokio::sync::broadcast;
+use tokio::task::JoinHandle;
+
+use crate::config::redact_url;
+use crate::error::BusError;
+use crate::message::{self, BusMessage};
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug)]
+pub(crate) struct Publisher {
+    client: Client,
+    subject: String,
+}
+
+impl Publisher {
+    pub(crate) async fn publish(&self, event: &Event) -> Result<(), BusError> {
+        let payload = message::encode(event, self.client.max_payload())?;
+        self.client
+            .publish(self.subject.clone(), payload.into())
+            .await
+            .map_err(|source| BusError::NatsPublish {
+                subject: self.subject.clone(),
+                source,
+            })
+    }
+}
+
+/// Connects, subscribes and proves the subscription is live on the server before
+/// returning, then starts the task that hands messages to local subscribers.
+pub(crate) async fn connect(
+    url: &str,
+    subject: String,
+    local: broadcast::Sender<BusMessage>,
+) -> Result<(Publisher, JoinHandle<()>), BusError> {
+    let timeout = |what: &str| BusError::Timeout {
+        what: format!("NATS at {} ({what})", redact_url(url)),
+        after: CONNECT_TIMEOUT,
+    };
+    let options = ConnectOptions::new()
+        .name("newsdesk")
+        .connection_timeout(CONNECT_TIMEOUT)
+        .event_callback(on_client_event(local.downgrade()));
+    let client = tokio::time::timeout(CONNECT_TIMEOUT, options.connect(url))
+        .await
+        .map_err(|_| timeout("connect"))?
+        .map_err(|source| BusError::NatsConnect {
+            url: redact_url(url),
+            source,
+        })?;
+    let subscriber =
+        client
+            .subscribe(subject.clone())
+            .await
+            .map_err(|source| BusError::NatsSubscribe {
+                subject: subject.clone(),
+                source,
+            })?;
+    tokio::time::timeout(CONNECT_TIMEOUT, round_trip(&client))
+        .await
+        .map_err(|_| timeout("round trip"))??;
+    let task = tokio::spawn(forward(subscriber, local.downgrade()));
+    Ok((Publisher { client, subject }, task))
+}
+
+/// The server handles one connection's messages in order, so once a message sent
+/// after our SUB comes back, the subscription is in place: an event published by any
+/// instance from now on reaches us. Without this, `connect` could return while the
+/// SUB is still in flight and the first events would be missed.
+async fn round_trip(client: &Client) -> Result<(), BusError> {
+    let inbox = client.new_inbox();
+    let mut probe =
+        client
+            .subscribe(inbox.clone())
+            .await
+            .map_err(|source| BusError::NatsSubscribe {
+                subject: inbox.clone(),
+                source,
+            })?;
+    client
+        .publish(inbox.clone(), bytes::Bytes::new())
+        .await
+        .map_err(|source| BusError::NatsPublish {
+            subject: inbox.clone(),
+            source,
+        })?;
+    // `None` would mean the client closed; the timeout around us reports it.
+    let _ = probe.next().await;
+    let _ = probe.unsubscribe().await;
+    Ok(())
+}
+
+async fn forward(mut subscriber: Subscriber, local: broadcast::WeakSender<BusMessage>) {
+    while let Some(nats_message) = subscriber.next().await {
+        let message = message::decode(&nats_message.payload);
+        let Some(local) = local.upgrade() else { return };
+        // An error only means nobody is subscribed right now.
+        let _ = local.send(message);
+    }
+    tracing::warn!("NATS bus subscription ended; the client was closed");
+}
+
+/// Messages published while the client was disconnected, or dropped because we read
+/// too slowly, are gone: subscribers are told to catch up from the outbox.
+fn on_client_event(
+    local: broadcast::WeakSender<BusMessage>,
+) -> impl Fn(async_nats::Event) -> std::future::Ready<()> + Send + Sync + 'static {
+    // The first `Connected` is the initial connection, which misses nothing.
+    let connected_before = Arc::new(AtomicBool::new(false));
+    move |event| {
+        let catch_up = match event {
+            async_nats::Event::Connected => connected_before.swap(true, Ordering::SeqCst),
+            async_nats::Event::SlowConsumer(_) => true,
+            _ => false,
+        };
+        tracing::info!(%event, "NATS bus client event");
+        if catch_up && let Some(local) = local.upgrade() {
+            let _ = local.send(BusMessage::CatchUp { seq: None });
+        }
+        std::future::ready(())
+    }
+}

@@ -1,0 +1,89 @@
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, anyhow};
+use chrono::{TimeZone, Utc};
+use newsdesk_bus::{BusMessage, Subscription};
+use newsdesk_core::{Change, Event};
+
+/// Long enough for a loaded CI machine; a passing test never waits for it.
+const RECV_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn event(seq: i64) -> Event {
+    Event {
+        seq,
+        at: Utc
+            .with_ymd_and_hms(2026, 11, 27, 9, 30, 0)
+            .single()
+            .unwrap_or_default(),
+        change: Change::Article {
+            id: seq * 10,
+            edition: "en".to_owned(),
+            status: "published".to_owned(),
+            section_ids: vec![1, 2],
+            tag_ids: vec![3],
+            author_ids: vec![4],
+            public: true,
+        },
+    }
+}
+
+/// An event whose JSON is larger than a PostgreSQL NOTIFY payload may be.
+pub fn large_event(seq: i64) -> Event {
+    Event {
+        change: Change::Article {
+            id: seq,
+            edition: "en".to_owned(),
+            status: "published".to_owned(),
+            section_ids: Vec::new(),
+            tag_ids: (0..2000).collect(),
+            author_ids: Vec::new(),
+            public: true,
+        },
+        ..event(seq)
+    }
+}
+
+/// A namespace no other test or concurrent run uses, so channels and subjects of
+/// parallel runs on a shared server never cross.
+pub fn unique_namespace(tag: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!(
+        "t_{tag}_{}_{:x}_{}",
+        std::process::id(),
+        nanos % (1 << 40),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+pub async fn next(sub: &mut Subscription) -> anyhow::Result<BusMessage> {
+    tokio::time::timeout(RECV_TIMEOUT, sub.recv())
+        .await
+        .map_err(|_| anyhow!("no bus message within {RECV_TIMEOUT:?}"))?
+        .context("the subscription ended")
+}
+
+pub async fn next_event(sub: &mut Subscription) -> anyhow::Result<Event> {
+    match next(sub).await? {
+        BusMessage::Event(e) => Ok(e),
+        other => Err(anyhow!("expected an event, got {other:?}")),
+    }
+}
+
+/// The server URL from `var`. Unset: outside CI the test prints a notice and is
+/// skipped; in CI (`CI=true`) it fails, so a missing service never passes silently.
+pub fn server_url(var: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+            assert!(!in_ci, "{var} must be set when CI=true");
+            eprintln!("notice: {var} is not set; skipping this test");
+            None
+        }
+    }
+}
