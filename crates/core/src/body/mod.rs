@@ -21,6 +21,12 @@ use crate::entity::EntityNote;
 pub use embed::Embed;
 pub use render::{embeds, render};
 
+/// The body's HTML allow-list on its own, for other author-written HTML fragments
+/// (and for checking that rendered output is stable under it).
+pub fn sanitize_html(html: &str) -> String {
+    sanitize::sanitize(html)
+}
+
 /// Ids the body refers to, each once, in order of first appearance.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedRefs {

@@ -1,0 +1,399 @@
+//! The rendering pipeline over pulldown-cmark events: embeds are found per source line
+//! of a paragraph, entity notes are applied to text events (so links, code and the
+//! cards' own markup are never touched), then the HTML is sanitised.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{TextMergeWithOffset, html};
+use unicode_normalization::UnicodeNormalization;
+
+use super::embed::{Embed, parse_line};
+use super::notes::NoteMatcher;
+use super::{EmbedRefs, RenderContext, RenderedBody, RenderedNote, cards, sanitize};
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Lists the articles and photos a body embeds, so the caller can load them.
+pub fn embeds(markdown: &str) -> EmbedRefs {
+    let source: String = markdown.nfc().collect();
+    let mut refs = EmbedRefs::default();
+    for piece in blocks(&source).into_iter().filter_map(|b| match b {
+        Block::Embed(embed, _) => Some(embed),
+        _ => None,
+    }) {
+        let (list, id) = match piece {
+            Embed::Related { article_id } => (&mut refs.articles, article_id),
+            Embed::Photo { photo_id, .. } => (&mut refs.photos, photo_id),
+            Embed::Quote { .. } | Embed::Unknown { .. } => continue,
+        };
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    refs
+}
+
+/// Renders a body to sanitised HTML. Never fails: whatever cannot be rendered is left out.
+pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
+    let source: String = markdown.nfc().collect();
+    let blocks = blocks(&source);
+    let h1_present = blocks.iter().any(|b| {
+        matches!(
+            b,
+            Block::Event(Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }))
+        )
+    });
+    let mut r = Renderer {
+        ctx,
+        matcher: NoteMatcher::new(&ctx.entity_notes),
+        out: Vec::new(),
+        marks: Vec::new(),
+        heading_shift: usize::from(h1_present),
+        links: Vec::new(),
+        raw_link_depth: 0,
+        image_depth: 0,
+        in_code_block: false,
+        plain: String::new(),
+        skipped: Vec::new(),
+    };
+    for block in blocks {
+        match block {
+            Block::Event(event) => r.event(event),
+            Block::Embed(embed, line) => r.embed(&embed, line),
+        }
+    }
+    r.finish()
+}
+
+/// The document as events, with embed lines lifted out of their paragraphs.
+enum Block<'a> {
+    Event(Event<'a>),
+    Embed(Embed, String),
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+fn blocks(source: &str) -> Vec<Block<'_>> {
+    let mut out = Vec::new();
+    let mut events =
+        TextMergeWithOffset::new(Parser::new_ext(source, options()).into_offset_iter());
+    while let Some((event, _)) = events.next() {
+        if !matches!(event, Event::Start(Tag::Paragraph)) {
+            out.push(Block::Event(event));
+            continue;
+        }
+        let mut inner = Vec::new();
+        for (event, range) in events.by_ref() {
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                break;
+            }
+            inner.push((event, range));
+        }
+        split_paragraph(source, inner, &mut out);
+    }
+    out
+}
+
+/// Splits a paragraph at its line breaks; a line that is exactly embed syntax becomes
+/// an embed block, the other lines stay together as paragraphs.
+fn split_paragraph<'a>(source: &str, inner: Vec<Spanned<'a>>, out: &mut Vec<Block<'a>>) {
+    let mut lines: Vec<(Vec<Spanned<'a>>, Option<Event<'a>>)> = vec![(Vec::new(), None)];
+    for (event, range) in inner {
+        match event {
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(last) = lines.last_mut() {
+                    last.1 = Some(event);
+                }
+                lines.push((Vec::new(), None));
+            }
+            _ => {
+                if let Some(last) = lines.last_mut() {
+                    last.0.push((event, range));
+                }
+            }
+        }
+    }
+    let mut current: Vec<Event<'a>> = Vec::new();
+    let mut pending_break: Option<Event<'a>> = None;
+    let flush = |current: &mut Vec<Event<'a>>, out: &mut Vec<Block<'a>>| {
+        if !current.is_empty() {
+            out.push(Block::Event(Event::Start(Tag::Paragraph)));
+            out.extend(current.drain(..).map(Block::Event));
+            out.push(Block::Event(Event::End(TagEnd::Paragraph)));
+        }
+    };
+    for (line, separator) in lines {
+        if let Some((embed, text)) = line_embed(source, &line) {
+            flush(&mut current, out);
+            out.push(Block::Embed(embed, text));
+            pending_break = None;
+            continue;
+        }
+        if let Some(b) = pending_break.take()
+            && !current.is_empty()
+            && !line.is_empty()
+        {
+            current.push(b);
+        }
+        current.extend(line.into_iter().map(|(e, _)| e));
+        pending_break = separator;
+    }
+    flush(&mut current, out);
+}
+
+fn line_embed(source: &str, line: &[Spanned<'_>]) -> Option<(Embed, String)> {
+    let starts = line
+        .iter()
+        .filter(|(e, _)| matches!(e, Event::Start(_)))
+        .count();
+    let ends = line
+        .iter()
+        .filter(|(e, _)| matches!(e, Event::End(_)))
+        .count();
+    if starts != ends {
+        return None; // a link or emphasis continues on another line
+    }
+    let start = line.iter().map(|(_, r)| r.start).min()?;
+    let end = line.iter().map(|(_, r)| r.end).max()?;
+    // `\::related[1]` is how an author writes the syntax as text; the escaping
+    // backslash lies just outside the events' ranges.
+    if source.get(..start)?.ends_with('\\') {
+        return None;
+    }
+    let text = source.get(start..end)?;
+    parse_line(text).map(|embed| (embed, text.trim().to_owned()))
+}
+
+enum Out<'a> {
+    Event(Event<'a>),
+    /// Index into `Renderer::marks`; the marker's text depends on how many there are.
+    Mark(usize),
+}
+
+struct Renderer<'c, 'a> {
+    ctx: &'c RenderContext,
+    matcher: NoteMatcher,
+    out: Vec<Out<'a>>,
+    /// Entity ids in order of first mention.
+    marks: Vec<i64>,
+    heading_shift: usize,
+    /// For each open Markdown link: whether it was written as an external `<a>` here.
+    links: Vec<bool>,
+    raw_link_depth: usize,
+    image_depth: usize,
+    in_code_block: bool,
+    /// Running text, for the word count.
+    plain: String,
+    skipped: Vec<String>,
+}
+
+impl<'a> Renderer<'_, 'a> {
+    fn emit(&mut self, event: Event<'a>) {
+        self.out.push(Out::Event(event));
+    }
+
+    fn embed(&mut self, embed: &Embed, line: String) {
+        let labels = &self.ctx.labels;
+        let html = match embed {
+            Embed::Related { article_id } => self
+                .ctx
+                .related
+                .get(article_id)
+                .map(|card| cards::related_card(card, &labels.related)),
+            Embed::Photo { photo_id, caption } => self
+                .ctx
+                .photos
+                .get(photo_id)
+                .map(|photo| cards::photo_figure(photo, caption.as_deref())),
+            Embed::Quote { text, cite } => Some(cards::pull_quote(text, cite.as_deref())),
+            Embed::Unknown { .. } => None,
+        };
+        match html {
+            Some(html) => self.emit(Event::Html(html.into())),
+            None => self.skipped.push(line),
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.emit(Event::Start(Tag::Heading {
+                    level: self.shift(level),
+                    id: None,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                self.plain.push(' ');
+                self.emit(Event::End(TagEnd::Heading(self.shift(level))));
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if is_external(&dest_url) => {
+                self.links.push(true);
+                let mut a = format!("<a href=\"{}\"", cards::escape(&dest_url));
+                if !title.is_empty() {
+                    a.push_str(&format!(" title=\"{}\"", cards::escape(&title)));
+                }
+                a.push_str(" rel=\"noopener\">");
+                self.emit(Event::InlineHtml(a.into()));
+            }
+            Event::Start(tag @ Tag::Link { .. }) => {
+                self.links.push(false);
+                self.emit(Event::Start(tag));
+            }
+            Event::End(TagEnd::Link) => match self.links.pop() {
+                Some(true) => self.emit(Event::InlineHtml("</a>".into())),
+                _ => self.emit(Event::End(TagEnd::Link)),
+            },
+            Event::Start(tag @ Tag::Image { .. }) => {
+                self.image_depth += 1;
+                self.emit(Event::Start(tag));
+            }
+            Event::End(TagEnd::Image) => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                self.emit(Event::End(TagEnd::Image));
+            }
+            Event::Start(tag @ Tag::CodeBlock(_)) => {
+                self.in_code_block = true;
+                self.emit(Event::Start(tag));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code_block = false;
+                self.emit(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Text(text) if !self.in_code_block && self.image_depth == 0 => {
+                self.plain.push_str(&text);
+                self.text(text);
+            }
+            Event::InlineHtml(html) => {
+                // Authors' raw `<a>` counts as a link: no markers inside it.
+                let lower = html.trim_start().to_ascii_lowercase();
+                if lower.starts_with("<a ") || lower.starts_with("<a>") {
+                    self.raw_link_depth += 1;
+                } else if lower.starts_with("</a") {
+                    self.raw_link_depth = self.raw_link_depth.saturating_sub(1);
+                }
+                self.emit(Event::InlineHtml(html));
+            }
+            Event::Code(code) => {
+                self.plain.push_str(&code);
+                self.emit(Event::Code(code));
+            }
+            event => {
+                if matches!(
+                    event,
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+                ) || matches!(event, Event::End(TagEnd::Item | TagEnd::TableCell))
+                {
+                    self.plain.push(' ');
+                }
+                self.emit(event);
+            }
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'a>) {
+        if !self.links.is_empty() || self.raw_link_depth > 0 {
+            return self.emit(Event::Text(text));
+        }
+        let mentions = self.matcher.first_mentions(&text);
+        if mentions.is_empty() {
+            return self.emit(Event::Text(text));
+        }
+        let mut pos = 0;
+        for m in mentions {
+            let piece = text[pos..m.range.end].to_owned();
+            self.emit(Event::Text(piece.into()));
+            self.marks.push(m.entity_id);
+            self.out.push(Out::Mark(self.marks.len() - 1));
+            pos = m.range.end;
+        }
+        if pos < text.len() {
+            let rest = text[pos..].to_owned();
+            self.emit(Event::Text(rest.into()));
+        }
+    }
+
+    /// Body headings start at h2 (the page's h1 is the headline) and stop at h4.
+    fn shift(&self, level: HeadingLevel) -> HeadingLevel {
+        match level as usize + self.heading_shift {
+            ..=2 => HeadingLevel::H2,
+            3 => HeadingLevel::H3,
+            _ => HeadingLevel::H4,
+        }
+    }
+
+    fn finish(self) -> RenderedBody {
+        let markers: Vec<String> = (0..self.marks.len())
+            .map(|i| marker_text(i, self.marks.len()))
+            .collect();
+        let note_label = cards::escape(&self.ctx.labels.note);
+        let events = self.out.into_iter().map(|out| match out {
+            Out::Event(e) => e,
+            Out::Mark(i) => {
+                let id = self.marks.get(i).copied().unwrap_or_default();
+                let marker = markers.get(i).map(String::as_str).unwrap_or("*");
+                Event::InlineHtml(
+                    format!(
+                        "<a href=\"#note-{id}\" class=\"entity-mark\" id=\"mark-{id}\" aria-label=\"{note_label} {n}\">{marker}</a>",
+                        n = i + 1
+                    )
+                    .into(),
+                )
+            }
+        });
+        let mut raw = String::new();
+        html::push_html(&mut raw, events);
+        let notes = self
+            .marks
+            .iter()
+            .zip(markers)
+            .map(|(&entity_id, marker)| RenderedNote {
+                marker,
+                entity_id,
+                note: self
+                    .ctx
+                    .entity_notes
+                    .iter()
+                    .find(|n| n.entity_id == entity_id)
+                    .map(|n| n.note.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        RenderedBody {
+            html: sanitize::sanitize(&raw),
+            notes,
+            word_count: word_count(&self.plain),
+            skipped_embeds: self.skipped,
+        }
+    }
+}
+
+/// `*`, `**`, `***` for up to three notes (the newspaper convention); beyond that
+/// stars stop being countable, so every marker becomes a number.
+fn marker_text(index: usize, total: usize) -> String {
+    if total <= 3 {
+        "*".repeat(index + 1)
+    } else {
+        (index + 1).to_string()
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
