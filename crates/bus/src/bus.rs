@@ -7,7 +7,7 @@ use newsdesk_core::Event;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
-use crate::config::{BusConfig, BusKind, Target};
+use crate::config::{BusConfig, BusKind, Target, ToBusConfig};
 use crate::error::BusError;
 use crate::message::BusMessage;
 use crate::subscription::Subscription;
@@ -66,11 +66,13 @@ impl Bus {
         }
     }
 
-    /// Connects the configured backend. For PostgreSQL and NATS this returns once the
+    /// Connects the configured backend: `Bus::connect("nats://…")` or
+    /// `Bus::connect(&BusConfig::from_url(url)?.with_namespace("site")?)`. For PostgreSQL and NATS this returns once the
     /// instance is listening: an event published anywhere afterwards reaches this
     /// instance's subscribers. A server that does not answer is an error here, at
     /// start-up; later outages are retried in the background.
-    pub async fn connect(config: &BusConfig) -> Result<Self, BusError> {
+    pub async fn connect<C: ToBusConfig + ?Sized>(config: &C) -> Result<Self, BusError> {
+        let config = &config.to_bus_config()?;
         let (local, _) = broadcast::channel(config.capacity);
         let (backend, listener) = match &config.target {
             Target::InProcess => return Ok(Self::in_process_with(config)),

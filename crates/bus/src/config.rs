@@ -177,6 +177,31 @@ impl fmt::Debug for BusConfig {
     }
 }
 
+/// What [`crate::Bus::connect`] accepts: a ready [`BusConfig`], or a bus URL (`&str`,
+/// `String`) taken with the default namespace and capacity. Like `ToSocketAddrs`, so
+/// the common call is `Bus::connect(&settings.bus_url)`.
+pub trait ToBusConfig {
+    fn to_bus_config(&self) -> Result<BusConfig, BusError>;
+}
+
+impl ToBusConfig for BusConfig {
+    fn to_bus_config(&self) -> Result<BusConfig, BusError> {
+        Ok(self.clone())
+    }
+}
+
+impl ToBusConfig for str {
+    fn to_bus_config(&self) -> Result<BusConfig, BusError> {
+        BusConfig::from_url(self)
+    }
+}
+
+impl ToBusConfig for String {
+    fn to_bus_config(&self) -> Result<BusConfig, BusError> {
+        BusConfig::from_url(self)
+    }
+}
+
 fn validate_namespace(namespace: &str) -> Result<(), BusError> {
     let invalid = |reason| BusError::InvalidNamespace {
         namespace: namespace.chars().take(64).collect(),

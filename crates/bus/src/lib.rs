@@ -10,7 +10,7 @@ mod postgres;
 mod subscription;
 
 pub use bus::Bus;
-pub use config::{BusConfig, BusKind};
+pub use config::{BusConfig, BusKind, ToBusConfig};
 pub use error::BusError;
 pub use message::BusMessage;
 pub use subscription::Subscription;

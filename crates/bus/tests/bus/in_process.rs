@@ -1,10 +1,10 @@
-use newsdesk_bus::{Bus, BusConfig, BusKind, BusMessage};
+use newsdesk_bus::{Bus, BusConfig, BusError, BusKind, BusMessage};
 
 use crate::support::{event, next, next_event};
 
 #[tokio::test]
 async fn every_subscriber_receives_every_event_in_order() -> anyhow::Result<()> {
-    let bus = Bus::connect(&BusConfig::from_url("memory:")?).await?;
+    let bus = Bus::connect("memory:").await?;
     let mut first = bus.subscribe();
     let mut second = bus.subscribe();
     assert_eq!(bus.subscriber_count(), 2);
@@ -56,6 +56,15 @@ async fn subscriptions_end_when_the_bus_is_dropped() -> anyhow::Result<()> {
     drop(clone);
     assert_eq!(sub.recv().await, None);
     Ok(())
+}
+
+#[tokio::test]
+async fn a_mistyped_url_is_refused_not_run_in_process() {
+    let err = Bus::connect("nast://127.0.0.1:4222").await.err();
+    assert!(
+        matches!(err, Some(BusError::UnsupportedUrl { .. })),
+        "{err:?}"
+    );
 }
 
 #[test]
