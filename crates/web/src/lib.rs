@@ -1,9 +1,17 @@
 #![doc = include_str!("../README.md")]
 
+pub mod assets;
+pub mod cache;
 pub mod config;
 pub mod error;
+pub mod head;
+pub mod i18n;
+pub mod public;
 pub mod router;
+pub mod security;
 pub mod state;
+pub mod templates;
+pub mod views;
 
 pub use config::WebConfig;
 pub use error::AppError;

@@ -6,7 +6,9 @@ use newsdesk_bus::Bus;
 use newsdesk_core::Event;
 use newsdesk_media::MediaStore;
 use newsdesk_store::Store;
+use tokio::task::JoinHandle;
 
+use crate::assets::Assets;
 use crate::cache::PageCache;
 use crate::config::WebConfig;
 use crate::i18n::I18n;
@@ -23,16 +25,37 @@ struct Inner {
     media: MediaStore,
     config: WebConfig,
     cache: PageCache,
-    i18n: I18n,
+    i18n: Arc<I18n>,
+    assets: Arc<Assets>,
     templates: Templates,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("config", &self.inner.config).field("cache", &self.inner.cache).finish()
+    }
 }
 
 impl AppState {
     pub fn new(store: Store, bus: Bus, media: MediaStore, config: WebConfig) -> Result<Self, crate::error::AppError> {
-        let i18n = I18n::load()?;
-        let templates = Templates::load()?;
+        Self::with_templates(store, bus, media, config, Vec::new())
+    }
+
+    /// Like [`AppState::new`], adding `(name, source)` templates of other crates (the
+    /// newsroom's admin pages) to the one environment, so they can extend `base.html`
+    /// and use `t()` and `static_url()`.
+    pub fn with_templates(
+        store: Store,
+        bus: Bus,
+        media: MediaStore,
+        config: WebConfig,
+        extra_templates: Vec<(String, String)>,
+    ) -> Result<Self, crate::error::AppError> {
+        let i18n = Arc::new(I18n::load()?);
+        let assets = Arc::new(Assets::load());
+        let templates = Templates::load_with(i18n.clone(), assets.clone(), extra_templates)?;
         Ok(Self {
-            inner: Arc::new(Inner { store, bus, media, config, cache: PageCache::new(), i18n, templates }),
+            inner: Arc::new(Inner { store, bus, media, config, cache: PageCache::new(), i18n, assets, templates }),
         })
     }
 
@@ -60,8 +83,18 @@ impl AppState {
         &self.inner.i18n
     }
 
+    pub fn assets(&self) -> &Assets {
+        &self.inner.assets
+    }
+
     pub fn templates(&self) -> &Templates {
         &self.inner.templates
+    }
+
+    /// Starts the background work of the reading site: the cache follower (bus + outbox
+    /// polling). Call once per instance, inside the runtime, before serving.
+    pub fn start_background(&self) -> JoinHandle<()> {
+        crate::cache::follow::spawn(self.clone())
     }
 
     /// Called by every handler right after a store write commits: this instance's cache

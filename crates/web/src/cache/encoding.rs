@@ -1,0 +1,154 @@
+//! A body kept in every encoding a reader may ask for, compressed once when stored, so a
+//! cache hit costs no compression.
+
+use std::io::Write;
+
+use axum::http::HeaderValue;
+use bytes::Bytes;
+
+/// Bodies smaller than this are not worth compressing (headers dwarf the saving).
+const MIN_COMPRESS: usize = 512;
+/// Brotli quality 9 compresses pages close to the maximum at a small fraction of q11's
+/// cost; it runs once per cache miss, never on a hit.
+const BROTLI_QUALITY: u32 = 9;
+const BROTLI_WINDOW: u32 = 22;
+
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    pub identity: Bytes,
+    pub br: Option<Bytes>,
+    pub gzip: Option<Bytes>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coding {
+    Identity,
+    Br,
+    Gzip,
+}
+
+impl Encoded {
+    pub fn new(identity: Bytes) -> Self {
+        if identity.len() < MIN_COMPRESS {
+            return Self { identity, br: None, gzip: None };
+        }
+        let br = brotli(&identity).filter(|b| b.len() < identity.len()).map(Bytes::from);
+        let gzip = gzip(&identity).filter(|b| b.len() < identity.len()).map(Bytes::from);
+        Self { identity, br, gzip }
+    }
+
+    /// Total bytes held (for the cache's size bound).
+    pub fn weight(&self) -> usize {
+        self.identity.len() + self.br.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len)
+    }
+
+    /// The variant to send for this `Accept-Encoding`, and its `Content-Encoding`.
+    pub fn pick(&self, accept: Option<&HeaderValue>) -> (Bytes, Option<HeaderValue>) {
+        match self.choose(accept) {
+            Coding::Br => (self.br.clone().unwrap_or_default(), Some(HeaderValue::from_static("br"))),
+            Coding::Gzip => (self.gzip.clone().unwrap_or_default(), Some(HeaderValue::from_static("gzip"))),
+            Coding::Identity => (self.identity.clone(), None),
+        }
+    }
+
+    pub fn choose(&self, accept: Option<&HeaderValue>) -> Coding {
+        let Some(accept) = accept else {
+            return Coding::Identity;
+        };
+        let (br, gzip) = accepted(accept.as_bytes());
+        if br && self.br.is_some() {
+            Coding::Br
+        } else if gzip && self.gzip.is_some() {
+            Coding::Gzip
+        } else {
+            Coding::Identity
+        }
+    }
+}
+
+/// Whether `br` and `gzip` are acceptable (present without `q=0`; `*` counts for both).
+fn accepted(header: &[u8]) -> (bool, bool) {
+    let Ok(header) = std::str::from_utf8(header) else {
+        return (false, false);
+    };
+    let (mut br, mut gzip, mut star) = (None, None, None);
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or("").trim();
+        let refused = parts.any(|p| {
+            let p = p.trim();
+            p.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+        });
+        let slot = if coding.eq_ignore_ascii_case("br") {
+            &mut br
+        } else if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
+            &mut gzip
+        } else if coding == "*" {
+            &mut star
+        } else {
+            continue;
+        };
+        *slot = Some(!refused);
+    }
+    let star = star.unwrap_or(false);
+    (br.unwrap_or(star), gzip.unwrap_or(star))
+}
+
+fn brotli(input: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len() / 4);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: BROTLI_QUALITY as i32,
+        lgwin: BROTLI_WINDOW as i32,
+        size_hint: input.len(),
+        ..Default::default()
+    };
+    let mut reader = input;
+    brotli::BrotliCompress(&mut reader, &mut out, &params).ok()?;
+    Some(out)
+}
+
+fn gzip(input: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(input.len() / 3), flate2::Compression::new(6));
+    encoder.write_all(input).ok()?;
+    encoder.finish().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    fn header(s: &'static str) -> HeaderValue {
+        HeaderValue::from_static(s)
+    }
+
+    #[test]
+    fn negotiates_like_browsers_and_tools_ask() {
+        let body = Encoded::new(Bytes::from("<p>news</p>".repeat(200)));
+        assert_eq!(body.choose(Some(&header("gzip, deflate, br, zstd"))), Coding::Br);
+        assert_eq!(body.choose(Some(&header("gzip"))), Coding::Gzip);
+        assert_eq!(body.choose(Some(&header("br;q=0, gzip;q=0.5"))), Coding::Gzip);
+        assert_eq!(body.choose(Some(&header("identity"))), Coding::Identity);
+        assert_eq!(body.choose(Some(&header("*"))), Coding::Br);
+        assert_eq!(body.choose(None), Coding::Identity);
+    }
+
+    #[test]
+    fn compressed_variants_decode_to_the_page() {
+        let page = "<p>Parliament passed the budget.</p>".repeat(100);
+        let body = Encoded::new(Bytes::from(page.clone()));
+        let mut gunzipped = String::new();
+        flate2::read::GzDecoder::new(body.gzip.as_deref().unwrap()).read_to_string(&mut gunzipped).unwrap();
+        assert_eq!(gunzipped, page);
+        let mut unbrotli = Vec::new();
+        brotli::BrotliDecompress(&mut body.br.as_deref().unwrap(), &mut unbrotli).unwrap();
+        assert_eq!(unbrotli, page.as_bytes());
+    }
+
+    #[test]
+    fn tiny_bodies_stay_plain() {
+        let body = Encoded::new(Bytes::from_static(b"ok"));
+        assert_eq!(body.choose(Some(&header("br, gzip"))), Coding::Identity);
+    }
+}

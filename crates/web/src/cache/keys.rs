@@ -1,0 +1,98 @@
+//! Surrogate keys: the names of what a cached page shows. One small function per key so
+//! pages tagging themselves and the invalidation agree on the spelling; the same names go
+//! out in the `Surrogate-Key` header for a CDN to purge by.
+
+use newsdesk_core::{Change, Event};
+
+pub fn article(id: i64) -> String {
+    format!("article:{id}")
+}
+
+/// Every page of an edition (its chrome shows the edition's sections).
+pub fn edition(code: &str) -> String {
+    format!("edition:{code}")
+}
+
+pub fn front(code: &str) -> String {
+    format!("front:{code}")
+}
+
+pub fn section(id: i64) -> String {
+    format!("section:{id}")
+}
+
+pub fn tag(id: i64) -> String {
+    format!("tag:{id}")
+}
+
+pub fn author(id: i64) -> String {
+    format!("author:{id}")
+}
+
+/// Pages showing the edition's latest items: the newsfeed column (on articles and lists),
+/// the "latest" list and the next-article links.
+pub fn newsfeed(code: &str) -> String {
+    format!("newsfeed:{code}")
+}
+
+/// The edition's feeds (RSS, Atom, JSON Feed) and sitemaps.
+pub fn feed(code: &str) -> String {
+    format!("feed:{code}")
+}
+
+/// Date archive pages of the edition.
+pub fn archive(code: &str) -> String {
+    format!("archive:{code}")
+}
+
+pub fn photo(id: i64) -> String {
+    format!("photo:{id}")
+}
+
+/// What a change touches: `None` means everything.
+pub fn touched(event: &Event) -> Option<Vec<String>> {
+    match &event.change {
+        Change::Article { id, edition: code, section_ids, tag_ids, author_ids, public, .. } => {
+            let mut keys = vec![article(*id)];
+            // A draft's change shows on no public page but its own (preview is never cached).
+            if *public {
+                keys.extend([front(code), newsfeed(code), feed(code), archive(code)]);
+                keys.extend(section_ids.iter().map(|id| section(*id)));
+                keys.extend(tag_ids.iter().map(|id| tag(*id)));
+                keys.extend(author_ids.iter().map(|id| author(*id)));
+            }
+            Some(keys)
+        }
+        Change::Taxonomy { edition: Some(code) } => Some(vec![edition(code)]),
+        Change::Taxonomy { edition: None } => None,
+        Change::Photo { id } => Some(vec![photo(*id)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+
+    #[test]
+    fn public_article_change_reaches_its_lists_and_feeds() {
+        let event = Event {
+            seq: 1,
+            at: Utc::now(),
+            change: Change::Article {
+                id: 7,
+                edition: "en".into(),
+                status: "published".into(),
+                section_ids: vec![3],
+                tag_ids: vec![4, 5],
+                author_ids: vec![9],
+                public: true,
+            },
+        };
+        let keys = touched(&event).unwrap();
+        for k in ["article:7", "front:en", "newsfeed:en", "feed:en", "section:3", "tag:5", "author:9"] {
+            assert!(keys.contains(&k.to_owned()), "{k} missing from {keys:?}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! `GET /media/{key}`: photo originals and renditions from media storage.
+//!
+//! Keys are made from ids and widths by the media crate and never reused for other
+//! bytes, so responses are cacheable for a year.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use newsdesk_media::MediaError;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub async fn serve(State(state): State<AppState>, Path(key): Path<String>) -> Response {
+    let Some(content_type) = newsdesk_media::keys::content_type_for_key(&key) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match state.media().get(&key).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(MediaError::NotFound { .. }) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            // A key with `..` or other path tricks is refused by the media store; that is a
+            // 404 to the reader, a note in the log.
+            let err = AppError::internal(err);
+            err.log();
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The reading site: fronts, lists, archive, articles, media, static files, errors.
+
+pub mod archive;
+pub mod article;
+mod article_view;
+pub mod context;
+pub mod error_page;
+pub mod front;
+pub mod lists;
+pub mod media;
+pub mod page;
+pub mod root;
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum::routing::get;
+
+pub use article::render_article_html;
+pub use error_page::error_page;
+
+use crate::state::AppState;
+
+/// The public routes. Pages go through the page cache; media and static files have their
+/// own long-lived caching; unknown paths get the 404 page.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let pages = Router::new()
+        .route("/{edition}", get(front::show))
+        .route("/{edition}/latest", get(lists::latest))
+        .route("/{edition}/section/{slug}", get(lists::section))
+        .route("/{edition}/tag/{slug}", get(lists::tag))
+        .route("/{edition}/author/{slug}", get(lists::author))
+        .route("/{edition}/archive", get(archive::today))
+        .route("/{edition}/archive/{yyyy}/{mm}/{dd}", get(archive::day))
+        .route("/{edition}/{yyyy}/{mm}/{dd}/{slug}", get(article::show))
+        .route_layer(from_fn_with_state(state.clone(), crate::cache::serve_cached));
+    Router::new()
+        .route("/", get(root::home))
+        .route("/healthz", get(root::healthz))
+        .route("/static/{file}", get(crate::assets::serve))
+        .route("/media/{*key}", get(media::serve))
+        .merge(pages)
+        .fallback(root::not_found)
+}

@@ -1,0 +1,43 @@
+//! Rendering a page template into a response the cache layer stores.
+
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::context::Keys;
+use crate::cache::cacheable_html;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Renders `template` with `ctx`, tagged with `keys`, cacheable.
+pub fn render(
+    state: &AppState,
+    template: &str,
+    ctx: &impl Serialize,
+    keys: Keys,
+    last_modified: DateTime<Utc>,
+) -> Result<Response, AppError> {
+    let html = state.templates().render(template, ctx)?;
+    Ok(cacheable_html(html, keys.into_vec(), last_modified))
+}
+
+/// `?page=N`, clamped to something a database can answer cheaply.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PageQuery {
+    pub page: Option<String>,
+}
+
+/// Deepest page a list serves: beyond it offsets get slow and only crawlers go there
+/// (they have the sitemaps and the archive).
+pub const MAX_PAGE: i64 = 500;
+
+impl PageQuery {
+    /// The 1-based page number; `None` for anything that is not a page number in range, so
+    /// `?page=abc` or `?page=0` answers 404 rather than a duplicate of page 1.
+    pub fn number(&self) -> Option<i64> {
+        match &self.page {
+            None => Some(1),
+            Some(p) => p.parse::<i64>().ok().filter(|n| (1..=MAX_PAGE).contains(n)),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! View models: what templates print, built from the store's types. Everything here is
+//! plain data (serialisable); no I/O.
+
+mod links;
+mod photo;
+
+pub use links::{AuthorLink, EditionLink, SectionLink, TagLink, accent_for};
+pub use photo::{PhotoView, PictureSource, media_url, photo_view, photo_view_sized};
+
+use newsdesk_core::body::RenderedNote;
+use serde::Serialize;
+
+use crate::i18n::LocalTime;
+
+/// A story card on fronts, lists and the newsfeed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub id: i64,
+    pub href: String,
+    pub headline: String,
+    pub lead: String,
+    pub breaking: bool,
+    pub section: Option<SectionLink>,
+    pub photo: Option<PhotoView>,
+    /// `sizes` for the card's picture.
+    pub sizes: String,
+    pub published: Option<LocalTime>,
+}
+
+/// The article page's main element.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: i64,
+    /// Site-relative canonical path.
+    pub href: String,
+    /// `<title>` of the page, also set by the infinite-scroll loader.
+    pub document_title: String,
+    pub headline: String,
+    pub lead: String,
+    pub breaking: bool,
+    pub section: Option<SectionLink>,
+    pub authors: Vec<AuthorLink>,
+    pub tags: Vec<TagLink>,
+    pub published: Option<LocalTime>,
+    /// Shown only when the article changed after it was published.
+    pub updated: Option<LocalTime>,
+    pub hero: Option<PhotoView>,
+    /// Sanitised by `newsdesk_core::body::render`.
+    pub body_html: String,
+    pub notes: Vec<RenderedNote>,
+    pub corrections: Vec<CorrectionView>,
+    pub comment_count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView {
+    pub at: LocalTime,
+    pub text: String,
+}
+
+/// The article after this one, for the infinite-scroll loader and the plain link.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextLink {
+    pub href: String,
+    /// The same page's fragment (just the `<article>`), fetched by the loader.
+    pub fragment_href: String,
+    pub headline: String,
+}
+
+/// Pagination of a list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+}
+
+impl Pager {
+    /// Page `page` (1-based) of `total` items, `per_page` each, at `base` (`?page=N` added).
+    pub fn new(base: &str, page: i64, per_page: i64, total: i64) -> Self {
+        let pages = ((total + per_page - 1) / per_page).max(1);
+        let href = |p: i64| if p <= 1 { base.to_owned() } else { format!("{base}?page={p}") };
+        Self {
+            page,
+            pages,
+            newer: (page > 1).then(|| href(page - 1)),
+            older: (page < pages).then(|| href(page + 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_links_neighbours_and_keeps_page_one_clean() {
+        let p = Pager::new("/en/section/world", 2, 20, 45);
+        assert_eq!(p.pages, 3);
+        assert_eq!(p.newer.as_deref(), Some("/en/section/world"));
+        assert_eq!(p.older.as_deref(), Some("/en/section/world?page=3"));
+        let last = Pager::new("/en", 1, 20, 0);
+        assert_eq!((last.pages, last.older), (1, None));
+    }
+}
