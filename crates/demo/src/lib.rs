@@ -1,1 +1,62 @@
 #![doc = include_str!("../README.md")]
+
+mod banks;
+mod insert;
+pub mod lang;
+mod options;
+mod photos;
+mod plan;
+mod render;
+mod schedule;
+mod setup;
+
+use std::time::Instant;
+
+use newsdesk_media::MediaStore;
+use newsdesk_store::Store;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+pub use options::{DemoError, DemoOptions, DemoReport};
+
+/// Independent random streams, so that changing the photo count does not reshuffle
+/// every article.
+const PHOTO_STREAM: u64 = 1;
+const ARTICLE_STREAM: u64 = 2;
+
+/// Fills `store` (and `media`) with the demo newsroom described in the crate docs.
+///
+/// The same `opts.seed` and `opts.now` on an empty store produce the same content. On a
+/// store that already holds the demo, editions, sections, tags, authors and entities are
+/// reused and the articles and photos are added.
+pub async fn generate(
+    store: &Store,
+    media: &MediaStore,
+    opts: &DemoOptions,
+) -> Result<DemoReport, DemoError> {
+    let started = Instant::now();
+    let room = setup::newsroom(store).await?;
+
+    let mut photo_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    photo_rng.set_stream(PHOTO_STREAM);
+    let pool = photos::pool(store, media, &mut photo_rng, opts).await?;
+    tracing::info!(photos = pool.len(), "demo photos ready");
+
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    rng.set_stream(ARTICLE_STREAM);
+    let plan = schedule::schedule(&mut rng, opts.articles, opts.now);
+    let inserted = insert::insert(store, &room, &pool, &plan, opts).await?;
+
+    Ok(DemoReport {
+        editions: banks::newsroom::EDITIONS.len(),
+        sections: room.sections.iter().map(|s| s.len()).sum(),
+        tags: room.tags.iter().map(|t| t.len()).sum(),
+        authors: room.writers.len(),
+        entities: banks::newsroom::NOTED.len(),
+        articles: inserted.articles,
+        translation_groups: plan.groups,
+        corrections: inserted.corrections,
+        photos: pool.len(),
+        elapsed: started.elapsed(),
+    })
+}

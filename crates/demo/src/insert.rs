@@ -1,0 +1,210 @@
+//! Writing the planned articles through the store's bulk insert, in batches, oldest first.
+
+use std::collections::VecDeque;
+
+use chrono::Datelike;
+use newsdesk_core::ArticleDraft;
+use newsdesk_store::{BulkArticle, Store};
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::banks::common::CORRECTIONS;
+use crate::banks::newsroom::{EDITIONS, WRITERS};
+use crate::lang::Lang;
+use crate::options::{DemoError, DemoOptions};
+use crate::photos::Pool;
+use crate::plan::Block;
+use crate::render::{EmbedIds, render};
+use crate::schedule::{Planned, Schedule};
+use crate::setup::Newsroom;
+
+/// Earlier articles a related card may point to: the most recent ones per section.
+const RECENT_PER_SECTION: usize = 40;
+/// The first batches are small so that early articles already have earlier ones to link.
+const FIRST_BATCH: usize = 25;
+/// Share of articles that get a published correction, and a cap on how many.
+const CORRECTION_SHARE: f64 = 0.02;
+const MAX_CORRECTIONS: usize = 60;
+
+#[derive(Debug, Default)]
+pub struct Inserted {
+    pub articles: usize,
+    pub corrections: usize,
+}
+
+pub async fn insert(
+    store: &Store,
+    room: &Newsroom,
+    pool: &Pool,
+    plan: &Schedule,
+    opts: &DemoOptions,
+) -> Result<Inserted, DemoError> {
+    let group_base = if plan.groups > 0 {
+        Some(store.new_translation_group().await?)
+    } else {
+        None
+    };
+    let zones: Vec<chrono_tz::Tz> = EDITIONS
+        .iter()
+        .map(|(_, _, zone)| zone.parse().unwrap_or(chrono_tz::UTC))
+        .collect();
+    let mut recent: Vec<Vec<VecDeque<i64>>> = vec![vec![VecDeque::new(); 8]; 3];
+    let mut corrections: Vec<(i64, usize, Lang)> = Vec::new();
+    let mut done = 0;
+    let mut batch_size = FIRST_BATCH.min(opts.batch_size.max(1));
+    while done < plan.articles.len() {
+        let batch = &plan.articles[done..(done + batch_size).min(plan.articles.len())];
+        let mut items = Vec::with_capacity(batch.len());
+        let mut picks = Vec::with_capacity(batch.len());
+        for planned in batch {
+            let mut rng = ChaCha8Rng::seed_from_u64(planned.seed);
+            let story = &plan.stories[planned.story];
+            let embeds = EmbedIds {
+                related: pick_related(
+                    &mut rng,
+                    &recent[planned.lang.index()],
+                    story.section,
+                    story.count(&Block::Related),
+                ),
+                photos: pick_n(
+                    &mut rng,
+                    &pool.by_lang[planned.lang.index()],
+                    story.count(&Block::Photo),
+                ),
+            };
+            let local = planned
+                .at
+                .with_timezone(&zones[planned.lang.index()])
+                .date_naive();
+            let text = render(story, planned.lang, local, local.year(), &embeds);
+            items.push(BulkArticle {
+                draft: draft(
+                    &mut rng,
+                    room,
+                    pool,
+                    planned,
+                    story.section,
+                    &story.tags,
+                    text,
+                ),
+                published_at: planned.at,
+                created_by: None,
+                translation_group: planned
+                    .group
+                    .zip(group_base)
+                    .map(|(g, base)| base + g as i64),
+            });
+            let correction = rng
+                .random_bool(CORRECTION_SHARE)
+                .then(|| rng.random_range(0..CORRECTIONS.len()));
+            picks.push((planned.lang, story.section, correction));
+        }
+        let ids = store.insert_published_articles(&items).await?;
+        for (id, (lang, section, correction)) in ids.iter().zip(picks) {
+            let list = &mut recent[lang.index()][section];
+            list.push_back(*id);
+            if list.len() > RECENT_PER_SECTION {
+                list.pop_front();
+            }
+            if let Some(which) = correction
+                && corrections.len() < MAX_CORRECTIONS
+            {
+                corrections.push((*id, which, lang));
+            }
+        }
+        done += batch.len();
+        tracing::info!(done, total = plan.articles.len(), "demo articles written");
+        batch_size = (batch_size * 2).min(opts.batch_size.max(1));
+    }
+    for (id, which, lang) in &corrections {
+        store
+            .add_correction(*id, CORRECTIONS[*which].get(*lang), None)
+            .await?;
+    }
+    Ok(Inserted {
+        articles: done,
+        corrections: corrections.len(),
+    })
+}
+
+fn draft(
+    rng: &mut ChaCha8Rng,
+    room: &Newsroom,
+    pool: &Pool,
+    planned: &Planned,
+    section: usize,
+    tags: &[usize],
+    text: crate::render::Text,
+) -> ArticleDraft {
+    let l = planned.lang.index();
+    let photos = &pool.by_lang[l];
+    let hero_photo_id = if rng.random_bool(0.85) {
+        photos.choose(rng).copied()
+    } else {
+        None
+    };
+    ArticleDraft {
+        edition: planned.lang.code().to_owned(),
+        slug: String::new(),
+        headline: text.headline,
+        lead: text.lead,
+        body: text.body,
+        hero_photo_id,
+        section_id: Some(room.sections[l][section]),
+        tag_ids: tags.iter().map(|t| room.tags[l][*t % 40]).collect(),
+        author_ids: byline(rng, planned.lang, section)
+            .into_iter()
+            .map(|w| room.writers[w])
+            .collect(),
+        in_newsfeed: planned.in_newsfeed,
+        breaking: planned.breaking,
+    }
+}
+
+/// One writer (sometimes two) who writes in the language, preferring the section's own.
+fn byline(rng: &mut ChaCha8Rng, lang: Lang, section: usize) -> Vec<usize> {
+    let writes = |i: &usize| WRITERS[*i].langs.contains(&lang);
+    let specialists: Vec<usize> = (0..WRITERS.len())
+        .filter(writes)
+        .filter(|i| WRITERS[*i].sections.contains(&section))
+        .collect();
+    let all: Vec<usize> = (0..WRITERS.len()).filter(writes).collect();
+    let from = if specialists.is_empty() {
+        &all
+    } else {
+        &specialists
+    };
+    let mut names: Vec<usize> = from.choose(rng).copied().into_iter().collect();
+    if rng.random_bool(0.1)
+        && let Some(second) = all.choose(rng)
+        && !names.contains(second)
+    {
+        names.push(*second);
+    }
+    names
+}
+
+fn pick_related(
+    rng: &mut ChaCha8Rng,
+    recent: &[VecDeque<i64>],
+    section: usize,
+    n: usize,
+) -> Vec<i64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let own: Vec<i64> = recent
+        .get(section)
+        .map(|d| d.iter().copied().collect())
+        .unwrap_or_default();
+    if own.is_empty() {
+        let any: Vec<i64> = recent.iter().flatten().copied().collect();
+        return pick_n(rng, &any, n);
+    }
+    pick_n(rng, &own, n)
+}
+
+fn pick_n(rng: &mut ChaCha8Rng, from: &[i64], n: usize) -> Vec<i64> {
+    from.choose_multiple(rng, n).copied().collect()
+}
