@@ -2,7 +2,8 @@
 //! that calendar day in the edition's time zone.
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use newsdesk_store::ArticleQuery;
 
@@ -20,7 +21,7 @@ pub async fn today(State(state): State<AppState>, Path(code): Path<String>) -> R
     let result = async {
         let edition = state.store().get_edition(&code).await?;
         let day = Utc::now().with_timezone(&edition.tz()).date_naive();
-        Ok(Redirect::to(&format!("/{code}/archive{}", day.format("/%Y/%m/%d"))).into_response())
+        Ok(super::page::redirect(StatusCode::FOUND, &format!("/{code}/archive{}", day.format("/%Y/%m/%d"))))
     }
     .await;
     or_error_page(&state, Some(&code), result).await

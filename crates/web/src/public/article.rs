@@ -5,7 +5,8 @@
 //! unpublished article answers 410, a draft 404.
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use newsdesk_core::{Article, ArticleStatus};
 use newsdesk_store::ArticleSummary;
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::article_view::{self, Loaded};
 use super::context::{self, Chrome, EditionCtx, Keys};
 use super::error_page::or_error_page;
+use super::page;
 
 use crate::cache::keys;
 use crate::error::AppError;
@@ -74,7 +76,7 @@ async fn show_inner(
     let canonical = article.path();
     if canonical != requested {
         let to = if fragment { format!("{canonical}?fragment=1") } else { canonical };
-        return Ok(Redirect::permanent(&to).into_response());
+        return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
     }
     let (html, keys) = build(state, &article, false, fragment).await?;
     Ok(crate::cache::cacheable_html(html, keys.into_vec(), article.updated_at))

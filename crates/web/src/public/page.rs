@@ -41,3 +41,13 @@ impl PageQuery {
         }
     }
 }
+
+/// A redirect with the status the web has always used for it: 301 for a moved page
+/// (search engines transfer its standing), 302 for a choice made per request.
+pub fn redirect(status: axum::http::StatusCode, to: &str) -> Response {
+    use axum::response::IntoResponse;
+    match axum::http::HeaderValue::from_str(to) {
+        Ok(location) => (status, [(axum::http::header::LOCATION, location)]).into_response(),
+        Err(_) => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}

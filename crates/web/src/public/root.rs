@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use newsdesk_core::Edition;
 
 use super::error_page::error_page;
@@ -22,7 +22,7 @@ pub async fn home(State(state): State<AppState>, headers: HeaderMap) -> Response
     let Some(edition) = picked.or_else(|| choose_edition(&editions, accept)) else {
         return error_page(&state, None, &AppError::NotFound).await;
     };
-    let mut response = Redirect::to(&format!("/{}", edition.code)).into_response();
+    let mut response = super::page::redirect(StatusCode::FOUND, &format!("/{}", edition.code));
     let h = response.headers_mut();
     h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=0, s-maxage=300"));

@@ -189,6 +189,11 @@ mod tests {
     }
 
     #[test]
+    fn dump() {
+        println!("{}", doc().0);
+    }
+
+    #[test]
     fn markup_in_text_is_escaped_not_interpreted() {
         let (text, _) = doc();
         assert!(text.contains("Leaders meet &lt;/script&gt;"));

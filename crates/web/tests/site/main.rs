@@ -1,0 +1,9 @@
+//! Integration tests of the reading site: one test binary, one module per concern.
+//! Every test boots the real router on a fresh SQLite store with a small newsroom.
+
+mod support;
+
+mod caching;
+mod i18n_keys;
+mod pages;
+mod snapshot;
