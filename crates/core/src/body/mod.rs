@@ -6,6 +6,7 @@
 //! then [`render`] produces the HTML. Anything missing from the context renders as
 //! nothing, so a deleted article or photo never breaks a page.
 
+mod blocks;
 mod cards;
 mod embed;
 mod notes;

@@ -1,18 +1,14 @@
-//! The rendering pipeline over pulldown-cmark events: embeds are found per source line
-//! of a paragraph, entity notes are applied to text events (so links, code and the
-//! cards' own markup are never touched), then the HTML is sanitised.
+//! The rendering pipeline: embeds come from `blocks`, entity notes are applied to text
+//! events (so links, code and the cards' own markup are never touched), then the HTML
+//! is sanitised.
 
-use std::ops::Range;
-
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use pulldown_cmark::{TextMergeWithOffset, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use unicode_normalization::UnicodeNormalization;
 
-use super::embed::{Embed, parse_line};
+use super::blocks::{Block, blocks};
+use super::embed::Embed;
 use super::notes::NoteMatcher;
 use super::{EmbedRefs, RenderContext, RenderedBody, RenderedNote, cards, sanitize};
-
-type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// Lists the articles and photos a body embeds, so the caller can load them.
 pub fn embeds(markdown: &str) -> EmbedRefs {
@@ -67,107 +63,6 @@ pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
         }
     }
     r.finish()
-}
-
-/// The document as events, with embed lines lifted out of their paragraphs.
-enum Block<'a> {
-    Event(Event<'a>),
-    Embed(Embed, String),
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
-
-fn blocks(source: &str) -> Vec<Block<'_>> {
-    let mut out = Vec::new();
-    let mut events =
-        TextMergeWithOffset::new(Parser::new_ext(source, options()).into_offset_iter());
-    while let Some((event, _)) = events.next() {
-        if !matches!(event, Event::Start(Tag::Paragraph)) {
-            out.push(Block::Event(event));
-            continue;
-        }
-        let mut inner = Vec::new();
-        for (event, range) in events.by_ref() {
-            if matches!(event, Event::End(TagEnd::Paragraph)) {
-                break;
-            }
-            inner.push((event, range));
-        }
-        split_paragraph(source, inner, &mut out);
-    }
-    out
-}
-
-/// Splits a paragraph at its line breaks; a line that is exactly embed syntax becomes
-/// an embed block, the other lines stay together as paragraphs.
-fn split_paragraph<'a>(source: &str, inner: Vec<Spanned<'a>>, out: &mut Vec<Block<'a>>) {
-    let mut lines: Vec<(Vec<Spanned<'a>>, Option<Event<'a>>)> = vec![(Vec::new(), None)];
-    for (event, range) in inner {
-        match event {
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(last) = lines.last_mut() {
-                    last.1 = Some(event);
-                }
-                lines.push((Vec::new(), None));
-            }
-            _ => {
-                if let Some(last) = lines.last_mut() {
-                    last.0.push((event, range));
-                }
-            }
-        }
-    }
-    let mut current: Vec<Event<'a>> = Vec::new();
-    let mut pending_break: Option<Event<'a>> = None;
-    let flush = |current: &mut Vec<Event<'a>>, out: &mut Vec<Block<'a>>| {
-        if !current.is_empty() {
-            out.push(Block::Event(Event::Start(Tag::Paragraph)));
-            out.extend(current.drain(..).map(Block::Event));
-            out.push(Block::Event(Event::End(TagEnd::Paragraph)));
-        }
-    };
-    for (line, separator) in lines {
-        if let Some((embed, text)) = line_embed(source, &line) {
-            flush(&mut current, out);
-            out.push(Block::Embed(embed, text));
-            pending_break = None;
-            continue;
-        }
-        if let Some(b) = pending_break.take()
-            && !current.is_empty()
-            && !line.is_empty()
-        {
-            current.push(b);
-        }
-        current.extend(line.into_iter().map(|(e, _)| e));
-        pending_break = separator;
-    }
-    flush(&mut current, out);
-}
-
-fn line_embed(source: &str, line: &[Spanned<'_>]) -> Option<(Embed, String)> {
-    let starts = line
-        .iter()
-        .filter(|(e, _)| matches!(e, Event::Start(_)))
-        .count();
-    let ends = line
-        .iter()
-        .filter(|(e, _)| matches!(e, Event::End(_)))
-        .count();
-    if starts != ends {
-        return None; // a link or emphasis continues on another line
-    }
-    let start = line.iter().map(|(_, r)| r.start).min()?;
-    let end = line.iter().map(|(_, r)| r.end).max()?;
-    // `\::related[1]` is how an author writes the syntax as text; the escaping
-    // backslash lies just outside the events' ranges.
-    if source.get(..start)?.ends_with('\\') {
-        return None;
-    }
-    let text = source.get(start..end)?;
-    parse_line(text).map(|embed| (embed, text.trim().to_owned()))
 }
 
 enum Out<'a> {
@@ -274,14 +169,12 @@ impl<'a> Renderer<'_, 'a> {
                 self.text(text);
             }
             Event::InlineHtml(html) => {
-                // Authors' raw `<a>` counts as a link: no markers inside it.
-                let lower = html.trim_start().to_ascii_lowercase();
-                if lower.starts_with("<a ") || lower.starts_with("<a>") {
-                    self.raw_link_depth += 1;
-                } else if lower.starts_with("</a") {
-                    self.raw_link_depth = self.raw_link_depth.saturating_sub(1);
-                }
+                self.track_raw_links(&html);
                 self.emit(Event::InlineHtml(html));
+            }
+            Event::Html(html) => {
+                self.track_raw_links(&html);
+                self.emit(Event::Html(html));
             }
             Event::Code(code) => {
                 self.plain.push_str(&code);
@@ -298,6 +191,23 @@ impl<'a> Renderer<'_, 'a> {
                 self.emit(event);
             }
         }
+    }
+
+    /// An author's raw `<a>` counts as a link, even when it opens in an HTML block and
+    /// the Markdown text inside it follows: no markers until it closes.
+    fn track_raw_links(&mut self, html: &str) {
+        let lower = html.to_ascii_lowercase();
+        let bytes = lower.as_bytes();
+        for (i, _) in lower.match_indices("<a") {
+            if bytes
+                .get(i + 2)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>')
+            {
+                self.raw_link_depth += 1;
+            }
+        }
+        let closes = lower.matches("</a>").count() + lower.matches("</a ").count();
+        self.raw_link_depth = self.raw_link_depth.saturating_sub(closes);
     }
 
     fn text(&mut self, text: CowStr<'a>) {

@@ -125,3 +125,20 @@ fn the_longest_name_wins() {
         out.html
     );
 }
+
+#[test]
+fn text_inside_a_raw_link_opened_in_an_html_block_is_not_marked() {
+    let c = ctx_with_notes(vec![note(1, &["Acme"], "n")]);
+    let out = render(
+        "<a href=\"/acme\">\n\nAcme inside\n\n</a>\n\nAcme outside",
+        &c,
+    );
+    assert_eq!(out.html.matches("entity-mark").count(), 1, "{}", out.html);
+    assert!(
+        out.html
+            .contains("Acme<a href=\"#note-1\" class=\"entity-mark\""),
+        "{}",
+        out.html
+    );
+    assert!(out.html.ends_with("outside</p>\n"), "{}", out.html);
+}
