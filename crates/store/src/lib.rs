@@ -1,1 +1,28 @@
 #![doc = include_str!("../README.md")]
+
+#[macro_use]
+mod macros;
+
+mod accounts;
+mod articles;
+mod audit;
+mod db;
+mod dialect;
+mod editions;
+mod entities;
+mod error;
+mod jobs;
+mod outbox;
+mod people;
+mod photos;
+mod rows;
+mod sql;
+mod taxonomy;
+mod types;
+
+pub use db::{Backend, Store};
+pub use error::{Result, StoreError};
+pub use types::{
+    ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, NewAuthor, NewEntity,
+    NewPhoto, NewSection, NewTag, PhotoText, Session,
+};

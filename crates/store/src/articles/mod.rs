@@ -1,0 +1,237 @@
+//! Articles: every write runs in one transaction with its revision (when it saves content)
+//! and its outbox event.
+
+use std::collections::BTreeSet;
+
+use newsdesk_core::{Article, ArticleDraft, Change, FieldError, ValidationError};
+
+use crate::error::{Result, StoreError};
+
+/// Checks that what `$drafts` (a slice of `&ArticleDraft`) refer to exists: the edition,
+/// and sections and tags of that same edition, authors, hero photos. Evaluates to
+/// `Result<()>`, naming every bad field.
+macro_rules! check_refs {
+    ($ex:expr, $drafts:expr) => {
+        async {
+            let drafts: &[&newsdesk_core::ArticleDraft] = $drafts;
+            let editions: Vec<String> = sqlx::query_scalar("SELECT code FROM editions")
+                .fetch_all($ex)
+                .await?;
+            use $crate::articles::distinct;
+            let sections = distinct(drafts.iter().filter_map(|d| d.section_id));
+            let tags = distinct(drafts.iter().flat_map(|d| d.tag_ids.iter().copied()));
+            let authors = distinct(drafts.iter().flat_map(|d| d.author_ids.iter().copied()));
+            let photos = distinct(drafts.iter().filter_map(|d| d.hero_photo_id));
+            let mut found = $crate::articles::Found::default();
+            for (table, ids, into) in [
+                ("sections", &sections, &mut found.sections),
+                ("tags", &tags, &mut found.tags),
+            ] {
+                for chunk in ids.chunks($crate::sql::CHUNK) {
+                    let sql = format!(
+                        "SELECT id, edition FROM {table} WHERE id IN ({})",
+                        $crate::sql::placeholders(1, chunk.len())
+                    );
+                    let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+                    for id in chunk {
+                        q = q.bind(*id);
+                    }
+                    into.extend(q.fetch_all($ex).await?);
+                }
+            }
+            for (table, ids, into) in [
+                ("authors", &authors, &mut found.authors),
+                ("photos", &photos, &mut found.photos),
+            ] {
+                for chunk in ids.chunks($crate::sql::CHUNK) {
+                    let sql = format!(
+                        "SELECT id FROM {table} WHERE id IN ({})",
+                        $crate::sql::placeholders(1, chunk.len())
+                    );
+                    let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+                    for id in chunk {
+                        q = q.bind(*id);
+                    }
+                    into.extend(q.fetch_all($ex).await?);
+                }
+            }
+            found.check(&editions, drafts)
+        }
+        .await
+    };
+}
+
+/// Replaces the tags and bylines of article `$id`; evaluates to `Result<()>`.
+macro_rules! set_links {
+    ($conn:ident, $id:expr, $draft:expr, $replace:expr) => {
+        async {
+            let id: i64 = $id;
+            let draft: &newsdesk_core::ArticleDraft = $draft;
+            if $replace {
+                sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+                    .bind(id)
+                    .execute(&mut *$conn)
+                    .await?;
+                sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
+                    .bind(id)
+                    .execute(&mut *$conn)
+                    .await?;
+            }
+            for (position, tag) in (0i32..).zip(&draft.tag_ids) {
+                sqlx::query(
+                    "INSERT INTO article_tags (article_id, tag_id, position) VALUES ($1, $2, $3)",
+                )
+                .bind(id)
+                .bind(*tag)
+                .bind(position)
+                .execute(&mut *$conn)
+                .await?;
+            }
+            for (position, author) in (0i32..).zip(&draft.author_ids) {
+                sqlx::query(
+                    "INSERT INTO article_authors (article_id, author_id, position) \
+                     VALUES ($1, $2, $3)",
+                )
+                .bind(id)
+                .bind(*author)
+                .bind(position)
+                .execute(&mut *$conn)
+                .await?;
+            }
+            Ok::<_, $crate::StoreError>(())
+        }
+        .await
+    };
+}
+
+/// Stores revision `$number` of article `$id`; evaluates to `Result<()>`.
+macro_rules! insert_revision {
+    ($conn:ident, $id:expr, $number:expr, $actor:expr, $at:expr, $draft:expr) => {
+        sqlx::query(
+            "INSERT INTO revisions (article_id, number, account_id, created_at, draft) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($id)
+        .bind($number)
+        .bind($actor)
+        .bind($at)
+        .bind(sqlx::types::Json($draft))
+        .execute(&mut *$conn)
+        .await
+        .map(|_| ())
+    };
+}
+
+/// A current slug is no longer an old one (of this or any article): the page now answers
+/// itself instead of redirecting. Evaluates to `Result<()>`.
+macro_rules! claim_slug {
+    ($conn:ident, $edition:expr, $slug:expr) => {
+        sqlx::query("DELETE FROM article_old_slugs WHERE edition = $1 AND slug = $2")
+            .bind($edition)
+            .bind($slug)
+            .execute(&mut *$conn)
+            .await
+            .map(|_| ())
+    };
+}
+
+mod bulk;
+mod history;
+mod publish;
+mod read;
+mod write;
+
+/// Distinct ids referenced by a set of drafts.
+pub(crate) fn distinct(ids: impl Iterator<Item = i64>) -> Vec<i64> {
+    ids.collect::<BTreeSet<_>>().into_iter().collect()
+}
+
+/// What exists of the referenced rows: (id, edition) for sections and tags.
+#[derive(Default)]
+pub(crate) struct Found {
+    pub sections: Vec<(i64, String)>,
+    pub tags: Vec<(i64, String)>,
+    pub authors: Vec<i64>,
+    pub photos: Vec<i64>,
+}
+
+impl Found {
+    pub fn check(&self, editions: &[String], drafts: &[&ArticleDraft]) -> Result<()> {
+        let mut errors: Vec<FieldError> = Vec::new();
+        let mut fail = |field: &'static str, message: &str| {
+            if !errors.iter().any(|e| e.field == field) {
+                errors.push(FieldError {
+                    field,
+                    message: message.to_owned(),
+                });
+            }
+        };
+        let in_edition = |rows: &[(i64, String)], id: i64, ed: &str| {
+            rows.iter().any(|(i, e)| *i == id && e == ed)
+        };
+        for d in drafts {
+            if !editions.contains(&d.edition) {
+                fail("edition", "no such edition");
+            }
+            if let Some(s) = d.section_id
+                && !in_edition(&self.sections, s, &d.edition)
+            {
+                fail("section_id", "no such section in this edition");
+            }
+            if d.tag_ids
+                .iter()
+                .any(|t| !in_edition(&self.tags, *t, &d.edition))
+            {
+                fail("tag_ids", "no such tag in this edition");
+            }
+            if d.author_ids.iter().any(|a| !self.authors.contains(a)) {
+                fail("author_ids", "no such author");
+            }
+            if let Some(p) = d.hero_photo_id
+                && !self.photos.contains(&p)
+            {
+                fail("hero_photo_id", "no such photo");
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(ValidationError { errors }))
+        }
+    }
+}
+
+/// Validates a draft and returns it as stored: with its effective slug, without repeated
+/// tags or authors.
+pub(crate) fn normalize(d: &ArticleDraft) -> Result<ArticleDraft> {
+    d.validate()?;
+    let mut d = d.clone();
+    d.slug = d.effective_slug();
+    d.tag_ids = crate::sql::dedup(&d.tag_ids);
+    d.author_ids = crate::sql::dedup(&d.author_ids);
+    Ok(d)
+}
+
+/// The outbox change for an article write: what it touched before and after, so a cache
+/// also drops the section or tag pages the article just left.
+pub(crate) fn article_change(before: Option<&Article>, after: Option<&Article>) -> Change {
+    let union = |f: fn(&Article) -> Vec<i64>| -> Vec<i64> {
+        before
+            .into_iter()
+            .chain(after)
+            .flat_map(f)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    let any = after.or(before);
+    Change::Article {
+        id: any.map_or(0, |a| a.id),
+        edition: any.map(|a| a.edition.clone()).unwrap_or_default(),
+        status: after.map_or_else(|| "deleted".to_owned(), |a| a.status.as_str().to_owned()),
+        section_ids: union(|a| a.section_id.into_iter().collect()),
+        tag_ids: union(|a| a.tag_ids.clone()),
+        author_ids: union(|a| a.author_ids.clone()),
+        public: before.is_some_and(Article::is_public) || after.is_some_and(Article::is_public),
+    }
+}

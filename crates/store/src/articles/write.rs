@@ -1,0 +1,186 @@
+//! Creating, saving, deleting and correcting articles.
+
+use newsdesk_core::article::validate_correction;
+use newsdesk_core::{Article, ArticleDraft, Correction, Event};
+
+use super::{article_change, normalize};
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::sql::{fold, now};
+
+impl Store {
+    /// A new draft: version 1, revision 1.
+    pub async fn create_article(
+        &self,
+        d: &ArticleDraft,
+        actor: Option<i64>,
+    ) -> Result<(Article, Event)> {
+        let d = normalize(d)?;
+        let at = now();
+        let out = transaction!(self, |conn| {
+            check_refs!(&mut *conn, &[&d])?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO articles (edition, slug, headline, headline_folded, lead, body, \
+                 hero_photo_id, section_id, status, updated_at, created_at, in_newsfeed, breaking, \
+                 version, created_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $9, $10, $11, 1, $12) \
+                 RETURNING id",
+            )
+            .bind(&d.edition)
+            .bind(&d.slug)
+            .bind(&d.headline)
+            .bind(fold(&d.headline))
+            .bind(&d.lead)
+            .bind(&d.body)
+            .bind(d.hero_photo_id)
+            .bind(d.section_id)
+            .bind(at)
+            .bind(d.in_newsfeed)
+            .bind(d.breaking)
+            .bind(actor)
+            .fetch_one(&mut *conn)
+            .await?;
+            set_links!(conn, id, &d, false)?;
+            claim_slug!(conn, &d.edition, &d.slug)?;
+            insert_revision!(conn, id, 1i64, actor, at, &d)?;
+            let article = load_article!(&mut *conn, id)?;
+            let event = insert_event!(conn, article_change(None, Some(&article)))?;
+            (article, event)
+        });
+        Ok(out)
+    }
+
+    /// Saves a new version. `expected_version` is the version the editor started from;
+    /// if someone saved since, nothing is written and `Stale` says the current version.
+    pub async fn update_article(
+        &self,
+        id: i64,
+        expected_version: i64,
+        d: &ArticleDraft,
+        actor: Option<i64>,
+    ) -> Result<(Article, Event)> {
+        let d = normalize(d)?;
+        let at = now();
+        let out = transaction!(self, |conn| {
+            let before = load_article!(&mut *conn, id)?;
+            if before.version != expected_version {
+                return Err(StoreError::Stale {
+                    current_version: before.version,
+                });
+            }
+            if d.edition != before.edition {
+                return Err(StoreError::invalid(
+                    "edition",
+                    "an article stays in its edition; link a translation instead",
+                ));
+            }
+            check_refs!(&mut *conn, &[&d])?;
+            let version = before.version + 1;
+            // `AND version = $13`: on PostgreSQL a concurrent save that committed after our
+            // read makes this update match nothing, instead of silently overwriting it.
+            let updated = sqlx::query(
+                "UPDATE articles SET slug = $2, headline = $3, headline_folded = $4, lead = $5, \
+                 body = $6, hero_photo_id = $7, section_id = $8, in_newsfeed = $9, breaking = $10, \
+                 updated_at = $11, version = $12 WHERE id = $1 AND version = $13",
+            )
+            .bind(id)
+            .bind(&d.slug)
+            .bind(&d.headline)
+            .bind(fold(&d.headline))
+            .bind(&d.lead)
+            .bind(&d.body)
+            .bind(d.hero_photo_id)
+            .bind(d.section_id)
+            .bind(d.in_newsfeed)
+            .bind(d.breaking)
+            .bind(at)
+            .bind(version)
+            .bind(expected_version)
+            .execute(&mut *conn)
+            .await?;
+            if updated.rows_affected() == 0 {
+                let current: i64 = sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                return Err(StoreError::Stale {
+                    current_version: current,
+                });
+            }
+            if before.slug != d.slug {
+                // The old URL keeps working: it redirects to the new slug.
+                sqlx::query(
+                    "INSERT INTO article_old_slugs (edition, slug, article_id) VALUES ($1, $2, $3) \
+                     ON CONFLICT (edition, slug) DO UPDATE SET article_id = excluded.article_id",
+                )
+                .bind(&before.edition)
+                .bind(&before.slug)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+                claim_slug!(conn, &d.edition, &d.slug)?;
+            }
+            set_links!(conn, id, &d, true)?;
+            insert_revision!(conn, id, version, actor, at, &d)?;
+            let after = load_article!(&mut *conn, id)?;
+            let event = insert_event!(conn, article_change(Some(&before), Some(&after)))?;
+            (after, event)
+        });
+        Ok(out)
+    }
+
+    /// Deletes an article with its revisions, corrections and old slugs. The returned event
+    /// has status `deleted`.
+    pub async fn delete_article(&self, id: i64, actor: Option<i64>) -> Result<Event> {
+        let _ = actor; // Who deleted is the audit log's business (see `audit`).
+        let event = transaction!(self, |conn| {
+            let before = load_article!(&mut *conn, id)?;
+            sqlx::query("DELETE FROM articles WHERE id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            insert_event!(conn, article_change(Some(&before), None))?
+        });
+        Ok(event)
+    }
+
+    /// Appends a public correction note; the article counts as changed (updated_at).
+    pub async fn add_correction(
+        &self,
+        id: i64,
+        text: &str,
+        actor: Option<i64>,
+    ) -> Result<(Correction, Event)> {
+        validate_correction(text)?;
+        let text = text.trim();
+        let at = now();
+        let out = transaction!(self, |conn| {
+            let before = load_article!(&mut *conn, id)?;
+            let correction_id: i64 = sqlx::query_scalar(
+                "INSERT INTO corrections (article_id, created_at, text, created_by) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(id)
+            .bind(at)
+            .bind(text)
+            .bind(actor)
+            .fetch_one(&mut *conn)
+            .await?;
+            sqlx::query("UPDATE articles SET updated_at = $2 WHERE id = $1")
+                .bind(id)
+                .bind(at)
+                .execute(&mut *conn)
+                .await?;
+            let after = load_article!(&mut *conn, id)?;
+            let event = insert_event!(conn, article_change(Some(&before), Some(&after)))?;
+            let correction = Correction {
+                id: correction_id,
+                article_id: id,
+                created_at: at,
+                text: text.to_owned(),
+            };
+            (correction, event)
+        });
+        Ok(out)
+    }
+}

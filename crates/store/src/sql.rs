@@ -1,0 +1,107 @@
+//! Small helpers for SQL assembled at run time and for the values every write stores.
+
+use chrono::{DateTime, SubsecRound, Utc};
+
+/// A value bound to SQL assembled at run time (filters, `IN` lists).
+#[derive(Debug, Clone)]
+pub(crate) enum Arg {
+    Int(i64),
+    Text(String),
+    Time(DateTime<Utc>),
+    Bool(bool),
+}
+
+/// Collects `WHERE` conditions and their arguments, numbering `$N` placeholders.
+#[derive(Debug, Default)]
+pub(crate) struct Filter {
+    pub conditions: Vec<String>,
+    pub args: Vec<Arg>,
+}
+
+impl Filter {
+    /// Adds a condition; `{}` in it is replaced by the placeholder of `arg`.
+    pub fn push(&mut self, condition: &str, arg: Arg) {
+        self.args.push(arg);
+        let placeholder = format!("${}", self.args.len());
+        self.conditions.push(condition.replace("{}", &placeholder));
+    }
+
+    /// The next placeholder's number.
+    pub fn next(&self) -> usize {
+        self.args.len() + 1
+    }
+
+    pub fn where_clause(&self) -> String {
+        if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        }
+    }
+}
+
+/// `$start, $start+1, …` for `n` values.
+pub(crate) fn placeholders(start: usize, n: usize) -> String {
+    (start..start + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The current time at the precision both backends store (microseconds), so a value read
+/// back equals the value written.
+pub(crate) fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+pub(crate) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(6)
+}
+
+/// Text folded for case-insensitive matching in any script (stored beside the original).
+pub(crate) fn fold(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// A `LIKE` pattern matching `text` anywhere, with the wildcards in it escaped (`ESCAPE '\'`).
+pub(crate) fn contains_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in fold(text.trim()).chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// Ids in the order given, without repeats.
+pub(crate) fn dedup(ids: &[i64]) -> Vec<i64> {
+    let mut seen = std::collections::HashSet::new();
+    ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+}
+
+/// The largest `IN` list sent at once, well under both backends' parameter limits.
+pub(crate) const CHUNK: usize = 500;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_escape_wildcards_and_fold_case() {
+        assert_eq!(contains_pattern("50%_Off"), "%50\\%\\_off%");
+        assert_eq!(contains_pattern("ПУТИН"), "%путин%");
+    }
+
+    #[test]
+    fn filter_numbers_placeholders() {
+        let mut f = Filter::default();
+        f.push("a = {}", Arg::Int(1));
+        f.push("c < {}", Arg::Int(2));
+        assert_eq!(f.where_clause(), " WHERE a = $1 AND c < $2");
+        assert_eq!(placeholders(3, 2), "$3, $4");
+    }
+}
