@@ -67,10 +67,12 @@ impl Bus {
     }
 
     /// Connects the configured backend: `Bus::connect("nats://…")` or
-    /// `Bus::connect(&BusConfig::from_url(url)?.with_namespace("site")?)`. For PostgreSQL and NATS this returns once the
-    /// instance is listening: an event published anywhere afterwards reaches this
-    /// instance's subscribers. A server that does not answer is an error here, at
-    /// start-up; later outages are retried in the background.
+    /// `Bus::connect(&BusConfig::from_url(url)?.with_namespace("site")?)`.
+    ///
+    /// For PostgreSQL and NATS this returns once the instance is listening: an event
+    /// published anywhere afterwards reaches this instance's subscribers. A server that
+    /// does not answer is an error here, at start-up; later outages are retried in the
+    /// background.
     pub async fn connect<C: ToBusConfig + ?Sized>(config: &C) -> Result<Self, BusError> {
         let config = &config.to_bus_config()?;
         let (local, _) = broadcast::channel(config.capacity);

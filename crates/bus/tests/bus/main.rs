@@ -3,5 +3,6 @@
 
 mod in_process;
 mod nats;
+mod nats_restart;
 mod postgres;
 mod support;
