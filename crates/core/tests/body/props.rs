@@ -1,6 +1,6 @@
 //! Whatever an author types, `render` returns and its output carries nothing executable.
 
-use newsdesk_core::body::{render, sanitize_html};
+use newsdesk_core::body::{embeds, render, sanitize_html};
 use proptest::prelude::*;
 
 use super::{ctx_with_notes, note};
@@ -107,7 +107,10 @@ fn assert_safe(markdown: &str) -> Result<(), TestCaseError> {
         note(2, &["Мемориал", "Мемориала"], "m"),
         note(3, &["الحزب"], "h"),
     ]);
+    let refs = embeds(markdown);
     let html = render(markdown, &c).html;
+    // What `embeds` lists is exactly what `render` could resolve: ids, nothing else.
+    prop_assert!(refs.articles.iter().chain(&refs.photos).all(|id| *id > 0));
     prop_assert_eq!(&sanitize_html(&html), &html, "not stable under sanitising");
     let lower = html.to_lowercase();
     for bad in ["<script", "<iframe", "<style", "<svg", "<object", "<embed"] {
