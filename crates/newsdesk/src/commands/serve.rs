@@ -30,6 +30,12 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     let base_url = if args.base_url.is_some() || file.base_url.is_some() { config.base_url.clone() } else { format!("http://{local}") };
 
     let bus = Bus::connect(&config.bus_url).await.with_context(|| format!("bus_url: cannot connect to {}", super::redact(&config.bus_url)))?;
+    if !bus.is_cluster_capable() && config.db.database_url.starts_with("postgres") {
+        tracing::warn!(
+            "bus_url is memory: with PostgreSQL; run one instance, or use --bus-url postgres://… or nats://… \
+             so other instances drop stale pages at once instead of at their next outbox poll"
+        );
+    }
     let web = WebConfig {
         listen: local,
         base_url: base_url.clone(),
@@ -40,7 +46,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
     };
     let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let background = newsdesk_newsroom::spawn_background(state.clone());
+    let background = [newsdesk_newsroom::jobs::spawn_scheduler(state.clone()), newsdesk_web::cache::follow::spawn(state.clone())];
     let app = newsdesk_newsroom::app(state);
 
     tracing::info!(address = %local, %base_url, "newsdesk is serving");
@@ -49,7 +55,9 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
-    background.abort();
+    for task in background {
+        task.abort();
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -17,7 +17,7 @@ pub async fn add(db: &DbConfig, email: &str, name: &str, role: Role) -> anyhow::
     if name.trim().is_empty() {
         bail!("name: must not be empty");
     }
-    let hash = newsdesk_newsroom::auth::password::hash_password(&password)?;
+    let hash = newsdesk_newsroom::auth::password::hash_password(&password).await.map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let store = super::open_store(db).await?;
     let account = store.create_account(&email, name.trim(), role, &hash).await.context("cannot create the account")?;
     println!("created {} <{}> as {}", account.name, account.email, account.role);
