@@ -1,0 +1,67 @@
+//! `/admin`: what needs attention — counts by status, my drafts, what is scheduled next,
+//! what changed last.
+
+use axum::extract::State;
+use minijinja::{Value, context};
+use newsdesk_core::ArticleStatus;
+use newsdesk_store::ArticleQuery;
+use newsdesk_web::AppState;
+
+use crate::admin::render::{AdminResult, page};
+use crate::auth::Staff;
+use crate::policy::{Action, Resource, can};
+
+pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
+    can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
+    let store = state.store();
+    let count = |status: ArticleStatus| {
+        let q = ArticleQuery {
+            status: Some(status),
+            limit: i64::MAX,
+            ..ArticleQuery::default()
+        };
+        async move { store.count_articles(&q).await }
+    };
+    let counts = context! {
+        draft => count(ArticleStatus::Draft).await?,
+        scheduled => count(ArticleStatus::Scheduled).await?,
+        published => count(ArticleStatus::Published).await?,
+        unpublished => count(ArticleStatus::Unpublished).await?,
+    };
+    let mine = match staff.actor.account_id {
+        Some(me) => {
+            let q = ArticleQuery {
+                any_status: true,
+                created_by: Some(me),
+                limit: 8,
+                ..ArticleQuery::default()
+            };
+            store.list_articles(&q).await?
+        }
+        None => Vec::new(),
+    };
+    let scheduled = store
+        .list_articles(&ArticleQuery {
+            status: Some(ArticleStatus::Scheduled),
+            limit: 8,
+            ..ArticleQuery::default()
+        })
+        .await?;
+    let recent = store
+        .list_articles(&ArticleQuery {
+            any_status: true,
+            limit: 10,
+            ..ArticleQuery::default()
+        })
+        .await?;
+    let editions = store.list_editions().await?;
+    let ctx = context! {
+        nav => "dashboard",
+        counts => counts,
+        mine => Value::from_serialize(&mine),
+        scheduled => Value::from_serialize(&scheduled),
+        recent => Value::from_serialize(&recent),
+        editions => Value::from_serialize(&editions),
+    };
+    page(&staff, "admin/dashboard.html", ctx)
+}

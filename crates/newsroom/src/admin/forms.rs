@@ -1,0 +1,122 @@
+//! Small helpers shared by the form handlers: id parsing, notices after redirects, and the
+//! field errors a re-rendered form shows next to each input.
+
+use std::collections::BTreeMap;
+
+use newsdesk_core::{FieldError, ValidationError};
+use newsdesk_web::AppError;
+use serde::Deserialize;
+
+/// `?done=…` after a redirect: a fixed code, never text from the URL, is turned into the
+/// notice shown at the top of the page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Done {
+    pub done: String,
+}
+
+impl Done {
+    pub fn notice(&self) -> Option<&'static str> {
+        Some(match self.done.as_str() {
+            "created" => "Draft created.",
+            "saved" => "Saved.",
+            "published" => "Published.",
+            "scheduled" => "Scheduled. It will publish itself at the time shown.",
+            "unpublished" => "Unpublished. Its address now tells readers it was removed.",
+            "corrected" => "Correction added.",
+            "deleted" => "Deleted.",
+            "restored" => "Revision restored as a new revision.",
+            "linked" => "Translation linked.",
+            "updated" => "Changes saved.",
+            "removed" => "Removed.",
+            "role" => "Role changed.",
+            "disabled" => "Account disabled; its sessions have ended.",
+            "enabled" => "Account enabled.",
+            "revoked" => "Token revoked.",
+            _ => return None,
+        })
+    }
+}
+
+/// An optional id from a form field: empty means none, anything else must be a number.
+pub fn optional_id(value: &str, field: &'static str, errors: &mut Vec<FieldError>) -> Option<i64> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.parse::<i64>() {
+        Ok(id) if id > 0 => Some(id),
+        _ => {
+            errors.push(FieldError {
+                field,
+                message: "must be a number".to_owned(),
+            });
+            None
+        }
+    }
+}
+
+/// Ids from a multi-select; empty entries are ignored.
+pub fn ids(values: &[String], field: &'static str, errors: &mut Vec<FieldError>) -> Vec<i64> {
+    let mut out: Vec<i64> = values
+        .iter()
+        .filter_map(|v| optional_id(v, field, errors))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|id| seen.insert(*id));
+    out
+}
+
+/// An HTML checkbox: present (with any value but "false"/"0") means ticked.
+pub fn checkbox(value: &str) -> bool {
+    !value.is_empty() && value != "false" && value != "0"
+}
+
+pub fn finish(errors: Vec<FieldError>) -> Result<(), ValidationError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationError { errors })
+    }
+}
+
+/// Field name → messages, for showing next to inputs; `_` collects errors without a field
+/// (a refused save, a conflict).
+pub fn error_map(err: &AppError) -> BTreeMap<String, Vec<String>> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    match err {
+        AppError::Invalid(v) => {
+            for e in &v.errors {
+                map.entry(e.field.to_owned())
+                    .or_default()
+                    .push(e.message.clone());
+            }
+        }
+        AppError::Conflict { field, message } => {
+            map.entry(field.clone()).or_default().push(message.clone())
+        }
+        other => map
+            .entry("_".to_owned())
+            .or_default()
+            .push(other.public_message()),
+    }
+    map
+}
+
+/// Errors a form re-renders itself for; anything else becomes an error page.
+pub fn is_form_error(err: &AppError) -> bool {
+    matches!(
+        err,
+        AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Stale { .. }
+    )
+}
+
+/// A positive page number from `?page=`.
+pub fn page_number(value: &str) -> i64 {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}

@@ -1,0 +1,182 @@
+//! The newsroom's own template environment (templates embedded in the binary) and the
+//! HTML error page. Pages render through [`page`], which adds what the layout needs.
+
+use std::sync::LazyLock;
+
+use axum::response::{Html, IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use http::StatusCode;
+use minijinja::{Environment, Value, context};
+use newsdesk_store::StoreError;
+use newsdesk_web::AppError;
+
+use crate::auth::Staff;
+use crate::policy::{Action, Resource, allowed};
+
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
+/// Every admin template, compiled into the binary.
+const TEMPLATES: &[(&str, &str)] = templates![
+    "admin/base.html",
+    "admin/macros.html",
+    "admin/error.html",
+    "admin/login.html",
+    "admin/password.html",
+    "admin/dashboard.html",
+    "admin/articles/list.html",
+    "admin/articles/edit.html",
+    "admin/articles/revisions.html",
+    "admin/articles/compare.html",
+    "admin/sections.html",
+    "admin/section_edit.html",
+    "admin/tags.html",
+    "admin/tag_edit.html",
+    "admin/authors.html",
+    "admin/author_fields.html",
+    "admin/author_edit.html",
+    "admin/entities.html",
+    "admin/entity_fields.html",
+    "admin/entity_edit.html",
+    "admin/staff.html",
+    "admin/tokens.html",
+    "admin/audit.html",
+];
+
+static ENV: LazyLock<Result<Environment<'static>, String>> =
+    LazyLock::new(|| build().map_err(|e| format!("{e:#}")));
+
+fn build() -> Result<Environment<'static>, minijinja::Error> {
+    let mut env = Environment::new();
+    // A missing optional value (no errors, no notice) renders as nothing instead of failing.
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)?;
+    }
+    env.add_filter("datetime", datetime);
+    env.add_filter("local_input", local_input);
+    Ok(env)
+}
+
+/// `2026-11-27T10:30:00Z` → `27 Nov 2026 10:30 UTC`, in time zone `tz` when given.
+fn datetime(value: Value, tz: Option<String>) -> String {
+    let Some(at) = value.as_str().and_then(|s| s.parse::<DateTime<Utc>>().ok()) else {
+        return String::new();
+    };
+    let tz: chrono_tz::Tz = tz.and_then(|t| t.parse().ok()).unwrap_or(chrono_tz::UTC);
+    at.with_timezone(&tz)
+        .format("%-d %b %Y %H:%M %Z")
+        .to_string()
+}
+
+/// The value for an `<input type="datetime-local">` in time zone `tz`.
+fn local_input(value: Value, tz: Option<String>) -> String {
+    let Some(at) = value.as_str().and_then(|s| s.parse::<DateTime<Utc>>().ok()) else {
+        return String::new();
+    };
+    let tz: chrono_tz::Tz = tz.and_then(|t| t.parse().ok()).unwrap_or(chrono_tz::UTC);
+    at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Renders `name` with `ctx`; a template error is a logged 500.
+pub fn render(name: &str, ctx: Value) -> Result<String, AppError> {
+    let env = ENV
+        .as_ref()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("admin templates: {e}")))?;
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| AppError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))
+}
+
+/// Fails when a template does not compile: run by a test so a typo never ships.
+pub fn check_templates() -> Result<usize, String> {
+    ENV.as_ref().map(|_| TEMPLATES.len()).map_err(Clone::clone)
+}
+
+/// What the layout needs on every logged-in page: who is there and which links to show.
+pub fn layout(staff: &Staff) -> Value {
+    let a = &staff.actor;
+    context! {
+        me => Value::from_serialize(a),
+        csrf => staff.csrf.clone(),
+        can => context! {
+            taxonomy => allowed(a, Action::ManageTaxonomy, Resource::None),
+            authors => allowed(a, Action::ManageAuthors, Resource::None),
+            entities => allowed(a, Action::ManageEntities, Resource::None),
+            staff => allowed(a, Action::ManageStaff, Resource::None),
+            tokens => allowed(a, Action::ManageTokens, Resource::None),
+            audit => allowed(a, Action::ViewAudit, Resource::None),
+            media => allowed(a, Action::UploadMedia, Resource::None),
+        },
+    }
+}
+
+/// A logged-in page: `ctx` merged over [`layout`].
+pub fn page(staff: &Staff, name: &str, ctx: Value) -> Result<Response, AdminError> {
+    page_with_status(StatusCode::OK, staff, name, ctx)
+}
+
+pub fn page_with_status(
+    status: StatusCode,
+    staff: &Staff,
+    name: &str,
+    ctx: Value,
+) -> Result<Response, AdminError> {
+    let html = render(name, context! { ..ctx, ..layout(staff) })?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// An admin handler's error, rendered as a page (JSON errors are plain [`AppError`]s).
+#[derive(Debug)]
+pub struct AdminError(pub AppError);
+
+pub type AdminResult = Result<Response, AdminError>;
+
+impl From<AppError> for AdminError {
+    fn from(err: AppError) -> Self {
+        AdminError(err)
+    }
+}
+
+impl From<StoreError> for AdminError {
+    fn from(err: StoreError) -> Self {
+        AdminError(err.into())
+    }
+}
+
+impl IntoResponse for AdminError {
+    fn into_response(self) -> Response {
+        let err = self.0;
+        err.log();
+        let status = err.status();
+        let fields: Vec<(String, String)> = match &err {
+            AppError::Invalid(v) => v
+                .errors
+                .iter()
+                .map(|e| (e.field.to_owned(), e.message.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let ctx = context! {
+            status => status.as_u16(),
+            title => status.canonical_reason().unwrap_or("Error"),
+            message => err.public_message(),
+            fields => fields,
+        };
+        match render("admin/error.html", ctx) {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, err.public_message()).into_response(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_admin_template_compiles() {
+        assert_eq!(super::check_templates().map(|n| n > 15), Ok(true));
+    }
+}

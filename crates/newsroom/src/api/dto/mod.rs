@@ -1,0 +1,6 @@
+//! The Admin API's request and response shapes (with their OpenAPI schemas).
+
+pub mod articles;
+pub mod people;
+pub mod photos;
+pub mod taxonomy;

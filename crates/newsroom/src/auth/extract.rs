@@ -1,0 +1,137 @@
+//! Extractors that turn a request into an [`Actor`]: [`Staff`] for the HTML pages (session
+//! cookie), [`ApiActor`] for the Admin API (Bearer token or session), [`ClientIp`] for limits.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::request::Parts;
+use newsdesk_store::StoreError;
+use newsdesk_web::{AppError, AppState};
+
+use crate::actor::Actor;
+use crate::admin::render::AdminError;
+use crate::auth::middleware::wants_json;
+use crate::auth::session::CurrentSession;
+use crate::auth::token::{API_TOKEN_PREFIX, hash_secret};
+
+/// A logged-in staff member (contributor or above). Logged out: HTML requests are
+/// redirected to the login page (coming back afterwards), JSON requests get 401.
+/// A logged-in reader gets 403.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub actor: Actor,
+    /// For the hidden `csrf` field of every form on the page.
+    pub csrf: String,
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let json = wants_json(&parts.headers, parts.uri.path());
+        match parts.extensions.get::<CurrentSession>() {
+            Some(s) if s.actor.role.is_staff() => Ok(Staff {
+                actor: s.actor.clone(),
+                csrf: s.csrf.clone(),
+            }),
+            Some(_) => {
+                let err =
+                    AppError::Forbidden("this account has no access to the newsroom".to_owned());
+                Err(if json {
+                    err.into_response()
+                } else {
+                    AdminError(err).into_response()
+                })
+            }
+            None if json => Err(AppError::Unauthorized.into_response()),
+            None => Err(login_redirect(parts)),
+        }
+    }
+}
+
+/// `/admin/login?next=…`, coming back to the page asked for (GET only: a form posted while
+/// logged out cannot be replayed).
+fn login_redirect(parts: &Parts) -> Response {
+    if parts.method == http::Method::GET {
+        let next = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/admin");
+        let encoded: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+        Redirect::to(&format!("/admin/login?next={encoded}")).into_response()
+    } else {
+        Redirect::to("/admin/login").into_response()
+    }
+}
+
+/// The Admin API's caller: `Authorization: Bearer nd_…` (an API token, acting with the
+/// token's role) or a staff session cookie (CSRF header required on writes, enforced by
+/// the auth middleware). Rejections are JSON: 401 without credentials, 403 for readers.
+#[derive(Debug, Clone)]
+pub struct ApiActor(pub Actor);
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if let Some(header) = parts.headers.get(http::header::AUTHORIZATION) {
+            let value = header.to_str().map_err(|_| AppError::Unauthorized)?;
+            let token = value
+                .strip_prefix("Bearer ")
+                .ok_or(AppError::Unauthorized)?
+                .trim();
+            return bearer_actor(state, token).await.map(ApiActor);
+        }
+        match parts.extensions.get::<CurrentSession>() {
+            Some(s) if s.actor.role.is_staff() => Ok(ApiActor(s.actor.clone())),
+            Some(_) => Err(AppError::Forbidden(
+                "this account has no access to the newsroom".to_owned(),
+            )),
+            None => Err(AppError::Unauthorized),
+        }
+    }
+}
+
+/// The actor behind an Admin API token, or 401 for an unknown or revoked one.
+pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, AppError> {
+    if !token.starts_with(API_TOKEN_PREFIX) || token.len() > 200 {
+        return Err(AppError::Unauthorized);
+    }
+    match state.store().api_token(&hash_secret(token)).await {
+        Ok(t) if t.revoked => Err(AppError::Unauthorized),
+        Ok(t) => Ok(Actor {
+            account_id: t.created_by,
+            role: t.role,
+            name: format!("API token “{}”", t.name),
+            token_id: Some(t.id),
+        }),
+        Err(StoreError::NotFound) => Err(AppError::Unauthorized),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The peer address when the server runs with `into_make_service_with_connect_info`;
+/// `None` otherwise (all such requests then share one rate-limit bucket).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}

@@ -1,0 +1,189 @@
+//! `/admin/login` and `/admin/logout`.
+
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use http::header::{RETRY_AFTER, SET_COOKIE};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use minijinja::context;
+use newsdesk_core::account::normalize_email;
+use newsdesk_store::StoreError;
+use newsdesk_web::{AppError, AppState};
+use serde::Deserialize;
+
+use crate::admin::render::{AdminError, AdminResult, render};
+use crate::auth::cookies;
+use crate::auth::extract::ClientIp;
+use crate::auth::password::verify_password;
+use crate::auth::ratelimit::LoginLimits;
+use crate::auth::session::{self, CurrentSession, SESSION_TTL};
+use crate::auth::token::{constant_time_eq, random_token};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginQuery {
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    pub csrf: String,
+    pub next: String,
+}
+
+/// Only local newsroom paths: an open redirect would make the login page a phishing tool.
+fn safe_next(next: &str) -> &str {
+    let local = next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/admin" }
+}
+
+/// The login form; sets the pre-session CSRF cookie its hidden field must match.
+pub async fn show(
+    State(state): State<AppState>,
+    session: Option<Extension<CurrentSession>>,
+    headers: HeaderMap,
+    Query(q): Query<LoginQuery>,
+) -> AdminResult {
+    if session.is_some_and(|s| s.actor.role.is_staff()) {
+        return Ok(Redirect::to(safe_next(&q.next)).into_response());
+    }
+    let (csrf, cookie) = presession_token(&state, &headers);
+    let mut response = login_page(StatusCode::OK, &csrf, "", safe_next(&q.next), None)?;
+    if let Some(cookie) = cookie {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+/// The existing pre-session token, or a new one with the cookie to set.
+pub(crate) fn presession_token(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> (String, Option<HeaderValue>) {
+    match cookies::read(headers, cookies::PRESESSION_COOKIE) {
+        Some(token) => (token, None),
+        None => {
+            let token = random_token(32);
+            let cookie = cookies::presession_cookie(&token, state.config().secure_cookies);
+            (token, cookie)
+        }
+    }
+}
+
+/// Double-submit check for forms shown before a session exists.
+pub(crate) fn presession_ok(headers: &HeaderMap, submitted: &str) -> bool {
+    cookies::read(headers, cookies::PRESESSION_COOKIE)
+        .is_some_and(|c| !submitted.is_empty() && constant_time_eq(&c, submitted))
+}
+
+fn login_page(
+    status: StatusCode,
+    csrf: &str,
+    email: &str,
+    next: &str,
+    error: Option<&str>,
+) -> AdminResult {
+    let html = render(
+        "admin/login.html",
+        context! { csrf => csrf, email => email, next => next, error => error },
+    )?;
+    Ok((status, Html(html)).into_response())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(limits): Extension<LoginLimits>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> AdminResult {
+    let next = safe_next(&form.next);
+    if !presession_ok(&headers, &form.csrf) {
+        return Err(AdminError(AppError::Forbidden(
+            "the login form expired; reload the page and try again".to_owned(),
+        )));
+    }
+    let email = normalize_email(&form.email).unwrap_or_else(|_| form.email.trim().to_lowercase());
+    if let Err(exceeded) = limits.check(ip, &email) {
+        let mut response = login_page(
+            StatusCode::TOO_MANY_REQUESTS,
+            &form.csrf,
+            &form.email,
+            next,
+            Some(exceeded.message()),
+        )?;
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("60"));
+        return Ok(response);
+    }
+
+    let found = match state.store().account_by_email(&email).await {
+        Ok(found) => Some(found),
+        Err(StoreError::NotFound) => None,
+        Err(err) => return Err(err.into()),
+    };
+    // Always one argon2 verification, found or not: the time taken reveals nothing.
+    let ok = verify_password(
+        &form.password,
+        found.as_ref().map(|(_, hash)| hash.as_str()),
+    )
+    .await?;
+    let refusal = match &found {
+        Some((account, _)) if ok && account.disabled => {
+            Some("This account is disabled. Ask an admin.")
+        }
+        Some((account, _)) if ok && !account.role.is_staff() => {
+            Some("This account has no access to the newsroom.")
+        }
+        Some(_) if ok => None,
+        _ => Some("Wrong email or password."),
+    };
+    let account = match (refusal, found) {
+        (None, Some((account, _))) => account,
+        (refusal, _) => {
+            let message = refusal.unwrap_or("Wrong email or password.");
+            tracing::info!(email = %email, "newsroom login refused");
+            return login_page(
+                StatusCode::UNAUTHORIZED,
+                &form.csrf,
+                &form.email,
+                next,
+                Some(message),
+            );
+        }
+    };
+
+    let (token, _csrf) = session::start(&state, &account).await?;
+    tracing::info!(account = account.id, "newsroom login");
+    let secure = state.config().secure_cookies;
+    let mut response = Redirect::to(next).into_response();
+    let headers = response.headers_mut();
+    if let Some(c) = cookies::session_cookie(&token, SESSION_TTL.num_seconds(), secure) {
+        headers.append(SET_COOKIE, c);
+    }
+    if let Some(c) = cookies::clear_presession_cookie(secure) {
+        headers.append(SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+/// Ends the session (CSRF-checked by the middleware) and clears the cookie. Logged-out
+/// visitors land on the login page too.
+pub async fn logout(
+    State(state): State<AppState>,
+    session: Option<Extension<CurrentSession>>,
+) -> Result<Response, AdminError> {
+    if let Some(Extension(session)) = session {
+        session.end(&state).await?;
+    }
+    let mut response = Redirect::to("/admin/login").into_response();
+    if let Some(c) = cookies::clear_session_cookie(state.config().secure_cookies) {
+        response.headers_mut().append(SET_COOKIE, c);
+    }
+    Ok(response)
+}

@@ -1,0 +1,160 @@
+//! One-time "set your password" links, for invitations and resets.
+//!
+//! No extra table: the account's stored password hash is replaced by
+//! `invite:{expiry}:{sha256(secret)}`. That value is not a PHC string, so the login form
+//! can never accept it; setting a password replaces it, which makes the link single-use.
+
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect};
+use axum_extra::extract::Form;
+use chrono::{Duration, Utc};
+use http::header::SET_COOKIE;
+use http::{HeaderMap, StatusCode};
+use minijinja::context;
+use newsdesk_core::Account;
+use newsdesk_core::account::validate_password;
+use newsdesk_store::StoreError;
+use newsdesk_web::{AppError, AppState};
+use serde::Deserialize;
+
+use crate::admin::render::{AdminError, AdminResult, render};
+use crate::auth::cookies;
+use crate::auth::login::{presession_ok, presession_token};
+use crate::auth::password::hash_password;
+use crate::auth::session::{self, SESSION_TTL};
+use crate::auth::token::{constant_time_eq, hash_secret, random_token};
+
+const PREFIX: &str = "invite:";
+/// Long enough to reach someone over a weekend.
+pub const LINK_TTL: Duration = Duration::days(7);
+
+/// A new link for `account_id`: the path to show the admin once, and the value to store
+/// as the account's password hash.
+pub fn new_link(account_id: i64) -> (String, String) {
+    let secret = random_token(32);
+    let expires = (Utc::now() + LINK_TTL).timestamp();
+    let stored = format!("{PREFIX}{expires}:{}", hash_secret(&secret));
+    (format!("/admin/password/{account_id}.{secret}"), stored)
+}
+
+/// The account a link is for, if the link is current.
+async fn account_for(state: &AppState, token: &str) -> Result<Option<Account>, AppError> {
+    let Some((id, secret)) = token.split_once('.') else {
+        return Ok(None);
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(None);
+    };
+    let account = match state.store().get_account(id).await {
+        Ok(a) => a,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(err) => return Err(err.into()),
+    };
+    let (account, stored) = match state.store().account_by_email(&account.email).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(err) => return Err(err.into()),
+    };
+    let Some((expires, digest)) = stored
+        .strip_prefix(PREFIX)
+        .and_then(|rest| rest.split_once(':'))
+    else {
+        return Ok(None);
+    };
+    let current = expires
+        .parse::<i64>()
+        .is_ok_and(|e| e > Utc::now().timestamp());
+    let matches = constant_time_eq(digest, &hash_secret(secret));
+    Ok((current && matches && !account.disabled).then_some(account))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    pub password: String,
+    pub confirm: String,
+    pub csrf: String,
+}
+
+fn expired() -> AdminError {
+    AdminError(AppError::Gone)
+}
+
+fn form_page(
+    status: StatusCode,
+    csrf: &str,
+    account: &Account,
+    error: Option<String>,
+) -> AdminResult {
+    let html = render(
+        "admin/password.html",
+        context! { csrf => csrf, name => account.name.clone(), email => account.email.clone(), error => error },
+    )?;
+    Ok((status, Html(html)).into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> AdminResult {
+    let account = account_for(&state, &token).await?.ok_or_else(expired)?;
+    let (csrf, cookie) = presession_token(&state, &headers);
+    let mut response = form_page(StatusCode::OK, &csrf, &account, None)?;
+    if let Some(c) = cookie {
+        response.headers_mut().append(SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> AdminResult {
+    if !presession_ok(&headers, &form.csrf) {
+        return Err(AdminError(AppError::Forbidden(
+            "the form expired; reload the page and try again".to_owned(),
+        )));
+    }
+    let account = account_for(&state, &token).await?.ok_or_else(expired)?;
+    if let Err(err) = validate_password(&form.password) {
+        return form_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.csrf,
+            &account,
+            Some(err.to_string()),
+        );
+    }
+    if form.password != form.confirm {
+        let msg = "the two passwords differ".to_owned();
+        return form_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.csrf,
+            &account,
+            Some(msg),
+        );
+    }
+    let hash = hash_password(&form.password).await?;
+    state.store().set_password_hash(account.id, &hash).await?;
+    state
+        .store()
+        .audit(
+            account.id.into(),
+            "account.password_set",
+            &format!("account:{}", account.id),
+            &serde_json::json!({}),
+        )
+        .await?;
+    let (token, _) = session::start(&state, &account).await?;
+    let secure = state.config().secure_cookies;
+    let mut response = Redirect::to("/admin").into_response();
+    if let Some(c) = cookies::session_cookie(&token, SESSION_TTL.num_seconds(), secure) {
+        response.headers_mut().append(SET_COOKIE, c);
+    }
+    if let Some(c) = cookies::clear_presession_cookie(secure) {
+        response.headers_mut().append(SET_COOKIE, c);
+    }
+    Ok(response)
+}

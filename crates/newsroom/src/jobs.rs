@@ -1,0 +1,54 @@
+//! Scheduled publishing. The schedule lives in the database (status `scheduled`,
+//! `published_at` in the future), so a restart loses nothing: the next tick after start-up
+//! publishes whatever fell due while the process was down. `publish_due` claims rows, so
+//! several instances can run the worker side by side.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use newsdesk_web::{AppError, AppState};
+use serde_json::json;
+use tokio::task::JoinHandle;
+
+use crate::actions::audit;
+use crate::actor::Actor;
+
+/// How often the worker looks for due articles: a scheduled article appears within this.
+pub const TICK: Duration = Duration::from_secs(5);
+
+/// Starts the worker on the current Tokio runtime; it runs until the runtime shuts down.
+pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(TICK);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            match run_due_now(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(published = n, "scheduled articles published"),
+                Err(err) => tracing::warn!(%err, "scheduled publishing failed; retrying next tick"),
+            }
+        }
+    })
+}
+
+/// Publishes every article whose scheduled time has come; returns how many. Tests call
+/// this directly instead of waiting for the worker.
+pub async fn run_due_now(state: &AppState) -> Result<usize, AppError> {
+    let published = state.store().publish_due(Utc::now()).await?;
+    let system = Actor::system();
+    for (article, event) in &published {
+        state.after_write(event).await;
+        let details =
+            json!({ "headline": article.headline, "edition": article.edition, "scheduled": true });
+        audit::record(
+            state,
+            &system,
+            "article.publish",
+            &format!("article:{}", article.id),
+            details,
+        )
+        .await;
+    }
+    Ok(published.len())
+}

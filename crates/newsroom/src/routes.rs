@@ -1,0 +1,70 @@
+//! The one table of newsroom routes. The router is built from it and the role-matrix test
+//! iterates it, so a route cannot exist without declaring who may use it.
+
+use axum::Router;
+use axum::routing::MethodRouter;
+use http::Method;
+use newsdesk_core::Role;
+use newsdesk_web::AppState;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, logged in or not (login, set-password links, static files).
+    Public,
+    /// Staff of at least this role, acting on fixtures that belong to someone else
+    /// (ownership rules are in [`crate::policy`] and have their own tests).
+    AtLeast(Role),
+}
+
+/// What a path parameter stands for, so the matrix test can make one to put in the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixture {
+    None,
+    /// `{id}`: an article (created by another staff member, published).
+    Article,
+    /// `{id}` and `{number}`: an article and one of its revisions.
+    Revision,
+    Section,
+    Tag,
+    Author,
+    Entity,
+    /// `{id}`: another staff account.
+    Account,
+    /// `{id}`: an API token.
+    Token,
+    /// `{token}`: a current set-password link.
+    PasswordLink,
+    /// `{file}`: a static file name.
+    StaticFile,
+}
+
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    pub fixture: Fixture,
+    pub handler: fn() -> MethodRouter<AppState>,
+}
+
+impl std::fmt::Debug for RouteSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+/// Every newsroom route: the HTML pages, then (when they exist) the media library and the
+/// Admin API, each contributing its own table.
+pub fn all() -> impl Iterator<Item = &'static RouteSpec> {
+    crate::admin::ROUTES.iter()
+    // .chain(crate::media_library::ROUTES.iter())   // media-library engineer: add your table here
+    // .chain(crate::api::ROUTES.iter())             // Admin API engineer: add your table here
+}
+
+/// The router of every route in [`all`]; a path listed with several methods becomes one
+/// route answering each of them.
+pub fn router() -> Router<AppState> {
+    all().fold(Router::new(), |router, spec| {
+        router.route(spec.path, (spec.handler)())
+    })
+}
