@@ -24,11 +24,21 @@ pub struct Alternate {
 ///
 /// `x-default` is the default edition's version when the group has one; otherwise the
 /// version published first (ties by id), so all members name the same fallback.
-pub fn alternates(site: &Site, this: &Translation, others: &[Translation], default_edition: &str) -> Vec<Alternate> {
+pub fn alternates(
+    site: &Site,
+    this: &Translation,
+    others: &[Translation],
+    default_edition: &str,
+) -> Vec<Alternate> {
     let mut members: Vec<&Translation> = std::iter::once(this).chain(others.iter()).collect();
     // One version per edition: the store links one article per edition, but a stale
     // duplicate must not produce two hreflang entries for one language.
-    members.sort_by(|a, b| a.edition.cmp(&b.edition).then(a.published_at.cmp(&b.published_at)).then(a.id.cmp(&b.id)));
+    members.sort_by(|a, b| {
+        a.edition
+            .cmp(&b.edition)
+            .then(a.published_at.cmp(&b.published_at))
+            .then(a.id.cmp(&b.id))
+    });
     members.dedup_by(|later, first| later.edition == first.edition);
     if members.len() < 2 {
         return Vec::new();
@@ -38,10 +48,18 @@ pub fn alternates(site: &Site, this: &Translation, others: &[Translation], defau
         .find(|m| m.edition == default_edition)
         .or_else(|| members.iter().min_by_key(|m| (m.published_at, m.id)))
         .map(|m| site.url(&m.path));
-    let mut out: Vec<Alternate> =
-        members.iter().map(|m| Alternate { hreflang: m.edition.clone(), href: site.url(&m.path) }).collect();
+    let mut out: Vec<Alternate> = members
+        .iter()
+        .map(|m| Alternate {
+            hreflang: m.edition.clone(),
+            href: site.url(&m.path),
+        })
+        .collect();
     if let Some(href) = fallback {
-        out.push(Alternate { hreflang: "x-default".into(), href });
+        out.push(Alternate {
+            hreflang: "x-default".into(),
+            href,
+        });
     }
     out
 }
@@ -54,7 +72,12 @@ mod tests {
     use crate::syndication::story::fixtures::at;
 
     fn t(edition: &str, id: i64, day: u32) -> Translation {
-        Translation { edition: edition.into(), path: format!("/{edition}/2026/11/{day:02}/s-{id}"), published_at: at(2026, 11, day, 6), id }
+        Translation {
+            edition: edition.into(),
+            path: format!("/{edition}/2026/11/{day:02}/s-{id}"),
+            published_at: at(2026, 11, day, 6),
+            id,
+        }
     }
 
     fn site() -> Site {
@@ -67,8 +90,12 @@ mod tests {
         group
             .iter()
             .map(|me| {
-                let others: Vec<Translation> = group.iter().filter(|o| o.id != me.id).cloned().collect();
-                let set = alternates(&site(), me, &others, default).into_iter().map(|a| (a.hreflang, a.href)).collect();
+                let others: Vec<Translation> =
+                    group.iter().filter(|o| o.id != me.id).cloned().collect();
+                let set = alternates(&site(), me, &others, default)
+                    .into_iter()
+                    .map(|a| (a.hreflang, a.href))
+                    .collect();
                 (site().url(&me.path), set)
             })
             .collect()
@@ -79,9 +106,15 @@ mod tests {
         let group = [t("en", 1, 20), t("ru", 2, 21), t("ar", 3, 22)];
         let g = graph(&group, "en");
         for (page, set) in &g {
-            assert!(set.iter().any(|(_, href)| href == page), "{page} lists itself");
+            assert!(
+                set.iter().any(|(_, href)| href == page),
+                "{page} lists itself"
+            );
             for other in g.keys() {
-                assert!(set.iter().any(|(_, href)| href == other), "{page} -> {other}");
+                assert!(
+                    set.iter().any(|(_, href)| href == other),
+                    "{page} -> {other}"
+                );
             }
             let defaults: Vec<_> = set.iter().filter(|(l, _)| l == "x-default").collect();
             assert_eq!(defaults.len(), 1);
@@ -96,7 +129,10 @@ mod tests {
     fn without_the_default_edition_the_first_published_is_x_default_for_all() {
         let group = [t("ru", 2, 21), t("ar", 3, 19)];
         for set in graph(&group, "en").values() {
-            assert!(set.contains(&("x-default".to_owned(), "https://news.example/ar/2026/11/19/s-3".to_owned())));
+            assert!(set.contains(&(
+                "x-default".to_owned(),
+                "https://news.example/ar/2026/11/19/s-3".to_owned()
+            )));
         }
     }
 
@@ -105,12 +141,20 @@ mod tests {
         assert!(alternates(&site(), &t("en", 1, 20), &[], "en").is_empty());
         let alts = alternates(&site(), &t("en", 1, 20), &[t("pt-BR", 2, 20)], "en");
         assert!(alts.iter().all(|a| a.href.starts_with("https://")));
-        assert_eq!(alts.iter().map(|a| a.hreflang.as_str()).collect::<Vec<_>>(), ["en", "pt-BR", "x-default"]);
+        assert_eq!(
+            alts.iter().map(|a| a.hreflang.as_str()).collect::<Vec<_>>(),
+            ["en", "pt-BR", "x-default"]
+        );
     }
 
     #[test]
     fn a_duplicate_in_one_edition_yields_one_entry() {
-        let alts = alternates(&site(), &t("en", 1, 20), &[t("ru", 2, 21), t("ru", 4, 23)], "en");
+        let alts = alternates(
+            &site(),
+            &t("en", 1, 20),
+            &[t("ru", 2, 21), t("ru", 4, 23)],
+            "en",
+        );
         assert_eq!(alts.iter().filter(|a| a.hreflang == "ru").count(), 1);
     }
 }

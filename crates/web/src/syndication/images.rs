@@ -27,7 +27,12 @@ pub fn crop(site: &Site, photo: &Photo, aspect: (u32, u32)) -> ImageRef {
     }
     // Renditions not recorded (yet): the key the media crate gives this crop.
     let (width, height) = crop_size(photo.width, photo.height, aspect, CROP_WIDTH);
-    ImageRef { url: site.media_url(&keys::crop_key(photo.id, aspect, width)), width, height, mime: "image/jpeg".into() }
+    ImageRef {
+        url: site.media_url(&keys::crop_key(photo.id, aspect, width)),
+        width,
+        height,
+        mime: "image/jpeg".into(),
+    }
 }
 
 /// The three crops for JSON-LD `image`, 16:9 first.
@@ -45,7 +50,10 @@ pub fn share_image(site: &Site, photo: &Photo) -> ImageRef {
 /// seldom read WebP), the smallest at least 1200 px wide, else the largest; the original
 /// when there are no renditions.
 pub fn feed_image(site: &Site, photo: &Photo) -> ImageRef {
-    let jpegs = photo.renditions.iter().filter(|r| r.content_type == "image/jpeg" && !is_crop_key(&r.key));
+    let jpegs = photo
+        .renditions
+        .iter()
+        .filter(|r| r.content_type == "image/jpeg" && !is_crop_key(&r.key));
     let chosen = pick_width(jpegs);
     match chosen {
         Some(r) => image_ref(site, r),
@@ -59,7 +67,12 @@ pub fn feed_image(site: &Site, photo: &Photo) -> ImageRef {
 }
 
 fn image_ref(site: &Site, r: &Rendition) -> ImageRef {
-    ImageRef { url: site.media_url(&r.key), width: r.width, height: r.height, mime: r.content_type.clone() }
+    ImageRef {
+        url: site.media_url(&r.key),
+        width: r.width,
+        height: r.height,
+        mime: r.content_type.clone(),
+    }
 }
 
 /// A rendition key made by the crop step (`…/c16x9-w1200.jpg`): not the whole photo.
@@ -78,22 +91,34 @@ fn has_ratio(width: u32, height: u32, aspect: (u32, u32)) -> bool {
 }
 
 fn best_of_ratio(renditions: &[Rendition], aspect: (u32, u32)) -> Option<&Rendition> {
-    let matching: Vec<&Rendition> =
-        renditions.iter().filter(|r| has_ratio(r.width, r.height, aspect)).collect();
+    let matching: Vec<&Rendition> = renditions
+        .iter()
+        .filter(|r| has_ratio(r.width, r.height, aspect))
+        .collect();
     // Crops are JPEG by design; prefer them to a whole-photo rendition that happens to
     // have the same ratio, then JPEG to WebP.
-    let crops = matching.iter().copied().filter(|r| keys::crop_aspect(&r.key) == Some(aspect));
+    let crops = matching
+        .iter()
+        .copied()
+        .filter(|r| keys::crop_aspect(&r.key) == Some(aspect));
     if let Some(r) = pick_width(crops) {
         return Some(r);
     }
-    let jpegs = matching.iter().copied().filter(|r| r.content_type == "image/jpeg");
+    let jpegs = matching
+        .iter()
+        .copied()
+        .filter(|r| r.content_type == "image/jpeg");
     pick_width(jpegs).or_else(|| pick_width(matching.iter().copied()))
 }
 
 /// The narrowest at least [`CROP_WIDTH`] wide, else the widest.
 fn pick_width<'a>(candidates: impl Iterator<Item = &'a Rendition>) -> Option<&'a Rendition> {
     let all: Vec<&Rendition> = candidates.collect();
-    let large = all.iter().copied().filter(|r| r.width >= CROP_WIDTH).min_by_key(|r| r.width);
+    let large = all
+        .iter()
+        .copied()
+        .filter(|r| r.width >= CROP_WIDTH)
+        .min_by_key(|r| r.width);
     large.or_else(|| all.iter().copied().max_by_key(|r| r.width))
 }
 
@@ -118,7 +143,12 @@ mod tests {
     use newsdesk_core::Credit;
 
     fn rendition(key: &str, width: u32, height: u32, mime: &str) -> Rendition {
-        Rendition { width, height, content_type: mime.into(), key: key.into() }
+        Rendition {
+            width,
+            height,
+            content_type: mime.into(),
+            key: key.into(),
+        }
     }
 
     pub(crate) fn photo(renditions: Vec<Rendition>) -> Photo {
@@ -149,7 +179,10 @@ mod tests {
         ]);
         let site = Site::new("https://n.example", "N");
         let imgs = jsonld_images(&site, &p);
-        assert_eq!(imgs[0].url, "https://n.example/media/photos/7/c16x9-w1200.jpg");
+        assert_eq!(
+            imgs[0].url,
+            "https://n.example/media/photos/7/c16x9-w1200.jpg"
+        );
         assert_eq!((imgs[1].width, imgs[1].height), (1200, 900));
         assert_eq!((imgs[2].width, imgs[2].height), (1200, 1200));
         for (img, a) in imgs.iter().zip(CROP_ASPECTS) {

@@ -27,19 +27,28 @@ pub fn news_article(site: &Site, story: &Story, url: &str) -> Value {
         "publisher": publisher(site),
         "author": authors(site, story),
     });
-    let Value::Object(map) = &mut doc else { return doc };
+    let Value::Object(map) = &mut doc else {
+        return doc;
+    };
     if !story.lead.trim().is_empty() {
         map.insert("description".into(), Value::String(story.lead.clone()));
     }
     if let Some(photo) = &story.hero {
-        let urls: Vec<Value> = images::jsonld_images(site, photo).into_iter().map(|i| Value::String(i.url)).collect();
+        let urls: Vec<Value> = images::jsonld_images(site, photo)
+            .into_iter()
+            .map(|i| Value::String(i.url))
+            .collect();
         map.insert("image".into(), Value::Array(urls));
     }
     if let Some(section) = &story.section {
         map.insert("articleSection".into(), Value::String(section.name.clone()));
     }
     if !story.tags.is_empty() {
-        let keywords: Vec<Value> = story.tags.iter().map(|t| Value::String(t.name.clone())).collect();
+        let keywords: Vec<Value> = story
+            .tags
+            .iter()
+            .map(|t| Value::String(t.name.clone()))
+            .collect();
         map.insert("keywords".into(), Value::Array(keywords));
     }
     doc
@@ -84,11 +93,20 @@ pub struct Crumb {
 /// The article's place in the site: edition home › section › article. `home_name` is the
 /// label the page's visible breadcrumb uses for the edition's front page, so both agree.
 pub fn article_crumbs(site: &Site, story: &Story, home_name: &str, url: &str) -> Vec<Crumb> {
-    let mut crumbs = vec![Crumb { name: home_name.to_owned(), url: site.url(&paths::edition(&story.edition.code)) }];
+    let mut crumbs = vec![Crumb {
+        name: home_name.to_owned(),
+        url: site.url(&paths::edition(&story.edition.code)),
+    }];
     if let Some(s) = &story.section {
-        crumbs.push(Crumb { name: s.name.clone(), url: site.url(&paths::section(&s.edition, &s.slug)) });
+        crumbs.push(Crumb {
+            name: s.name.clone(),
+            url: site.url(&paths::section(&s.edition, &s.slug)),
+        });
     }
-    crumbs.push(Crumb { name: story.headline.clone(), url: url.to_owned() });
+    crumbs.push(Crumb {
+        name: story.headline.clone(),
+        url: url.to_owned(),
+    });
     crumbs
 }
 
@@ -143,12 +161,23 @@ mod tests {
         assert_eq!(doc["articleSection"], "World & Politics");
         assert_eq!(doc["keywords"], json!(["Summit", "Trade <deals>"]));
         assert_eq!(doc["publisher"]["@type"], "Organization");
-        assert_eq!(doc["publisher"]["logo"]["url"], "https://news.example/publisher-logo.png");
+        assert_eq!(
+            doc["publisher"]["logo"]["url"],
+            "https://news.example/publisher-logo.png"
+        );
         assert!(doc["publisher"]["logo"]["width"].as_u64().unwrap_or(0) >= 112);
         let authors = doc["author"].as_array().cloned().unwrap_or_default();
         assert_eq!(authors.len(), 2);
-        assert_eq!(authors[0], json!({"@type": "Person", "name": "Ann Lee", "url": "https://news.example/en/author/ann-lee"}));
-        let images: Vec<&str> = doc["image"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        assert_eq!(
+            authors[0],
+            json!({"@type": "Person", "name": "Ann Lee", "url": "https://news.example/en/author/ann-lee"})
+        );
+        let images: Vec<&str> = doc["image"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
         assert_eq!(
             images,
             [
@@ -168,8 +197,12 @@ mod tests {
         // Moscow is UTC+3 in the fixture.
         assert_eq!(published, "2026-11-27T09:00:00+03:00");
         assert_eq!(modified, "2026-11-27T11:00:00+03:00");
-        let p = chrono::DateTime::parse_from_rfc3339(published).map(|d| d.timestamp()).unwrap_or(i64::MAX);
-        let m = chrono::DateTime::parse_from_rfc3339(modified).map(|d| d.timestamp()).unwrap_or(i64::MIN);
+        let p = chrono::DateTime::parse_from_rfc3339(published)
+            .map(|d| d.timestamp())
+            .unwrap_or(i64::MAX);
+        let m = chrono::DateTime::parse_from_rfc3339(modified)
+            .map(|d| d.timestamp())
+            .unwrap_or(i64::MIN);
         assert!(m >= p);
     }
 
@@ -177,7 +210,12 @@ mod tests {
     fn an_article_saved_before_publication_is_modified_at_publication() {
         let mut a = article(1, "en");
         a.updated_at = at(2026, 11, 27, 5);
-        let s = Story::new(&a, &edition("en", "UTC", true), &lookups("en"), String::new());
+        let s = Story::new(
+            &a,
+            &edition("en", "UTC", true),
+            &lookups("en"),
+            String::new(),
+        );
         let doc = news_article(&site(), &s, "https://news.example/x");
         assert_eq!(doc["dateModified"], doc["datePublished"]);
     }
@@ -197,8 +235,14 @@ mod tests {
         let story = story(42, "en");
         let url = site().url(&story.path);
         let list = breadcrumb_list(&article_crumbs(&site(), &story, "Home", &url));
-        let items = list["itemListElement"].as_array().cloned().unwrap_or_default();
-        let positions: Vec<u64> = items.iter().filter_map(|i| i["position"].as_u64()).collect();
+        let items = list["itemListElement"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let positions: Vec<u64> = items
+            .iter()
+            .filter_map(|i| i["position"].as_u64())
+            .collect();
         assert_eq!(positions, [1, 2, 3]);
         assert_eq!(items[0]["item"], "https://news.example/en");
         assert_eq!(items[1]["item"], "https://news.example/en/section/world");

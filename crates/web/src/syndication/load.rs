@@ -14,7 +14,12 @@ use crate::state::AppState;
 
 /// The query behind a scope's feed: its latest published articles, newest first.
 pub fn feed_query(edition: &str, scope: &FeedScope) -> ArticleQuery {
-    let mut q = ArticleQuery { edition: Some(edition.to_owned()), limit: FEED_ITEMS, offset: 0, ..ArticleQuery::default() };
+    let mut q = ArticleQuery {
+        edition: Some(edition.to_owned()),
+        limit: FEED_ITEMS,
+        offset: 0,
+        ..ArticleQuery::default()
+    };
     match scope {
         FeedScope::Edition => {}
         FeedScope::Section(s) => q.section_id = Some(s.id),
@@ -25,20 +30,46 @@ pub fn feed_query(edition: &str, scope: &FeedScope) -> ArticleQuery {
 }
 
 /// Full articles for `summaries`, in the same order.
-async fn articles_in_order(store: &Store, summaries: &[ArticleSummary]) -> Result<Vec<Article>, AppError> {
+async fn articles_in_order(
+    store: &Store,
+    summaries: &[ArticleSummary],
+) -> Result<Vec<Article>, AppError> {
     let ids: Vec<i64> = summaries.iter().map(|s| s.id).collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut by_id: HashMap<i64, Article> = store.get_articles(&ids).await?.into_iter().map(|a| (a.id, a)).collect();
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).filter(Article::is_public).collect())
+    let mut by_id: HashMap<i64, Article> = store
+        .get_articles(&ids)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .filter(Article::is_public)
+        .collect())
 }
 
 /// Everything the articles' ids point at, in four queries.
-async fn lookups(store: &Store, edition: &str, articles: &[Article], extra_photos: &[i64]) -> Result<Lookups, AppError> {
-    let tag_ids: Vec<i64> = articles.iter().flat_map(|a| a.tag_ids.iter().copied()).collect::<BTreeSet<_>>().into_iter().collect();
-    let author_ids: Vec<i64> =
-        articles.iter().flat_map(|a| a.author_ids.iter().copied()).collect::<BTreeSet<_>>().into_iter().collect();
+async fn lookups(
+    store: &Store,
+    edition: &str,
+    articles: &[Article],
+    extra_photos: &[i64],
+) -> Result<Lookups, AppError> {
+    let tag_ids: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| a.tag_ids.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let author_ids: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| a.author_ids.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let photo_ids: Vec<i64> = articles
         .iter()
         .filter_map(|a| a.hero_photo_id)
@@ -47,19 +78,40 @@ async fn lookups(store: &Store, edition: &str, articles: &[Article], extra_photo
         .into_iter()
         .collect();
     let sections = store.list_sections(edition).await?;
-    let tags = if tag_ids.is_empty() { Vec::new() } else { store.get_tags(&tag_ids).await? };
-    let authors = if author_ids.is_empty() { Vec::new() } else { store.get_authors(&author_ids).await? };
-    let photos = if photo_ids.is_empty() { Vec::new() } else { store.get_photos(&photo_ids).await? };
+    let tags = if tag_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_tags(&tag_ids).await?
+    };
+    let authors = if author_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_authors(&author_ids).await?
+    };
+    let photos = if photo_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_photos(&photo_ids).await?
+    };
     Ok(Lookups::new(sections, tags, authors, photos))
 }
 
 /// The latest items of a feed, bodies rendered as the article page renders them (photos
 /// and entity notes; related-article cards are left out of feeds, they are navigation).
-pub async fn feed_stories(state: &AppState, edition: &Edition, scope: &FeedScope) -> Result<Vec<Story>, AppError> {
+pub async fn feed_stories(
+    state: &AppState,
+    edition: &Edition,
+    scope: &FeedScope,
+) -> Result<Vec<Story>, AppError> {
     let store = state.store();
-    let summaries = store.list_articles(&feed_query(&edition.code, scope)).await?;
+    let summaries = store
+        .list_articles(&feed_query(&edition.code, scope))
+        .await?;
     let articles = articles_in_order(store, &summaries).await?;
-    let embedded: Vec<i64> = articles.iter().flat_map(|a| body::embeds(&a.body).photos).collect();
+    let embedded: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| body::embeds(&a.body).photos)
+        .collect();
     let lookups = lookups(store, &edition.code, &articles, &embedded).await?;
     let lang = edition.code.as_str();
     let i18n = state.i18n();
@@ -72,7 +124,10 @@ pub async fn feed_stories(state: &AppState, edition: &Edition, scope: &FeedScope
             .map(|(id, p)| (*id, crate::views::photo_view_sized(p, "100vw")))
             .collect(),
         entity_notes: store.entity_notes(lang).await?,
-        labels: Labels { related: i18n.text(lang, "body-related"), note: i18n.text(lang, "body-note") },
+        labels: Labels {
+            related: i18n.text(lang, "body-related"),
+            note: i18n.text(lang, "body-note"),
+        },
     };
     Ok(articles
         .iter()
@@ -99,7 +154,12 @@ pub async fn feed_stories(state: &AppState, edition: &Edition, scope: &FeedScope
 }
 
 /// Summaries of one page of an edition's published articles (newest first).
-pub async fn article_page(store: &Store, edition: &str, offset: usize, limit: usize) -> Result<Vec<ArticleSummary>, AppError> {
+pub async fn article_page(
+    store: &Store,
+    edition: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<ArticleSummary>, AppError> {
     let q = ArticleQuery {
         edition: Some(edition.to_owned()),
         limit: i64::try_from(limit).unwrap_or(i64::MAX),
@@ -110,6 +170,9 @@ pub async fn article_page(store: &Store, edition: &str, offset: usize, limit: us
 }
 
 pub async fn published_count(store: &Store, edition: &str) -> Result<usize, AppError> {
-    let q = ArticleQuery { edition: Some(edition.to_owned()), ..ArticleQuery::default() };
+    let q = ArticleQuery {
+        edition: Some(edition.to_owned()),
+        ..ArticleQuery::default()
+    };
     Ok(usize::try_from(store.count_articles(&q).await?).unwrap_or(0))
 }

@@ -30,10 +30,18 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(sitemap::INDEX_PATH, get(sitemaps::index))
         .route("/sitemaps/{file}", get(sitemaps::file))
         .route("/{edition}/news-sitemap.xml", get(sitemaps::news))
-        .route("/{edition}/feed.rss", get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Rss)))
-        .route("/{edition}/feed.atom", get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Atom)))
-        .route("/{edition}/feed.json", get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Json)))
-        ;
+        .route(
+            "/{edition}/feed.rss",
+            get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Rss)),
+        )
+        .route(
+            "/{edition}/feed.atom",
+            get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Atom)),
+        )
+        .route(
+            "/{edition}/feed.json",
+            get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Json)),
+        );
     // Static kinds, not a `{kind}` parameter: the reading site routes `/{edition}/section/{slug}`
     // and `/{edition}/{yyyy}/…`, and the router refuses two parameter names in one place.
     for kind in ["section", "tag", "author"] {
@@ -47,14 +55,31 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             );
         }
     }
-    let documents = documents.route_layer(from_fn_with_state(state.clone(), crate::cache::serve_cached));
-    Router::new().route(LOGO_PATH, get(logo::serve)).merge(documents)
+    let documents = documents.route_layer(from_fn_with_state(
+        state.clone(),
+        crate::cache::serve_cached,
+    ));
+    Router::new()
+        .route(LOGO_PATH, get(logo::serve))
+        .merge(documents)
 }
 
 /// A response the page cache stores, tagged with `keys`.
-pub(super) fn cacheable(body: String, content_type: &'static str, keys: Vec<String>, last_modified: DateTime<Utc>) -> Response {
-    let mut response = ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response();
-    response.extensions_mut().insert(Cacheable { keys, last_modified });
+pub(super) fn cacheable(
+    body: String,
+    content_type: &'static str,
+    keys: Vec<String>,
+    last_modified: DateTime<Utc>,
+) -> Response {
+    let mut response = (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        body,
+    )
+        .into_response();
+    response.extensions_mut().insert(Cacheable {
+        keys,
+        last_modified,
+    });
     response
 }
 
@@ -66,15 +91,34 @@ pub(super) async fn edition(state: &AppState, code: &str) -> Result<Edition, App
     Ok(state.store().get_edition(code).await?)
 }
 
-async fn edition_feed(State(state): State<AppState>, Path(code): Path<String>, format: FeedFormat) -> Response {
-    feed(&state, &code, None, format).await.unwrap_or_else(IntoResponse::into_response)
+async fn edition_feed(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    format: FeedFormat,
+) -> Response {
+    feed(&state, &code, None, format)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
 }
 
-async fn scoped_feed(State(state): State<AppState>, code: &str, kind: &str, slug: &str, format: FeedFormat) -> Response {
-    feed(&state, code, Some((kind, slug)), format).await.unwrap_or_else(IntoResponse::into_response)
+async fn scoped_feed(
+    State(state): State<AppState>,
+    code: &str,
+    kind: &str,
+    slug: &str,
+    format: FeedFormat,
+) -> Response {
+    feed(&state, code, Some((kind, slug)), format)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
 }
 
-async fn feed(state: &AppState, code: &str, scope: Option<(&str, &str)>, format: FeedFormat) -> Result<Response, AppError> {
+async fn feed(
+    state: &AppState,
+    code: &str,
+    scope: Option<(&str, &str)>,
+    format: FeedFormat,
+) -> Result<Response, AppError> {
     let edition = edition(state, code).await?;
     let store = state.store();
     let scope = match scope {

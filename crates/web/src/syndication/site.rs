@@ -18,7 +18,10 @@ pub const LOGO_PATH: &str = "/publisher-logo.png";
 
 impl Site {
     pub fn new(base_url: &str, site_name: &str) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), site_name: site_name.to_owned() }
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            site_name: site_name.to_owned(),
+        }
     }
 
     pub fn from_config(config: &WebConfig) -> Self {
@@ -31,7 +34,11 @@ impl Site {
         if path.starts_with("http://") || path.starts_with("https://") {
             return path.to_owned();
         }
-        if path.starts_with('/') { format!("{}{path}", self.base_url) } else { format!("{}/{path}", self.base_url) }
+        if path.starts_with('/') {
+            format!("{}{path}", self.base_url)
+        } else {
+            format!("{}/{path}", self.base_url)
+        }
     }
 
     /// Absolute URL of an object in media storage (served under `/media/`).
@@ -45,10 +52,15 @@ impl Site {
 
     /// The host part of the base URL, used in `tag:` URIs (RFC 4151) for stable feed ids.
     pub fn host(&self) -> &str {
-        let rest = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
         let host = rest.split('/').next().unwrap_or(rest);
         // A port is not part of a tagging authority.
-        host.rsplit_once(':').filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(h, _)| h)
+        host.rsplit_once(':')
+            .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(host, |(h, _)| h)
     }
 }
 
@@ -83,14 +95,26 @@ mod tests {
         let site = Site::new("https://news.example.com/", "Daily");
         assert_eq!(site.url("/en/x"), "https://news.example.com/en/x");
         assert_eq!(site.url("en/x"), "https://news.example.com/en/x");
-        assert_eq!(site.url("https://other.example/x"), "https://other.example/x");
-        assert_eq!(site.media_url("photos/1/a.jpg"), "https://news.example.com/media/photos/1/a.jpg");
-        assert_eq!(site.logo_url(), "https://news.example.com/publisher-logo.png");
+        assert_eq!(
+            site.url("https://other.example/x"),
+            "https://other.example/x"
+        );
+        assert_eq!(
+            site.media_url("photos/1/a.jpg"),
+            "https://news.example.com/media/photos/1/a.jpg"
+        );
+        assert_eq!(
+            site.logo_url(),
+            "https://news.example.com/publisher-logo.png"
+        );
     }
 
     #[test]
     fn host_drops_scheme_port_and_path() {
         assert_eq!(Site::new("http://127.0.0.1:8080", "x").host(), "127.0.0.1");
-        assert_eq!(Site::new("https://example.com/news", "x").host(), "example.com");
+        assert_eq!(
+            Site::new("https://example.com/news", "x").host(),
+            "example.com"
+        );
     }
 }

@@ -9,15 +9,28 @@ use super::story::{Story, Translation};
 use super::time;
 
 fn property(key: &str, value: impl Into<String>) -> MetaTag {
-    MetaTag { attr: "property", key: key.to_owned(), value: value.into() }
+    MetaTag {
+        attr: "property",
+        key: key.to_owned(),
+        value: value.into(),
+    }
 }
 
 fn name(key: &str, value: impl Into<String>) -> MetaTag {
-    MetaTag { attr: "name", key: key.to_owned(), value: value.into() }
+    MetaTag {
+        attr: "name",
+        key: key.to_owned(),
+        value: value.into(),
+    }
 }
 
 /// Open Graph (`og:*`, `article:*`) and Twitter tags for an article page at `url`.
-pub fn article_tags(site: &Site, story: &Story, url: &str, translations: &[Translation]) -> Vec<MetaTag> {
+pub fn article_tags(
+    site: &Site,
+    story: &Story,
+    url: &str,
+    translations: &[Translation],
+) -> Vec<MetaTag> {
     let edition = &story.edition;
     let mut tags = vec![
         property("og:type", "article"),
@@ -30,7 +43,10 @@ pub fn article_tags(site: &Site, story: &Story, url: &str, translations: &[Trans
     for t in translations {
         tags.push(property("og:locale:alternate", og_locale(&t.edition)));
     }
-    let image = story.hero.as_ref().map(|photo| (images::share_image(site, photo), photo.alt_text.clone()));
+    let image = story
+        .hero
+        .as_ref()
+        .map(|photo| (images::share_image(site, photo), photo.alt_text.clone()));
     if let Some((img, alt)) = &image {
         tags.push(property("og:image", img.url.clone()));
         tags.push(property("og:image:type", img.mime.clone()));
@@ -40,8 +56,14 @@ pub fn article_tags(site: &Site, story: &Story, url: &str, translations: &[Trans
             tags.push(property("og:image:alt", alt.clone()));
         }
     }
-    tags.push(property("article:published_time", time::rfc3339_in(story.published_at, edition)));
-    tags.push(property("article:modified_time", time::rfc3339_in(story.modified_at, edition)));
+    tags.push(property(
+        "article:published_time",
+        time::rfc3339_in(story.published_at, edition),
+    ));
+    tags.push(property(
+        "article:modified_time",
+        time::rfc3339_in(story.modified_at, edition),
+    ));
     if let Some(section) = &story.section {
         tags.push(property("article:section", section.name.clone()));
     }
@@ -49,9 +71,16 @@ pub fn article_tags(site: &Site, story: &Story, url: &str, translations: &[Trans
         tags.push(property("article:tag", tag.name.clone()));
     }
     for author in &story.authors {
-        tags.push(property("article:author", site.url(&paths::author(&story.edition.code, &author.slug))));
+        tags.push(property(
+            "article:author",
+            site.url(&paths::author(&story.edition.code, &author.slug)),
+        ));
     }
-    let card = if image.is_some() { "summary_large_image" } else { "summary" };
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     tags.push(name("twitter:card", card));
     tags.push(name("twitter:title", story.headline.clone()));
     tags.push(name("twitter:description", story.summary()));
@@ -65,7 +94,13 @@ pub fn article_tags(site: &Site, story: &Story, url: &str, translations: &[Trans
 }
 
 /// Open Graph and Twitter tags for a listing page (front page, section, tag, author).
-pub fn website_tags(site: &Site, edition_code: &str, title: &str, description: &str, url: &str) -> Vec<MetaTag> {
+pub fn website_tags(
+    site: &Site,
+    edition_code: &str,
+    title: &str,
+    description: &str,
+    url: &str,
+) -> Vec<MetaTag> {
     let mut tags = vec![
         property("og:type", "website"),
         property("og:title", title),
@@ -92,12 +127,19 @@ pub fn og_locale(code: &str) -> String {
     let mut parts = code.split('-');
     let lang = parts.next().unwrap_or(code).to_ascii_lowercase();
     let rest: Vec<&str> = parts.collect();
-    if let Some(region) = rest.iter().find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic())) {
+    if let Some(region) = rest
+        .iter()
+        .find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
         return format!("{lang}_{}", region.to_ascii_uppercase());
     }
     // Chinese is told apart by script, not region.
     if lang == "zh" {
-        return if rest.iter().any(|p| p.eq_ignore_ascii_case("hant")) { "zh_TW".into() } else { "zh_CN".into() };
+        return if rest.iter().any(|p| p.eq_ignore_ascii_case("hant")) {
+            "zh_TW".into()
+        } else {
+            "zh_CN".into()
+        };
     }
     let territory = match lang.as_str() {
         "en" => "US",
@@ -132,7 +174,10 @@ mod tests {
     use crate::syndication::story::fixtures::*;
 
     fn values<'a>(tags: &'a [MetaTag], key: &str) -> Vec<&'a str> {
-        tags.iter().filter(|t| t.key == key).map(|t| t.value.as_str()).collect()
+        tags.iter()
+            .filter(|t| t.key == key)
+            .map(|t| t.value.as_str())
+            .collect()
     }
 
     #[test]
@@ -140,23 +185,48 @@ mod tests {
         let site = Site::new("https://news.example", "The Daily");
         let story = story(42, "en");
         let url = site.url(&story.path);
-        let tr = [Translation { edition: "ru".into(), path: "/ru/x".into(), published_at: at(2026, 11, 27, 6), id: 2 }];
+        let tr = [Translation {
+            edition: "ru".into(),
+            path: "/ru/x".into(),
+            published_at: at(2026, 11, 27, 6),
+            id: 2,
+        }];
         let tags = article_tags(&site, &story, &url, &tr);
         assert_eq!(values(&tags, "og:type"), ["article"]);
         assert_eq!(values(&tags, "og:url"), [url.as_str()]);
         assert_eq!(values(&tags, "og:locale"), ["en_US"]);
         assert_eq!(values(&tags, "og:locale:alternate"), ["ru_RU"]);
-        assert_eq!(values(&tags, "og:image"), ["https://news.example/media/photos/9/c16x9-w1200.jpg"]);
+        assert_eq!(
+            values(&tags, "og:image"),
+            ["https://news.example/media/photos/9/c16x9-w1200.jpg"]
+        );
         assert_eq!(values(&tags, "og:image:width"), ["1200"]);
         assert_eq!(values(&tags, "og:image:height"), ["675"]);
-        assert_eq!(values(&tags, "og:image:alt"), ["A crowd holding candles in a city square"]);
-        assert_eq!(values(&tags, "article:published_time"), ["2026-11-27T09:00:00+03:00"]);
-        assert_eq!(values(&tags, "article:modified_time"), ["2026-11-27T11:00:00+03:00"]);
+        assert_eq!(
+            values(&tags, "og:image:alt"),
+            ["A crowd holding candles in a city square"]
+        );
+        assert_eq!(
+            values(&tags, "article:published_time"),
+            ["2026-11-27T09:00:00+03:00"]
+        );
+        assert_eq!(
+            values(&tags, "article:modified_time"),
+            ["2026-11-27T11:00:00+03:00"]
+        );
         assert_eq!(values(&tags, "article:section"), ["World & Politics"]);
         assert_eq!(values(&tags, "article:tag"), ["Summit", "Trade <deals>"]);
         assert_eq!(values(&tags, "twitter:card"), ["summary_large_image"]);
-        assert!(tags.iter().filter(|t| t.key.starts_with("twitter:")).all(|t| t.attr == "name"));
-        assert!(tags.iter().filter(|t| t.key.starts_with("og:")).all(|t| t.attr == "property"));
+        assert!(
+            tags.iter()
+                .filter(|t| t.key.starts_with("twitter:"))
+                .all(|t| t.attr == "name")
+        );
+        assert!(
+            tags.iter()
+                .filter(|t| t.key.starts_with("og:"))
+                .all(|t| t.attr == "property")
+        );
     }
 
     #[test]

@@ -52,7 +52,12 @@ pub struct Lookups {
 }
 
 impl Lookups {
-    pub fn new(sections: Vec<Section>, tags: Vec<Tag>, authors: Vec<Author>, photos: Vec<Photo>) -> Self {
+    pub fn new(
+        sections: Vec<Section>,
+        tags: Vec<Tag>,
+        authors: Vec<Author>,
+        photos: Vec<Photo>,
+    ) -> Self {
         Self {
             sections: sections.into_iter().map(|s| (s.id, s)).collect(),
             tags: tags.into_iter().map(|t| (t.id, t)).collect(),
@@ -65,7 +70,12 @@ impl Lookups {
 impl Story {
     /// Resolves `article`'s ids through `lookups`, keeping the article's order of tags and
     /// authors; ids that no longer resolve (a deleted tag) are left out.
-    pub fn new(article: &Article, edition: &Edition, lookups: &Lookups, content_html: String) -> Self {
+    pub fn new(
+        article: &Article,
+        edition: &Edition,
+        lookups: &Lookups,
+        content_html: String,
+    ) -> Self {
         Self {
             id: article.id,
             edition: edition.clone(),
@@ -76,15 +86,36 @@ impl Story {
             created_at: article.created_at,
             published_at: time::published_at(article),
             modified_at: time::modified_at(article),
-            section: article.section_id.and_then(|id| lookups.sections.get(&id)).cloned(),
-            tags: article.tag_ids.iter().filter_map(|id| lookups.tags.get(id)).cloned().collect(),
-            authors: article.author_ids.iter().filter_map(|id| lookups.authors.get(id)).cloned().collect(),
-            hero: article.hero_photo_id.and_then(|id| lookups.photos.get(&id)).cloned(),
+            section: article
+                .section_id
+                .and_then(|id| lookups.sections.get(&id))
+                .cloned(),
+            tags: article
+                .tag_ids
+                .iter()
+                .filter_map(|id| lookups.tags.get(id))
+                .cloned()
+                .collect(),
+            authors: article
+                .author_ids
+                .iter()
+                .filter_map(|id| lookups.authors.get(id))
+                .cloned()
+                .collect(),
+            hero: article
+                .hero_photo_id
+                .and_then(|id| lookups.photos.get(&id))
+                .cloned(),
         }
     }
 
     /// The same from already loaded rows (what the article page has at hand).
-    pub fn from_parts(article: &Article, edition: &Edition, parts: StoryParts<'_>, content_html: String) -> Self {
+    pub fn from_parts(
+        article: &Article,
+        edition: &Edition,
+        parts: StoryParts<'_>,
+        content_html: String,
+    ) -> Self {
         Self {
             id: article.id,
             edition: edition.clone(),
@@ -105,7 +136,11 @@ impl Story {
     /// The text used where a consumer wants a summary: the lead, or the headline when an
     /// article has none.
     pub fn summary(&self) -> &str {
-        if self.lead.trim().is_empty() { &self.headline } else { &self.lead }
+        if self.lead.trim().is_empty() {
+            &self.headline
+        } else {
+            &self.lead
+        }
     }
 }
 
@@ -122,14 +157,22 @@ pub struct Translation {
 
 impl Translation {
     pub fn of_article(article: &Article) -> Self {
-        Self { edition: article.edition.clone(), path: article.path(), published_at: time::published_at(article), id: article.id }
+        Self {
+            edition: article.edition.clone(),
+            path: article.path(),
+            published_at: time::published_at(article),
+            id: article.id,
+        }
     }
 
     pub fn of_summary(summary: &ArticleSummary) -> Self {
         Self {
             edition: summary.edition.clone(),
             path: summary.path(),
-            published_at: summary.published_at.or(summary.first_published_at).unwrap_or(summary.created_at),
+            published_at: summary
+                .published_at
+                .or(summary.first_published_at)
+                .unwrap_or(summary.created_at),
             id: summary.id,
         }
     }
@@ -143,7 +186,9 @@ pub(crate) mod fixtures {
     use newsdesk_core::{ArticleStatus, Credit, Direction, Rendition};
 
     pub fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(y, mo, d, h, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     pub fn edition(code: &str, tz: &str, is_default: bool) -> Edition {
@@ -157,7 +202,12 @@ pub(crate) mod fixtures {
     }
 
     pub fn photo() -> Photo {
-        let r = |key: &str, w, h, mime: &str| Rendition { width: w, height: h, content_type: mime.into(), key: key.into() };
+        let r = |key: &str, w, h, mime: &str| Rendition {
+            width: w,
+            height: h,
+            content_type: mime.into(),
+            key: key.into(),
+        };
         Photo {
             id: 9,
             key: "photos/9/original.jpg".into(),
@@ -167,7 +217,10 @@ pub(crate) mod fixtures {
             byte_size: 1_000_000,
             caption: "Crowds gather in the square <at dusk> & wait".into(),
             alt_text: "A crowd holding candles in a city square".into(),
-            credit: Credit { agency: "AFP".into(), creator: "Jane Doe".into() },
+            credit: Credit {
+                agency: "AFP".into(),
+                creator: "Jane Doe".into(),
+            },
             copyright_notice: "© AFP 2026".into(),
             copyright_year: Some(2026),
             created_at: at(2026, 11, 26, 8),
@@ -209,14 +262,44 @@ pub(crate) mod fixtures {
 
     pub fn lookups(edition: &str) -> Lookups {
         Lookups::new(
-            vec![Section { id: 3, edition: edition.into(), slug: "world".into(), name: "World & Politics".into(), position: 1 }],
+            vec![Section {
+                id: 3,
+                edition: edition.into(),
+                slug: "world".into(),
+                name: "World & Politics".into(),
+                position: 1,
+            }],
             vec![
-                Tag { id: 5, edition: edition.into(), slug: "summit".into(), name: "Summit".into() },
-                Tag { id: 6, edition: edition.into(), slug: "trade".into(), name: "Trade <deals>".into() },
+                Tag {
+                    id: 5,
+                    edition: edition.into(),
+                    slug: "summit".into(),
+                    name: "Summit".into(),
+                },
+                Tag {
+                    id: 6,
+                    edition: edition.into(),
+                    slug: "trade".into(),
+                    name: "Trade <deals>".into(),
+                },
             ],
             vec![
-                Author { id: 1, slug: "ann-lee".into(), name: "Ann Lee".into(), bio: String::new(), photo_id: None, account_id: None },
-                Author { id: 2, slug: "omar-haddad".into(), name: "Omar Haddad".into(), bio: String::new(), photo_id: None, account_id: None },
+                Author {
+                    id: 1,
+                    slug: "ann-lee".into(),
+                    name: "Ann Lee".into(),
+                    bio: String::new(),
+                    photo_id: None,
+                    account_id: None,
+                },
+                Author {
+                    id: 2,
+                    slug: "omar-haddad".into(),
+                    name: "Omar Haddad".into(),
+                    bio: String::new(),
+                    photo_id: None,
+                    account_id: None,
+                },
             ],
             vec![photo()],
         )
@@ -224,7 +307,12 @@ pub(crate) mod fixtures {
 
     pub fn story(id: i64, edition_code: &str) -> Story {
         let e = edition(edition_code, "Europe/Moscow", edition_code == "en");
-        Story::new(&article(id, edition_code), &e, &lookups(edition_code), "<p>Full <a href=\"/en/x\">text</a></p>".into())
+        Story::new(
+            &article(id, edition_code),
+            &e,
+            &lookups(edition_code),
+            "<p>Full <a href=\"/en/x\">text</a></p>".into(),
+        )
     }
 }
 
@@ -236,7 +324,12 @@ mod tests {
     fn ids_resolve_in_article_order_and_missing_ones_drop() {
         let mut a = article(42, "en");
         a.tag_ids = vec![6, 99, 5];
-        let s = super::Story::new(&a, &edition("en", "UTC", true), &lookups("en"), String::new());
+        let s = super::Story::new(
+            &a,
+            &edition("en", "UTC", true),
+            &lookups("en"),
+            String::new(),
+        );
         let slugs: Vec<&str> = s.tags.iter().map(|t| t.slug.as_str()).collect();
         assert_eq!(slugs, ["trade", "summit"]);
         assert_eq!(s.section.map(|x| x.slug), Some("world".to_owned()));

@@ -111,10 +111,15 @@ mod tests {
 
     #[test]
     fn markup_and_quotes_are_escaped_and_controls_dropped() {
-        assert_eq!(escape(r#"Tom & "Jerry" <b>'s"#), "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s");
+        assert_eq!(
+            escape(r#"Tom & "Jerry" <b>'s"#),
+            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s"
+        );
         assert_eq!(escape("a\u{0}b\u{1b}c\u{FFFE}d\u{1F600}"), "abcd\u{1F600}");
         let mut w = XmlWriter::new();
-        w.open("a", &[("href", "x?a=1&b=\"2\"")]).text("t", "</a>").close("a");
+        w.open("a", &[("href", "x?a=1&b=\"2\"")])
+            .text("t", "</a>")
+            .close("a");
         let doc = w.finish();
         assert!(doc.contains(r#"<a href="x?a=1&amp;b=&quot;2&quot;"><t>&lt;/a&gt;</t></a>"#));
     }

@@ -1,7 +1,9 @@
 //! Atom 1.0 (RFC 4287): stable `tag:` ids, `updated` on feed and entries, authors,
 //! `self` and `alternate` links.
 
-use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
+use atom_syndication::{
+    Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
+};
 use chrono::{DateTime, Utc};
 use newsdesk_core::Edition;
 
@@ -18,13 +20,24 @@ pub fn render(site: &Site, meta: &FeedMeta, items: &[Story]) -> String {
         id: meta.id.clone(),
         updated: fixed(meta.updated, &meta.edition),
         // The publication is the feed's author, so entries without a byline still have one.
-        authors: vec![Person { name: clean(&site.site_name), uri: Some(site.url("/")), ..Person::default() }],
+        authors: vec![Person {
+            name: clean(&site.site_name),
+            uri: Some(site.url("/")),
+            ..Person::default()
+        }],
         links: vec![
-            link(&meta.feed_url(FeedFormat::Atom), "self", FeedFormat::Atom.mime()),
+            link(
+                &meta.feed_url(FeedFormat::Atom),
+                "self",
+                FeedFormat::Atom.mime(),
+            ),
             link(&meta.page_url, "alternate", "text/html"),
         ],
         subtitle: Some(Text::plain(clean(&meta.description))),
-        generator: Some(Generator { value: "Newsdesk".into(), ..Generator::default() }),
+        generator: Some(Generator {
+            value: "Newsdesk".into(),
+            ..Generator::default()
+        }),
         icon: Some(site.logo_url()),
         logo: Some(site.logo_url()),
         lang: Some(meta.edition.code.clone()),
@@ -64,7 +77,11 @@ fn entry(site: &Site, story: &Story) -> Entry {
         authors: story
             .authors
             .iter()
-            .map(|a| Person { name: clean(&a.name), uri: Some(site.url(&paths::author(&edition.code, &a.slug))), ..Person::default() })
+            .map(|a| Person {
+                name: clean(&a.name),
+                uri: Some(site.url(&paths::author(&edition.code, &a.slug))),
+                ..Person::default()
+            })
             .collect(),
         links: vec![link(&site.url(&story.path), "alternate", "text/html")],
         summary: Some(Text::plain(clean(story.summary()))),
@@ -75,7 +92,12 @@ fn entry(site: &Site, story: &Story) -> Entry {
 }
 
 fn link(href: &str, rel: &str, mime: &str) -> Link {
-    Link { href: href.to_owned(), rel: rel.to_owned(), mime_type: Some(mime.to_owned()), ..Link::default() }
+    Link {
+        href: href.to_owned(),
+        rel: rel.to_owned(),
+        mime_type: Some(mime.to_owned()),
+        ..Link::default()
+    }
 }
 
 /// In the edition's offset, like the pages and JSON-LD.
@@ -92,7 +114,13 @@ mod tests {
     fn render_fixture() -> (String, Vec<Story>) {
         let site = Site::new("https://news.example", "The Daily");
         let items = vec![story(42, "en"), story(41, "en")];
-        let meta = feed_meta(&site, &items[0].edition, &FeedScope::Edition, &items, at(2020, 1, 1, 0));
+        let meta = feed_meta(
+            &site,
+            &items[0].edition,
+            &FeedScope::Edition,
+            &items,
+            at(2020, 1, 1, 0),
+        );
         (render(&site, &meta, &items), items)
     }
 
@@ -104,16 +132,36 @@ mod tests {
             Err(e) => panic!("{e}\n{text}"),
         };
         assert_eq!(feed.id, "tag:news.example,2026:feed:en");
-        assert!(feed.links.iter().any(|l| l.rel == "self" && l.href == "https://news.example/en/feed.atom"));
-        assert!(feed.links.iter().any(|l| l.rel == "alternate" && l.href == "https://news.example/en"));
+        assert!(
+            feed.links
+                .iter()
+                .any(|l| l.rel == "self" && l.href == "https://news.example/en/feed.atom")
+        );
+        assert!(
+            feed.links
+                .iter()
+                .any(|l| l.rel == "alternate" && l.href == "https://news.example/en")
+        );
         assert_eq!(feed.entries.len(), 2);
         let e = &feed.entries[0];
         assert_eq!(e.id, "tag:news.example,2026-11-26:article:42");
         assert_eq!(e.title.value, items[0].headline);
-        assert_eq!(e.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ann Lee", "Omar Haddad"]);
+        assert_eq!(
+            e.authors
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Ann Lee", "Omar Haddad"]
+        );
         assert!(feed.entries.iter().all(|e| e.updated <= feed.updated));
         assert_eq!(e.updated.to_rfc3339(), "2026-11-27T11:00:00+03:00");
-        assert!(e.content.as_ref().and_then(|c| c.value.as_deref()).unwrap_or_default().contains("https://news.example/en/x"));
+        assert!(
+            e.content
+                .as_ref()
+                .and_then(|c| c.value.as_deref())
+                .unwrap_or_default()
+                .contains("https://news.example/en/x")
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn feed(site: &Site, meta: &FeedMeta, items: &[Story]) -> JsonFeed {
         icon: site.logo_url(),
         favicon: site.logo_url(),
         language: meta.edition.code.clone(),
-        authors: vec![JsonAuthor { name: site.site_name.clone(), url: site.url("/") }],
+        authors: vec![JsonAuthor {
+            name: site.site_name.clone(),
+            url: site.url("/"),
+        }],
         items: items.iter().map(|s| item(site, s)).collect(),
     }
 }
@@ -67,7 +70,10 @@ fn item(site: &Site, story: &Story) -> JsonItem {
     // content_html is required in spirit (one of content_html/content_text must exist):
     // the lead stands in when a caller did not render the body.
     let content_html = if story.content_html.is_empty() {
-        format!("<p>{}</p>", crate::syndication::xml::escape(story.summary()))
+        format!(
+            "<p>{}</p>",
+            crate::syndication::xml::escape(story.summary())
+        )
     } else {
         absolutize_html(&story.content_html, site)
     };
@@ -79,13 +85,19 @@ fn item(site: &Site, story: &Story) -> JsonItem {
         title: story.headline.clone(),
         content_html,
         summary: story.summary().to_owned(),
-        image: story.hero.as_ref().map(|p| images::share_image(site, p).url),
+        image: story
+            .hero
+            .as_ref()
+            .map(|p| images::share_image(site, p).url),
         date_published: time::rfc3339_in(story.published_at, edition),
         date_modified: time::rfc3339_in(story.modified_at, edition),
         authors: story
             .authors
             .iter()
-            .map(|a| JsonAuthor { name: a.name.clone(), url: site.url(&paths::author(&edition.code, &a.slug)) })
+            .map(|a| JsonAuthor {
+                name: a.name.clone(),
+                url: site.url(&paths::author(&edition.code, &a.slug)),
+            })
             .collect(),
         tags,
         language: edition.code.clone(),
@@ -109,8 +121,15 @@ mod tests {
     fn has_the_required_members_and_unique_string_ids() {
         let site = Site::new("https://news.example", "The Daily");
         let items = vec![story(42, "en"), story(41, "en")];
-        let meta = feed_meta(&site, &items[0].edition, &FeedScope::Edition, &items, at(2020, 1, 1, 0));
-        let value: serde_json::Value = serde_json::from_str(&render(&site, &meta, &items)).unwrap_or_default();
+        let meta = feed_meta(
+            &site,
+            &items[0].edition,
+            &FeedScope::Edition,
+            &items,
+            at(2020, 1, 1, 0),
+        );
+        let value: serde_json::Value =
+            serde_json::from_str(&render(&site, &meta, &items)).unwrap_or_default();
         assert_eq!(value["version"], VERSION);
         assert_eq!(value["feed_url"], "https://news.example/en/feed.json");
         assert_eq!(value["language"], "en");
@@ -120,10 +139,23 @@ mod tests {
         assert_eq!(ids.len(), 2);
         for i in &list {
             assert!(i["content_html"].as_str().is_some_and(|s| !s.is_empty()));
-            assert!(i["date_published"].as_str().is_some_and(|d| chrono::DateTime::parse_from_rfc3339(d).is_ok()));
+            assert!(
+                i["date_published"]
+                    .as_str()
+                    .is_some_and(|d| chrono::DateTime::parse_from_rfc3339(d).is_ok())
+            );
         }
-        assert_eq!(list[0]["image"], "https://news.example/media/photos/9/c16x9-w1200.jpg");
-        assert_eq!(list[0]["tags"], serde_json::json!(["World & Politics", "Summit", "Trade <deals>"]));
-        assert_eq!(list[0]["authors"][0]["url"], "https://news.example/en/author/ann-lee");
+        assert_eq!(
+            list[0]["image"],
+            "https://news.example/media/photos/9/c16x9-w1200.jpg"
+        );
+        assert_eq!(
+            list[0]["tags"],
+            serde_json::json!(["World & Politics", "Summit", "Trade <deals>"])
+        );
+        assert_eq!(
+            list[0]["authors"][0]["url"],
+            "https://news.example/en/author/ann-lee"
+        );
     }
 }

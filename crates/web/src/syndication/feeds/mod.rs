@@ -92,7 +92,11 @@ impl FeedMeta {
     /// Absolute URL of the feed in `format`: `{page}/feed.{ext}`, as
     /// [`crate::head::feed_links`] links them.
     pub fn feed_url(&self, format: FeedFormat) -> String {
-        format!("{}/feed.{}", self.page_url.trim_end_matches('/'), format.extension())
+        format!(
+            "{}/feed.{}",
+            self.page_url.trim_end_matches('/'),
+            format.extension()
+        )
     }
 }
 
@@ -121,7 +125,13 @@ pub fn scope_title(site: &Site, edition: &Edition, scope: &FeedScope) -> String 
 
 /// Describes the feed of `scope` in `edition` holding `items` (newest first). `fallback`
 /// is the `updated` of an empty feed (the time the scope last changed, or now).
-pub fn feed_meta(site: &Site, edition: &Edition, scope: &FeedScope, items: &[Story], fallback: DateTime<Utc>) -> FeedMeta {
+pub fn feed_meta(
+    site: &Site,
+    edition: &Edition,
+    scope: &FeedScope,
+    items: &[Story],
+    fallback: DateTime<Utc>,
+) -> FeedMeta {
     let title = scope_title(site, edition, scope);
     let description = match scope {
         FeedScope::Author(a) if !a.bio.trim().is_empty() => a.bio.clone(),
@@ -141,14 +151,23 @@ pub fn feed_meta(site: &Site, edition: &Edition, scope: &FeedScope, items: &[Sto
         edition: edition.clone(),
         page_url: site.url(&scope_path(code, scope)),
         id,
-        updated: items.iter().map(|s| s.modified_at).max().unwrap_or(fallback),
+        updated: items
+            .iter()
+            .map(|s| s.modified_at)
+            .max()
+            .unwrap_or(fallback),
     }
 }
 
 /// The item's permanent id: a `tag:` URI from the article id and its creation day, so a
 /// changed headline, slug or domain path never makes it a new item.
 pub fn item_id(site: &Site, story: &Story) -> String {
-    format!("tag:{},{}:article:{}", site.host(), story.created_at.format("%Y-%m-%d"), story.id)
+    format!(
+        "tag:{},{}:article:{}",
+        site.host(),
+        story.created_at.format("%Y-%m-%d"),
+        story.id
+    )
 }
 
 /// Makes the site-relative URLs in body HTML (`href="/…"`, `src="/…"`, every `srcset`
@@ -166,7 +185,10 @@ pub fn absolutize_html(html: &str, site: &Site) -> String {
         match attr {
             "href" | "src" => out.push_str(&absolute(value, base)),
             "srcset" => {
-                let candidates: Vec<String> = value.split(',').map(|c| absolute(c.trim_start(), base)).collect();
+                let candidates: Vec<String> = value
+                    .split(',')
+                    .map(|c| absolute(c.trim_start(), base))
+                    .collect();
                 out.push_str(&candidates.join(", "));
             }
             _ => out.push_str(value),
@@ -180,12 +202,18 @@ pub fn absolutize_html(html: &str, site: &Site) -> String {
 /// The attribute name right before `="` at the end of `before`.
 fn attr_name(before: &str) -> &str {
     let head = before.strip_suffix("=\"").unwrap_or(before);
-    head.rsplit(|c: char| c.is_whitespace() || c == '<').next().unwrap_or("")
+    head.rsplit(|c: char| c.is_whitespace() || c == '<')
+        .next()
+        .unwrap_or("")
 }
 
 /// `/x` → `{base}/x`; protocol-relative (`//host`), absolute and fragment URLs unchanged.
 fn absolute(url: &str, base: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") { format!("{base}{url}") } else { url.to_owned() }
+    if url.starts_with('/') && !url.starts_with("//") {
+        format!("{base}{url}")
+    } else {
+        url.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -213,15 +241,31 @@ mod tests {
     #[test]
     fn ids_are_stable_tag_uris_and_urls_follow_the_page() {
         let story = story(42, "en");
-        assert_eq!(item_id(&site(), &story), "tag:news.example,2026-11-26:article:42");
+        assert_eq!(
+            item_id(&site(), &story),
+            "tag:news.example,2026-11-26:article:42"
+        );
         let mut renamed = story.clone();
         renamed.headline = "New".into();
         renamed.path = "/en/2026/11/27/new-42".into();
         assert_eq!(item_id(&site(), &renamed), item_id(&site(), &story));
-        let section = story.section.clone().map(FeedScope::Section).unwrap_or(FeedScope::Edition);
-        let meta = feed_meta(&site(), &story.edition, &section, &[story.clone()], at(2020, 1, 1, 0));
+        let section = story
+            .section
+            .clone()
+            .map(FeedScope::Section)
+            .unwrap_or(FeedScope::Edition);
+        let meta = feed_meta(
+            &site(),
+            &story.edition,
+            &section,
+            std::slice::from_ref(&story),
+            at(2020, 1, 1, 0),
+        );
         assert_eq!(meta.id, "tag:news.example,2026:feed:en:section:3");
-        assert_eq!(meta.feed_url(FeedFormat::Rss), "https://news.example/en/section/world/feed.rss");
+        assert_eq!(
+            meta.feed_url(FeedFormat::Rss),
+            "https://news.example/en/section/world/feed.rss"
+        );
         assert_eq!(meta.updated, story.modified_at);
         assert_eq!(meta.title, "The Daily — World & Politics");
     }

@@ -31,11 +31,17 @@ const XML: &str = "application/xml; charset=utf-8";
 const TRANSLATION_BATCH: usize = 500;
 
 fn all_edition_keys(editions: &[Edition]) -> Vec<String> {
-    editions.iter().flat_map(|e| [keys::feed(&e.code), keys::edition(&e.code)]).collect()
+    editions
+        .iter()
+        .flat_map(|e| [keys::feed(&e.code), keys::edition(&e.code)])
+        .collect()
 }
 
 fn modified(summary: &ArticleSummary) -> DateTime<Utc> {
-    let published = summary.published_at.or(summary.first_published_at).unwrap_or(summary.created_at);
+    let published = summary
+        .published_at
+        .or(summary.first_published_at)
+        .unwrap_or(summary.created_at);
     time::latest(published, summary.updated_at)
 }
 
@@ -43,7 +49,12 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     let result: Result<Response, AppError> = async {
         let editions = state.store().list_editions().await?;
         let body = sitemap::robots_txt(&site(&state), &editions);
-        Ok(cacheable(body, "text/plain; charset=utf-8", all_edition_keys(&editions), Utc::now()))
+        Ok(cacheable(
+            body,
+            "text/plain; charset=utf-8",
+            all_edition_keys(&editions),
+            Utc::now(),
+        ))
     }
     .await;
     result.unwrap_or_else(IntoResponse::into_response)
@@ -57,9 +68,17 @@ pub async fn index(State(state): State<AppState>) -> Response {
         for e in &editions {
             let count = load::published_count(store, &e.code).await?;
             let newest = load::article_page(store, &e.code, 0, 1).await?;
-            counts.push(EditionArticles { edition: e.clone(), count, last_modified: newest.first().map(modified) });
+            counts.push(EditionArticles {
+                edition: e.clone(),
+                count,
+                last_modified: newest.first().map(modified),
+            });
         }
-        let last = counts.iter().filter_map(|c| c.last_modified).max().unwrap_or_else(Utc::now);
+        let last = counts
+            .iter()
+            .filter_map(|c| c.last_modified)
+            .max()
+            .unwrap_or_else(Utc::now);
         let per_file = split::article_urls_per_file(editions.len());
         let body = sitemap::index(&site(&state), &counts, per_file, None);
         Ok(cacheable(body, XML, all_edition_keys(&editions), last))
@@ -68,7 +87,11 @@ pub async fn index(State(state): State<AppState>) -> Response {
     result.unwrap_or_else(IntoResponse::into_response)
 }
 
-pub async fn file(State(state): State<AppState>, Path(name): Path<String>, headers: HeaderMap) -> Response {
+pub async fn file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let result = match SitemapFile::parse(&name) {
         Some(SitemapFile::Articles { edition, n }) => articles(&state, &edition, n).await,
         Some(SitemapFile::Pages) => pages(&state).await,
@@ -87,7 +110,11 @@ async fn articles(state: &AppState, code: &str, n: usize) -> Result<Response, Ap
     let (offset, len) = split::file_range(total, per_file, n).ok_or(AppError::NotFound)?;
     let summaries = load::article_page(store, code, offset, len).await?;
     let site = site(state);
-    let default_edition = editions.iter().find(|e| e.is_default).map(|e| e.code.clone()).unwrap_or_default();
+    let default_edition = editions
+        .iter()
+        .find(|e| e.is_default)
+        .map(|e| e.code.clone())
+        .unwrap_or_default();
     let alternates = translation_alternates(state, &site, &summaries, &default_edition).await?;
     let entries: Vec<UrlEntry> = summaries
         .iter()
@@ -97,8 +124,17 @@ async fn articles(state: &AppState, code: &str, n: usize) -> Result<Response, Ap
             alternates: alternates.get(&s.id).cloned().unwrap_or_default(),
         })
         .collect();
-    let last = summaries.iter().map(modified).max().unwrap_or_else(Utc::now);
-    Ok(cacheable(render_urlset(&entries), XML, all_edition_keys(&editions), last))
+    let last = summaries
+        .iter()
+        .map(modified)
+        .max()
+        .unwrap_or_else(Utc::now);
+    Ok(cacheable(
+        render_urlset(&entries),
+        XML,
+        all_edition_keys(&editions),
+        last,
+    ))
 }
 
 /// hreflang alternates of the translated articles among `summaries`, by article id.
@@ -117,8 +153,18 @@ async fn translation_alternates(
             if article.translation_group.is_none() || !article.is_public() {
                 continue;
             }
-            let others: Vec<Translation> = store.translations(&article).await?.iter().map(Translation::of_summary).collect();
-            let alts = hreflang::alternates(site, &Translation::of_article(&article), &others, default_edition);
+            let others: Vec<Translation> = store
+                .translations(&article)
+                .await?
+                .iter()
+                .map(Translation::of_summary)
+                .collect();
+            let alts = hreflang::alternates(
+                site,
+                &Translation::of_article(&article),
+                &others,
+                default_edition,
+            );
             if !alts.is_empty() {
                 out.insert(article.id, alts);
             }
@@ -136,32 +182,67 @@ async fn pages(state: &AppState) -> Result<Response, AppError> {
     let mut entries = Vec::new();
     let mut last = None;
     for e in &editions {
-        let newest = load::article_page(store, &e.code, 0, 1).await?.first().map(modified);
+        let newest = load::article_page(store, &e.code, 0, 1)
+            .await?
+            .first()
+            .map(modified);
         last = last.max(newest);
         let lastmod = newest.map(|t| time::rfc3339_in(t, e));
-        entries.push(UrlEntry { loc: site.url(&paths::edition(&e.code)), lastmod, alternates: Vec::new() });
+        entries.push(UrlEntry {
+            loc: site.url(&paths::edition(&e.code)),
+            lastmod,
+            alternates: Vec::new(),
+        });
         for s in store.list_sections(&e.code).await? {
-            entries.push(UrlEntry { loc: site.url(&paths::section(&e.code, &s.slug)), lastmod: None, alternates: Vec::new() });
+            entries.push(UrlEntry {
+                loc: site.url(&paths::section(&e.code, &s.slug)),
+                lastmod: None,
+                alternates: Vec::new(),
+            });
         }
         for t in store.list_tags(&e.code).await? {
-            entries.push(UrlEntry { loc: site.url(&paths::tag(&e.code, &t.slug)), lastmod: None, alternates: Vec::new() });
+            entries.push(UrlEntry {
+                loc: site.url(&paths::tag(&e.code, &t.slug)),
+                lastmod: None,
+                alternates: Vec::new(),
+            });
         }
         for a in &authors {
-            let q = ArticleQuery { edition: Some(e.code.clone()), author_id: Some(a.id), ..ArticleQuery::default() };
+            let q = ArticleQuery {
+                edition: Some(e.code.clone()),
+                author_id: Some(a.id),
+                ..ArticleQuery::default()
+            };
             if store.count_articles(&q).await? > 0 {
-                entries.push(UrlEntry { loc: site.url(&paths::author(&e.code, &a.slug)), lastmod: None, alternates: Vec::new() });
+                entries.push(UrlEntry {
+                    loc: site.url(&paths::author(&e.code, &a.slug)),
+                    lastmod: None,
+                    alternates: Vec::new(),
+                });
             }
         }
     }
     if entries.len() > MAX_URLS {
-        tracing::warn!(count = entries.len(), "listing pages exceed one sitemap; the rest are left out");
+        tracing::warn!(
+            count = entries.len(),
+            "listing pages exceed one sitemap; the rest are left out"
+        );
         entries.truncate(MAX_URLS);
     }
-    Ok(cacheable(render_urlset(&entries), XML, all_edition_keys(&editions), last.unwrap_or_else(Utc::now)))
+    Ok(cacheable(
+        render_urlset(&entries),
+        XML,
+        all_edition_keys(&editions),
+        last.unwrap_or_else(Utc::now),
+    ))
 }
 
 /// The News sitemap of an edition, built at `now`.
-async fn news_doc(state: &AppState, code: &str, now: DateTime<Utc>) -> Result<news::NewsSitemap, AppError> {
+async fn news_doc(
+    state: &AppState,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<news::NewsSitemap, AppError> {
     let edition = edition(state, code).await?;
     let q = ArticleQuery {
         edition: Some(code.to_owned()),
@@ -184,36 +265,72 @@ async fn news_doc(state: &AppState, code: &str, now: DateTime<Utc>) -> Result<ne
             })
         })
         .collect();
-    let publication = Publication { name: site.site_name.clone(), language: news::news_language(code) };
-    let part_url = |n| site.url(&SitemapFile::News { edition: code.to_owned(), n }.path());
+    let publication = Publication {
+        name: site.site_name.clone(),
+        language: news::news_language(code),
+    };
+    let part_url = |n| {
+        site.url(
+            &SitemapFile::News {
+                edition: code.to_owned(),
+                n,
+            }
+            .path(),
+        )
+    };
     Ok(news::build(&publication, &entries, now, part_url))
 }
 
 /// News sitemaps change by the clock as well as by edits (items leave after two days),
 /// so they are not held in the page cache; they are small, and a 304 saves the transfer.
-pub async fn news(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> Response {
+pub async fn news(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     match news_doc(&state, &code, Utc::now()).await {
         Ok(doc) => with_etag(doc.main, &headers),
         Err(err) => err.into_response(),
     }
 }
 
-async fn news_part(state: &AppState, code: &str, n: usize, headers: &HeaderMap) -> Result<Response, AppError> {
+async fn news_part(
+    state: &AppState,
+    code: &str,
+    n: usize,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
     let doc = news_doc(state, code, Utc::now()).await?;
-    let part = n.checked_sub(1).and_then(|i| doc.parts.into_iter().nth(i)).ok_or(AppError::NotFound)?;
+    let part = n
+        .checked_sub(1)
+        .and_then(|i| doc.parts.into_iter().nth(i))
+        .ok_or(AppError::NotFound)?;
     Ok(with_etag(part, headers))
 }
 
 fn with_etag(body: String, request: &HeaderMap) -> Response {
-    let etag = format!("\"{}\"", hex::encode(&Sha256::digest(body.as_bytes())[..16]));
+    let etag = format!(
+        "\"{}\"",
+        hex::encode(&Sha256::digest(body.as_bytes())[..16])
+    );
     let matches = request
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
-    let mut response = if matches { StatusCode::NOT_MODIFIED.into_response() } else { body.into_response() };
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == etag)
+        });
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        body.into_response()
+    };
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(XML));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=0, s-maxage=300, stale-while-revalidate=600"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=0, s-maxage=300, stale-while-revalidate=600"),
+    );
     if let Ok(v) = HeaderValue::from_str(&etag) {
         h.insert(header::ETAG, v);
     }

@@ -38,10 +38,16 @@ impl SitemapFile {
         }
         let n: usize = n.parse().ok()?;
         if let Some(edition) = rest.strip_suffix("-articles") {
-            return (!edition.is_empty()).then(|| Self::Articles { edition: edition.to_owned(), n });
+            return (!edition.is_empty()).then(|| Self::Articles {
+                edition: edition.to_owned(),
+                n,
+            });
         }
         let edition = rest.strip_suffix("-news")?;
-        (!edition.is_empty()).then(|| Self::News { edition: edition.to_owned(), n })
+        (!edition.is_empty()).then(|| Self::News {
+            edition: edition.to_owned(),
+            n,
+        })
     }
 
     pub fn path(&self) -> String {
@@ -72,25 +78,56 @@ pub struct EditionArticles {
 /// The sitemap index: every edition's article sitemaps (split at `per_file` URLs), then
 /// the listing pages' sitemap. News sitemaps are announced in `robots.txt` instead: a
 /// News sitemap may itself be an index, and indexes cannot nest.
-pub fn index(site: &Site, editions: &[EditionArticles], per_file: usize, pages_modified: Option<DateTime<Utc>>) -> String {
+pub fn index(
+    site: &Site,
+    editions: &[EditionArticles],
+    per_file: usize,
+    pages_modified: Option<DateTime<Utc>>,
+) -> String {
     let mut entries = Vec::new();
     for e in editions {
         let lastmod = e.last_modified.map(|t| time::rfc3339_in(t, &e.edition));
         for n in 1..=split::file_count(e.count, per_file) {
-            let file = SitemapFile::Articles { edition: e.edition.code.clone(), n };
-            entries.push(IndexEntry { loc: site.url(&file.path()), lastmod: lastmod.clone() });
+            let file = SitemapFile::Articles {
+                edition: e.edition.code.clone(),
+                n,
+            };
+            entries.push(IndexEntry {
+                loc: site.url(&file.path()),
+                lastmod: lastmod.clone(),
+            });
         }
     }
-    entries.push(IndexEntry { loc: site.url(&SitemapFile::Pages.path()), lastmod: pages_modified.map(time::rfc3339_utc) });
+    entries.push(IndexEntry {
+        loc: site.url(&SitemapFile::Pages.path()),
+        lastmod: pages_modified.map(time::rfc3339_utc),
+    });
     render_index(&entries)
 }
 
 /// All article sitemaps of one edition at once, with their index: what the served,
 /// paged files add up to. Used to test the split end to end.
-pub fn split_articles(site: &Site, edition: &str, entries: &[UrlEntry], per_file: usize) -> (String, Vec<String>) {
-    let files: Vec<String> = split::split(entries, per_file).into_iter().map(render_urlset).collect();
+pub fn split_articles(
+    site: &Site,
+    edition: &str,
+    entries: &[UrlEntry],
+    per_file: usize,
+) -> (String, Vec<String>) {
+    let files: Vec<String> = split::split(entries, per_file)
+        .into_iter()
+        .map(render_urlset)
+        .collect();
     let index: Vec<IndexEntry> = (1..=files.len())
-        .map(|n| IndexEntry { loc: site.url(&SitemapFile::Articles { edition: edition.to_owned(), n }.path()), lastmod: None })
+        .map(|n| IndexEntry {
+            loc: site.url(
+                &SitemapFile::Articles {
+                    edition: edition.to_owned(),
+                    n,
+                }
+                .path(),
+            ),
+            lastmod: None,
+        })
         .collect();
     (render_index(&index), files)
 }
@@ -118,15 +155,30 @@ mod tests {
     #[test]
     fn file_names_round_trip_and_junk_is_refused() {
         for f in [
-            SitemapFile::Articles { edition: "pt-BR".into(), n: 12 },
-            SitemapFile::News { edition: "en".into(), n: 1 },
+            SitemapFile::Articles {
+                edition: "pt-BR".into(),
+                n: 12,
+            },
+            SitemapFile::News {
+                edition: "en".into(),
+                n: 1,
+            },
             SitemapFile::Pages,
         ] {
             let path = f.path();
             let name = path.trim_start_matches("/sitemaps/");
             assert_eq!(SitemapFile::parse(name), Some(f));
         }
-        for bad in ["en-articles-0.xml", "en-articles-01.xml", "-articles-1.xml", "en-articles-x.xml", "en-articles-1", "en-other-1.xml", "../etc.xml", "en-articles-99999999999999999999999.xml"] {
+        for bad in [
+            "en-articles-0.xml",
+            "en-articles-01.xml",
+            "-articles-1.xml",
+            "en-articles-x.xml",
+            "en-articles-1",
+            "en-other-1.xml",
+            "../etc.xml",
+            "en-articles-99999999999999999999999.xml",
+        ] {
             assert_eq!(SitemapFile::parse(bad), None, "{bad}");
         }
     }
@@ -134,7 +186,11 @@ mod tests {
     #[test]
     fn fifty_thousand_and_one_articles_make_an_index_and_two_files() {
         let entries: Vec<UrlEntry> = (0..50_001)
-            .map(|i| UrlEntry { loc: format!("https://n.example/en/2026/11/27/story-{i}"), lastmod: Some("2026-11-27T09:00:00+00:00".into()), alternates: vec![] })
+            .map(|i| UrlEntry {
+                loc: format!("https://n.example/en/2026/11/27/story-{i}"),
+                lastmod: Some("2026-11-27T09:00:00+00:00".into()),
+                alternates: vec![],
+            })
             .collect();
         let (index, files) = split_articles(&site(), "en", &entries, split::MAX_URLS);
         assert_eq!(files.len(), 2);
@@ -148,8 +204,16 @@ mod tests {
     #[test]
     fn index_lists_article_files_per_edition_then_pages() {
         let editions = [
-            EditionArticles { edition: edition("en", "UTC", true), count: 100_001, last_modified: Some(at(2026, 11, 27, 9)) },
-            EditionArticles { edition: edition("ar", "UTC", false), count: 0, last_modified: None },
+            EditionArticles {
+                edition: edition("en", "UTC", true),
+                count: 100_001,
+                last_modified: Some(at(2026, 11, 27, 9)),
+            },
+            EditionArticles {
+                edition: edition("ar", "UTC", false),
+                count: 0,
+                last_modified: None,
+            },
         ];
         let doc = index(&site(), &editions, split::MAX_URLS, None);
         assert_eq!(doc.matches("<sitemap>").count(), 4);
@@ -161,7 +225,10 @@ mod tests {
 
     #[test]
     fn robots_names_the_index_and_news_sitemaps_and_keeps_out_admin() {
-        let txt = robots_txt(&site(), &[edition("en", "UTC", true), edition("ar", "UTC", false)]);
+        let txt = robots_txt(
+            &site(),
+            &[edition("en", "UTC", true), edition("ar", "UTC", false)],
+        );
         assert!(txt.contains("Disallow: /admin\n"));
         assert!(txt.contains("Disallow: /api\n"));
         assert!(txt.contains("Sitemap: https://n.example/sitemap.xml\n"));

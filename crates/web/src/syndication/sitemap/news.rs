@@ -45,7 +45,11 @@ pub fn news_language(edition_code: &str) -> String {
         return primary;
     }
     let traditional = parts.any(|p| matches!(p, "hant" | "tw" | "hk" | "mo"));
-    if traditional { "zh-tw".into() } else { "zh-cn".into() }
+    if traditional {
+        "zh-tw".into()
+    } else {
+        "zh-cn".into()
+    }
 }
 
 /// The documents of one edition's News sitemap. `main` is what `/{edition}/news-sitemap.xml`
@@ -58,16 +62,42 @@ pub struct NewsSitemap {
 
 /// Builds the News sitemap from `entries` (any order), keeping those inside the window
 /// at `now`, newest first. `part_url(n)` is the absolute URL of part `n` (1-based).
-pub fn build(publication: &Publication, entries: &[NewsEntry], now: DateTime<Utc>, part_url: impl Fn(usize) -> String) -> NewsSitemap {
+pub fn build(
+    publication: &Publication,
+    entries: &[NewsEntry],
+    now: DateTime<Utc>,
+    part_url: impl Fn(usize) -> String,
+) -> NewsSitemap {
     let start = window_start(now);
-    let mut recent: Vec<&NewsEntry> = entries.iter().filter(|e| e.published_at >= start && e.published_at <= now).collect();
-    recent.sort_by(|a, b| b.published_at.cmp(&a.published_at).then_with(|| a.loc.cmp(&b.loc)));
+    let mut recent: Vec<&NewsEntry> = entries
+        .iter()
+        .filter(|e| e.published_at >= start && e.published_at <= now)
+        .collect();
+    recent.sort_by(|a, b| {
+        b.published_at
+            .cmp(&a.published_at)
+            .then_with(|| a.loc.cmp(&b.loc))
+    });
     if recent.len() <= NEWS_MAX_URLS {
-        return NewsSitemap { main: render(publication, &recent), parts: Vec::new() };
+        return NewsSitemap {
+            main: render(publication, &recent),
+            parts: Vec::new(),
+        };
     }
-    let parts: Vec<String> = split(&recent, NEWS_MAX_URLS).into_iter().map(|chunk| render(publication, chunk)).collect();
-    let index: Vec<IndexEntry> = (1..=parts.len()).map(|n| IndexEntry { loc: part_url(n), lastmod: None }).collect();
-    NewsSitemap { main: render_index(&index), parts }
+    let parts: Vec<String> = split(&recent, NEWS_MAX_URLS)
+        .into_iter()
+        .map(|chunk| render(publication, chunk))
+        .collect();
+    let index: Vec<IndexEntry> = (1..=parts.len())
+        .map(|n| IndexEntry {
+            loc: part_url(n),
+            lastmod: None,
+        })
+        .collect();
+    NewsSitemap {
+        main: render_index(&index),
+        parts,
+    }
 }
 
 fn render(publication: &Publication, entries: &[&NewsEntry]) -> String {
@@ -76,9 +106,12 @@ fn render(publication: &Publication, entries: &[&NewsEntry]) -> String {
     for e in entries {
         w.newline().open("url", &[]).text("loc", &e.loc);
         w.open("news:news", &[]);
-        w.open("news:publication", &[]).text("news:name", &publication.name).text("news:language", &publication.language);
+        w.open("news:publication", &[])
+            .text("news:name", &publication.name)
+            .text("news:language", &publication.language);
         w.close("news:publication");
-        w.text("news:publication_date", &e.publication_date).text("news:title", &e.title);
+        w.text("news:publication_date", &e.publication_date)
+            .text("news:title", &e.title);
         w.close("news:news").close("url");
     }
     w.newline().close("urlset");
@@ -100,18 +133,32 @@ mod tests {
     }
 
     fn publication() -> Publication {
-        Publication { name: "The Daily".into(), language: "en".into() }
+        Publication {
+            name: "The Daily".into(),
+            language: "en".into(),
+        }
     }
 
     #[test]
     fn only_the_last_two_days_are_listed_with_every_required_child() {
         let now = at(2026, 11, 27, 12);
-        let entries = [entry(1, at(2026, 11, 27, 11)), entry(2, at(2026, 11, 25, 13)), entry(3, at(2026, 11, 25, 11))];
-        let doc = build(&publication(), &entries, now, |n| format!("https://n.example/p{n}.xml"));
+        let entries = [
+            entry(1, at(2026, 11, 27, 11)),
+            entry(2, at(2026, 11, 25, 13)),
+            entry(3, at(2026, 11, 25, 11)),
+        ];
+        let doc = build(&publication(), &entries, now, |n| {
+            format!("https://n.example/p{n}.xml")
+        });
         assert!(doc.parts.is_empty());
         assert_eq!(doc.main.matches("<url>").count(), 2);
         assert!(!doc.main.contains("a-3<"));
-        for child in ["<news:name>The Daily</news:name>", "<news:language>en</news:language>", "<news:publication_date>", "<news:title>Story 1 &amp; more</news:title>"] {
+        for child in [
+            "<news:name>The Daily</news:name>",
+            "<news:language>en</news:language>",
+            "<news:publication_date>",
+            "<news:title>Story 1 &amp; more</news:title>",
+        ] {
             assert!(doc.main.contains(child), "{child}");
         }
     }
@@ -119,8 +166,12 @@ mod tests {
     #[test]
     fn more_than_a_thousand_split_through_an_index() {
         let now = at(2026, 11, 27, 12);
-        let entries: Vec<NewsEntry> = (0..1_001).map(|i| entry(i, now - Duration::minutes(i))).collect();
-        let doc = build(&publication(), &entries, now, |n| format!("https://n.example/sitemaps/en-news-{n}.xml"));
+        let entries: Vec<NewsEntry> = (0..1_001)
+            .map(|i| entry(i, now - Duration::minutes(i)))
+            .collect();
+        let doc = build(&publication(), &entries, now, |n| {
+            format!("https://n.example/sitemaps/en-news-{n}.xml")
+        });
         assert!(doc.main.contains("<sitemapindex"));
         assert_eq!(doc.main.matches("<sitemap>").count(), 2);
         assert_eq!(doc.parts.len(), 2);

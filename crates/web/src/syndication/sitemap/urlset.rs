@@ -30,7 +30,10 @@ pub fn render_urlset(entries: &[UrlEntry]) -> String {
     let with_alternates = entries.iter().any(|e| !e.alternates.is_empty());
     let mut w = XmlWriter::new();
     if with_alternates {
-        w.open("urlset", &[("xmlns", NS_SITEMAP), ("xmlns:xhtml", NS_XHTML)]);
+        w.open(
+            "urlset",
+            &[("xmlns", NS_SITEMAP), ("xmlns:xhtml", NS_XHTML)],
+        );
     } else {
         w.open("urlset", &[("xmlns", NS_SITEMAP)]);
     }
@@ -40,7 +43,14 @@ pub fn render_urlset(entries: &[UrlEntry]) -> String {
             w.text("lastmod", lastmod);
         }
         for a in &e.alternates {
-            w.empty("xhtml:link", &[("rel", "alternate"), ("hreflang", &a.hreflang), ("href", &a.href)]);
+            w.empty(
+                "xhtml:link",
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", &a.hreflang),
+                    ("href", &a.href),
+                ],
+            );
         }
         w.close("url");
     }
@@ -68,24 +78,39 @@ mod tests {
 
     #[test]
     fn urlset_escapes_locations_and_declares_xhtml_only_when_used() {
-        let plain = render_urlset(&[UrlEntry { loc: "https://n.example/a?x=1&y=<2>".into(), lastmod: None, alternates: vec![] }]);
+        let plain = render_urlset(&[UrlEntry {
+            loc: "https://n.example/a?x=1&y=<2>".into(),
+            lastmod: None,
+            alternates: vec![],
+        }]);
         assert!(plain.contains("<loc>https://n.example/a?x=1&amp;y=&lt;2&gt;</loc>"));
         assert!(!plain.contains("xmlns:xhtml"));
         let alt = render_urlset(&[UrlEntry {
             loc: "https://n.example/en/a".into(),
             lastmod: Some("2026-11-27T09:00:00+00:00".into()),
-            alternates: vec![Alternate { hreflang: "ru".into(), href: "https://n.example/ru/b".into() }],
+            alternates: vec![Alternate {
+                hreflang: "ru".into(),
+                href: "https://n.example/ru/b".into(),
+            }],
         }]);
         assert!(alt.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
-        assert!(alt.contains(r#"<xhtml:link rel="alternate" hreflang="ru" href="https://n.example/ru/b"/>"#));
+        assert!(alt.contains(
+            r#"<xhtml:link rel="alternate" hreflang="ru" href="https://n.example/ru/b"/>"#
+        ));
         assert!(alt.contains("<lastmod>2026-11-27T09:00:00+00:00</lastmod>"));
     }
 
     #[test]
     fn index_lists_each_sitemap() {
         let doc = render_index(&[
-            IndexEntry { loc: "https://n.example/sitemaps/en-articles-1.xml".into(), lastmod: None },
-            IndexEntry { loc: "https://n.example/sitemaps/en-articles-2.xml".into(), lastmod: None },
+            IndexEntry {
+                loc: "https://n.example/sitemaps/en-articles-1.xml".into(),
+                lastmod: None,
+            },
+            IndexEntry {
+                loc: "https://n.example/sitemaps/en-articles-2.xml".into(),
+                lastmod: None,
+            },
         ]);
         assert_eq!(doc.matches("<sitemap>").count(), 2);
         assert!(doc.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
