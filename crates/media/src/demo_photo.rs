@@ -107,8 +107,33 @@ pub fn generate_demo_photo(
     height: u32,
     palette: DemoPalette,
 ) -> Result<Vec<u8>, MediaError> {
-    let image = render(seed, width.clamp(16, 8000), height.clamp(16, 8000), palette);
-    encode::jpeg(&image, 86)
+    encode::jpeg(&demo_pixels(seed, width, height, palette), 86)
+}
+
+/// The pixels of [`generate_demo_photo`], before JPEG encoding.
+pub fn demo_pixels(seed: u64, width: u32, height: u32, palette: DemoPalette) -> RgbImage {
+    render(seed, width.clamp(16, 8000), height.clamp(16, 8000), palette)
+}
+
+/// Everything a pixel's colour depends on besides its position.
+struct Scene {
+    seed: u64,
+    sky_top: [f32; 3],
+    sky_low: [f32; 3],
+    sun: [f32; 3],
+    far: [f32; 3],
+    near: [f32; 3],
+    window: [f32; 3],
+    night: bool,
+    horizon: f32,
+    height: f32,
+    unit: f32,
+    sun_pos: (f32, f32),
+    sun_r: f32,
+    foreground: Foreground,
+    /// Per column, the buildings covering it as (index, left, top), frontmost first.
+    columns: Vec<Vec<(usize, f32, f32)>>,
+    window_cell: f32,
 }
 
 fn render(seed: u64, w: u32, h: u32, palette: DemoPalette) -> RgbImage {
@@ -139,132 +164,115 @@ fn render(seed: u64, w: u32, h: u32, palette: DemoPalette) -> RgbImage {
         Foreground::Crowd => crowd(&mut rng, w, hf, unit),
         _ => vec![f32::INFINITY; w as usize],
     };
-    let night = matches!(palette, DemoPalette::Night | DemoPalette::Dusk);
-    let window_size = (unit * 0.012).max(2.0);
+    let scene = Scene {
+        seed,
+        sky_top,
+        sky_low,
+        sun,
+        far,
+        near,
+        window,
+        night: matches!(palette, DemoPalette::Night | DemoPalette::Dusk),
+        horizon,
+        height: hf,
+        unit,
+        sun_pos,
+        sun_r,
+        foreground,
+        columns: building_columns(&buildings, w),
+        window_cell: (unit * 0.012).max(2.0),
+    };
+
+    // Vignette split into a column and a row term, computed once each.
+    let vignette_x: Vec<f32> = (0..w)
+        .map(|x| ((x as f32 / wf - 0.5) * 1.4).powi(2))
+        .collect();
+    let far_land = mix(far, sky_low, 0.35);
+    let crowd_colour = mix(near, [0., 0., 0.], 0.55);
+    let near_land = mix(near, far, 0.45);
 
     let mut img = RgbImage::new(w, h);
-    for (x, y, px) in img.enumerate_pixels_mut() {
-        let (xf, yf) = (x as f32, y as f32);
-        let col = x as usize;
-        let mut c = if yf < crowd[col] && yf < skyline[col] && yf < hills_near[col] {
-            if yf < hills_far[col] {
-                sky(yf, horizon, sky_top, sky_low, sun, sun_pos, sun_r, xf)
+    for (y, row) in img.rows_mut().enumerate() {
+        let yf = y as f32;
+        let vignette_y = ((yf / hf - 0.5) * 1.4).powi(2);
+        // Grain from a per-row generator: one hash per row instead of per pixel.
+        let mut grain_state = hash(seed, 0, y as u32) | 1;
+        for (col, px) in row.enumerate() {
+            let xf = col as f32;
+            let c = if yf < crowd[col] && yf < skyline[col] && yf < hills_near[col] {
+                if yf < hills_far[col] {
+                    scene.sky(xf, yf)
+                } else {
+                    far_land
+                }
+            } else if yf >= crowd[col] {
+                crowd_colour
+            } else if yf >= skyline[col] {
+                scene.building(col, xf, yf)
+            } else if yf < horizon {
+                near_land
             } else {
-                mix(far, sky_low, 0.35)
-            }
-        } else if yf >= crowd[col] {
-            mix(near, [0., 0., 0.], 0.55)
-        } else if yf >= skyline[col] {
-            building_pixel(
-                &buildings,
-                xf,
-                yf,
-                near,
-                far,
-                window,
-                night,
-                window_size,
-                seed,
-            )
-        } else if yf < horizon {
-            mix(near, far, 0.45)
-        } else {
-            ground(
-                foreground, yf, horizon, hf, near, sky_low, sun, sun_pos, xf, unit,
-            )
-        };
-        // Vignette and grain: the two things that make flat shapes read as a photograph.
-        let dx = (xf / wf - 0.5) * 1.4;
-        let dy = (yf / hf - 0.5) * 1.4;
-        let vignette = 1.0 - 0.35 * (dx * dx + dy * dy);
-        let grain = (hash(seed, x, y) & 7) as f32 - 3.5;
-        for ch in &mut c {
-            *ch = (*ch * vignette + grain).clamp(0.0, 255.0);
+                scene.ground(xf, yf)
+            };
+            // Vignette and grain: what makes flat shapes read as a photograph.
+            let vignette = 1.0 - 0.35 * (vignette_x[col] + vignette_y);
+            grain_state ^= grain_state << 13;
+            grain_state ^= grain_state >> 7;
+            grain_state ^= grain_state << 17;
+            let grain = (grain_state & 7) as f32 - 3.5;
+            px.0 = c.map(|ch| (ch * vignette + grain).clamp(0.0, 255.0) as u8);
         }
-        px.0 = [c[0] as u8, c[1] as u8, c[2] as u8];
     }
     img
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sky(
-    y: f32,
-    horizon: f32,
-    top: [f32; 3],
-    low: [f32; 3],
-    sun: [f32; 3],
-    sun_pos: (f32, f32),
-    sun_r: f32,
-    x: f32,
-) -> [f32; 3] {
-    let t = (y / horizon.max(1.0)).clamp(0.0, 1.0);
-    let base = mix(top, low, t * t);
-    let d = ((x - sun_pos.0).powi(2) + (y - sun_pos.1).powi(2)).sqrt();
-    if d < sun_r {
-        return sun;
-    }
-    // Soft glow falling off with distance from the disc.
-    let glow = (sun_r * 4.0 / (d + sun_r * 3.0)).powi(2);
-    mix(base, sun, glow.min(0.9))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn ground(
-    kind: Foreground,
-    y: f32,
-    horizon: f32,
-    h: f32,
-    near: [f32; 3],
-    sky_low: [f32; 3],
-    sun: [f32; 3],
-    sun_pos: (f32, f32),
-    x: f32,
-    unit: f32,
-) -> [f32; 3] {
-    let t = ((y - horizon) / (h - horizon).max(1.0)).clamp(0.0, 1.0);
-    match kind {
-        Foreground::Water => {
-            let water = mix(sky_low, near, 0.35 + 0.5 * t);
-            // The sun's reflection: a shimmering column under it.
-            let dx = (x - sun_pos.0).abs() / (unit * (0.03 + 0.1 * t));
-            let ripple = ((y * 0.35).sin() * 0.5 + 0.5) * (1.0 - dx).max(0.0);
-            mix(water, sun, ripple * 0.6)
+impl Scene {
+    fn sky(&self, x: f32, y: f32) -> [f32; 3] {
+        let t = (y / self.horizon.max(1.0)).clamp(0.0, 1.0);
+        let base = mix(self.sky_top, self.sky_low, t * t);
+        let d = ((x - self.sun_pos.0).powi(2) + (y - self.sun_pos.1).powi(2)).sqrt();
+        if d < self.sun_r {
+            return self.sun;
         }
-        _ => mix(mix(near, sky_low, 0.25), near, t),
+        // Soft glow falling off with distance from the disc.
+        let glow = (self.sun_r * 4.0 / (d + self.sun_r * 3.0)).powi(2);
+        mix(base, self.sun, glow.min(0.9))
     }
-}
 
-#[allow(clippy::too_many_arguments)]
-fn building_pixel(
-    buildings: &[(f32, f32, f32)],
-    x: f32,
-    y: f32,
-    near: [f32; 3],
-    far: [f32; 3],
-    window: [f32; 3],
-    night: bool,
-    cell: f32,
-    seed: u64,
-) -> [f32; 3] {
-    let Some((i, &(left, _, top))) = buildings
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, (l, r, t))| x >= *l && x < *r && y >= *t)
-    else {
-        return near;
-    };
-    let shade = mix(near, far, 0.15 + 0.1 * (i % 3) as f32);
-    let (cx, cy) = (((x - left) / cell) as u32, ((y - top) / cell) as u32);
-    let in_window = cx % 3 == 1 && cy % 3 == 1;
-    if !in_window {
-        return shade;
+    fn ground(&self, x: f32, y: f32) -> [f32; 3] {
+        let t = ((y - self.horizon) / (self.height - self.horizon).max(1.0)).clamp(0.0, 1.0);
+        match self.foreground {
+            Foreground::Water => {
+                let water = mix(self.sky_low, self.near, 0.35 + 0.5 * t);
+                // The sun's reflection: a shimmering column under it.
+                let dx = (x - self.sun_pos.0).abs() / (self.unit * (0.03 + 0.1 * t));
+                let ripple = ((y * 0.35).sin() * 0.5 + 0.5) * (1.0 - dx).max(0.0);
+                mix(water, self.sun, ripple * 0.6)
+            }
+            _ => mix(mix(self.near, self.sky_low, 0.25), self.near, t),
+        }
     }
-    let lit = hash(seed ^ i as u64, cx, cy) % 100 < if night { 45 } else { 12 };
-    if lit {
-        mix(shade, window, if night { 0.9 } else { 0.35 })
-    } else {
-        mix(shade, [0., 0., 0.], 0.2)
+
+    fn building(&self, col: usize, x: f32, y: f32) -> [f32; 3] {
+        let found = self
+            .columns
+            .get(col)
+            .and_then(|c| c.iter().find(|(_, _, top)| y >= *top));
+        let Some(&(i, left, top)) = found else {
+            return self.near;
+        };
+        let shade = mix(self.near, self.far, 0.15 + 0.1 * (i % 3) as f32);
+        let cell = self.window_cell;
+        let (cx, cy) = (((x - left) / cell) as u32, ((y - top) / cell) as u32);
+        if cx % 3 != 1 || cy % 3 != 1 {
+            return shade;
+        }
+        let lit_share = if self.night { 45 } else { 12 };
+        if hash(self.seed ^ i as u64, cx, cy) % 100 < lit_share {
+            mix(shade, self.window, if self.night { 0.9 } else { 0.35 })
+        } else {
+            mix(shade, [0., 0., 0.], 0.2)
+        }
     }
 }
 
@@ -287,6 +295,19 @@ fn ridge(rng: &mut ChaCha8Rng, w: u32, base: f32, amplitude: f32) -> Vec<f32> {
             base - v * amplitude
         })
         .collect()
+}
+
+/// For each column, the buildings over it, frontmost (drawn last) first: a pixel then
+/// checks one or two buildings rather than the whole city.
+fn building_columns(buildings: &[(f32, f32, f32)], w: u32) -> Vec<Vec<(usize, f32, f32)>> {
+    let mut columns = vec![Vec::new(); w as usize];
+    for (i, &(l, r, t)) in buildings.iter().enumerate().rev() {
+        let (from, to) = (l.max(0.0) as usize, (r.max(0.0) as usize).min(w as usize));
+        for c in columns.iter_mut().take(to).skip(from) {
+            c.push((i, l, t));
+        }
+    }
+    columns
 }
 
 /// Buildings as (left, right, top) and the skyline profile.

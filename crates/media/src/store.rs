@@ -182,7 +182,7 @@ impl MediaStore {
     pub async fn get(&self, key: &str) -> Result<Bytes, MediaError> {
         let path = path(key)?;
         let result = self.inner.get(&path).await.map_err(|e| not_found(e, key))?;
-        Ok(result.bytes().await.map_err(|e| not_found(e, key))?)
+        result.bytes().await.map_err(|e| not_found(e, key))
     }
 
     /// Remove one object; removing an absent key is not an error (jobs are retried).

@@ -35,10 +35,10 @@ fn png_itxt(bytes: &[u8], keyword: &[u8]) -> Option<Vec<u8>> {
         if kind == b"IEND" {
             return None;
         }
-        if kind == b"iTXt" {
-            if let Some(text) = itxt_text(data, keyword) {
-                return Some(text.to_vec());
-            }
+        if kind == b"iTXt"
+            && let Some(text) = itxt_text(data, keyword)
+        {
+            return Some(text.to_vec());
         }
         i += 12 + len;
     }

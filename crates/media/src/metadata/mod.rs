@@ -181,12 +181,11 @@ fn year_in(s: &str) -> Option<i32> {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            if i - start == 4 {
-                if let Ok(y) = s[start..i].parse::<i32>() {
-                    if (1826..=2200).contains(&y) {
-                        return Some(y);
-                    }
-                }
+            if i - start == 4
+                && let Ok(y) = s[start..i].parse::<i32>()
+                && (1826..=2200).contains(&y)
+            {
+                return Some(y);
             }
         } else {
             i += 1;
