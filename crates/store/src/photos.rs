@@ -25,9 +25,8 @@ fn pixels(n: u32, field: &'static str) -> Result<i32> {
 impl Store {
     pub async fn create_photo(&self, p: &NewPhoto) -> Result<Photo> {
         validate_photo_text(&p.caption, &p.alt_text, &p.credit)?;
-        let row: PhotoRow =
-            exec!(self, |db| {
-                sqlx::query_as(concat!(
+        let row: PhotoRow = exec!(self, |db| {
+            sqlx::query_as(concat!(
             "INSERT INTO photos (key, content_type, width, height, byte_size, caption, alt_text, \
              credit_agency, credit_creator, copyright_notice, copyright_year, uploaded_by, \
              search_text, created_at) \
@@ -50,7 +49,7 @@ impl Store {
         .bind(now())
         .fetch_one(db)
         .await
-            })?;
+        })?;
         Ok(row.into())
     }
 

@@ -1,0 +1,16 @@
+//! Store integration tests: one binary, every test on SQLite and PostgreSQL.
+
+#[macro_use]
+mod harness;
+mod fixtures;
+
+mod accounts;
+mod articles;
+mod bulk;
+mod connect;
+mod jobs;
+mod lists;
+mod media;
+mod outbox;
+mod publishing;
+mod taxonomy;
