@@ -15,9 +15,21 @@ use crate::state::AppState;
 
 /// `(name, content type, bytes)` of every asset.
 const FILES: &[(&str, &str, &[u8])] = &[
-    ("site.css", "text/css; charset=utf-8", include_bytes!("../static/site.css")),
-    ("site.js", "text/javascript; charset=utf-8", include_bytes!("../static/site.js")),
-    ("infinite-scroll.js", "text/javascript; charset=utf-8", include_bytes!("../static/infinite-scroll.js")),
+    (
+        "site.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/site.css"),
+    ),
+    (
+        "site.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/site.js"),
+    ),
+    (
+        "infinite-scroll.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/infinite-scroll.js"),
+    ),
 ];
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -39,7 +51,9 @@ pub struct Assets {
 
 impl std::fmt::Debug for Assets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Assets").field("files", &self.by_file.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("Assets")
+            .field("files", &self.by_file.keys().collect::<Vec<_>>())
+            .finish()
     }
 }
 
@@ -54,7 +68,8 @@ impl Assets {
             let asset = Arc::new(Asset {
                 url: format!("/static/{file}"),
                 content_type: HeaderValue::from_static(content_type),
-                etag: HeaderValue::from_str(&format!("\"{hash}\"")).unwrap_or(HeaderValue::from_static("\"0\"")),
+                etag: HeaderValue::from_str(&format!("\"{hash}\""))
+                    .unwrap_or(HeaderValue::from_static("\"0\"")),
                 body: Encoded::new(bytes::Bytes::from_static(bytes)),
             });
             by_name.insert(*name, asset.clone());
@@ -82,7 +97,11 @@ fn fingerprinted(name: &str, hash: &str) -> String {
 }
 
 /// `GET /static/{file}`.
-pub async fn serve(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
+pub async fn serve(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let assets = state.assets();
     let (asset, cache_control) = match assets.by_file.get(&file) {
         Some(asset) => (asset, IMMUTABLE),
@@ -92,10 +111,16 @@ pub async fn serve(State(state): State<AppState>, Path(file): Path<String>, head
         },
     };
     let mut out = HeaderMap::new();
-    out.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
     out.insert(header::ETAG, asset.etag.clone());
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == asset.etag.as_bytes()) {
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == asset.etag.as_bytes())
+    {
         return (StatusCode::NOT_MODIFIED, out).into_response();
     }
     out.insert(header::CONTENT_TYPE, asset.content_type.clone());
@@ -115,6 +140,9 @@ mod tests {
         assert_eq!(fingerprinted("site.css", "abc"), "site.abc.css");
         let assets = Assets::load();
         let url = assets.url("site.css");
-        assert!(url.starts_with("/static/site.") && url.ends_with(".css") && url.len() > 20, "{url}");
+        assert!(
+            url.starts_with("/static/site.") && url.ends_with(".css") && url.len() > 20,
+            "{url}"
+        );
     }
 }

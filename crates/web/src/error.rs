@@ -25,7 +25,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("{message}")]
     Conflict { field: String, message: String },
-    #[error("this article was changed by someone else (now at version {current_version}); reload it and apply your edits again")]
+    #[error(
+        "this article was changed by someone else (now at version {current_version}); reload it and apply your edits again"
+    )]
     Stale { current_version: i64 },
     #[error("{0}")]
     Invalid(#[from] ValidationError),
@@ -103,7 +105,10 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict { constraint } => {
                 let message = format!("{constraint} is already taken");
-                AppError::Conflict { field: constraint, message }
+                AppError::Conflict {
+                    field: constraint,
+                    message,
+                }
             }
             StoreError::Stale { current_version } => AppError::Stale { current_version },
             StoreError::Invalid(v) => AppError::Invalid(v),
@@ -140,12 +145,24 @@ impl AppError {
             AppError::Invalid(v) => v
                 .errors
                 .iter()
-                .map(|e| FieldProblem { field: e.field.to_owned(), message: e.message.clone() })
+                .map(|e| FieldProblem {
+                    field: e.field.to_owned(),
+                    message: e.message.clone(),
+                })
                 .collect(),
-            AppError::Conflict { field, message } => vec![FieldProblem { field: field.clone(), message: message.clone() }],
+            AppError::Conflict { field, message } => vec![FieldProblem {
+                field: field.clone(),
+                message: message.clone(),
+            }],
             _ => Vec::new(),
         };
-        ErrorBody { error: ErrorDetail { code: self.code().to_owned(), message: self.public_message(), fields } }
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message: self.public_message(),
+                fields,
+            },
+        }
     }
 }
 
@@ -156,9 +173,10 @@ impl IntoResponse for AppError {
         self.log();
         let mut response = (self.status(), Json(self.body())).into_response();
         if matches!(self, AppError::Unauthorized) {
-            response
-                .headers_mut()
-                .insert(http::header::WWW_AUTHENTICATE, http::HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(
+                http::header::WWW_AUTHENTICATE,
+                http::HeaderValue::from_static("Bearer"),
+            );
         }
         response
     }

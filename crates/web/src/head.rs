@@ -50,16 +50,32 @@ pub struct HeadLink {
 
 impl HeadMeta {
     pub fn new(canonical: impl Into<String>) -> Self {
-        Self { canonical: canonical.into(), ..Self::default() }
+        Self {
+            canonical: canonical.into(),
+            ..Self::default()
+        }
     }
 
-    pub fn meta(&mut self, attr: &'static str, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
-        self.meta.push(MetaTag { attr, key: key.into(), value: value.into() });
+    pub fn meta(
+        &mut self,
+        attr: &'static str,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> &mut Self {
+        self.meta.push(MetaTag {
+            attr,
+            key: key.into(),
+            value: value.into(),
+        });
         self
     }
 
     /// An `hreflang` alternate (`lang` = BCP 47 code or `x-default`).
-    pub fn alternate_language(&mut self, lang: impl Into<String>, href: impl Into<String>) -> &mut Self {
+    pub fn alternate_language(
+        &mut self,
+        lang: impl Into<String>,
+        href: impl Into<String>,
+    ) -> &mut Self {
         self.links.push(HeadLink {
             rel: "alternate".into(),
             href: href.into(),
@@ -99,15 +115,19 @@ pub struct FeedLink {
 /// serves these paths; keeping the naming here lets every page link them already.
 pub fn feed_links(base: &str, title: &str) -> Vec<FeedLink> {
     let base = base.trim_end_matches('/');
-    [("rss", "application/rss+xml"), ("atom", "application/atom+xml"), ("json", "application/feed+json")]
-        .into_iter()
-        .map(|(format, mime)| FeedLink {
-            format,
-            mime,
-            href: format!("{base}/feed.{format}"),
-            title: title.to_owned(),
-        })
-        .collect()
+    [
+        ("rss", "application/rss+xml"),
+        ("atom", "application/atom+xml"),
+        ("json", "application/feed+json"),
+    ]
+    .into_iter()
+    .map(|(format, mime)| FeedLink {
+        format,
+        mime,
+        href: format!("{base}/feed.{format}"),
+        title: title.to_owned(),
+    })
+    .collect()
 }
 
 /// Everything the article page knows that structured data and social tags need, loaded

@@ -32,12 +32,20 @@ struct Inner {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("config", &self.inner.config).field("cache", &self.inner.cache).finish()
+        f.debug_struct("AppState")
+            .field("config", &self.inner.config)
+            .field("cache", &self.inner.cache)
+            .finish()
     }
 }
 
 impl AppState {
-    pub fn new(store: Store, bus: Bus, media: MediaStore, config: WebConfig) -> Result<Self, crate::error::AppError> {
+    pub fn new(
+        store: Store,
+        bus: Bus,
+        media: MediaStore,
+        config: WebConfig,
+    ) -> Result<Self, crate::error::AppError> {
         Self::with_templates(store, bus, media, config, Vec::new())
     }
 
@@ -55,7 +63,16 @@ impl AppState {
         let assets = Arc::new(Assets::load());
         let templates = Templates::load_with(i18n.clone(), assets.clone(), extra_templates)?;
         Ok(Self {
-            inner: Arc::new(Inner { store, bus, media, config, cache: PageCache::new(), i18n, assets, templates }),
+            inner: Arc::new(Inner {
+                store,
+                bus,
+                media,
+                config,
+                cache: PageCache::new(),
+                i18n,
+                assets,
+                templates,
+            }),
         })
     }
 

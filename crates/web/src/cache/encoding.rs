@@ -30,23 +30,39 @@ pub enum Coding {
 impl Encoded {
     pub fn new(identity: Bytes) -> Self {
         if identity.len() < MIN_COMPRESS {
-            return Self { identity, br: None, gzip: None };
+            return Self {
+                identity,
+                br: None,
+                gzip: None,
+            };
         }
-        let br = brotli(&identity).filter(|b| b.len() < identity.len()).map(Bytes::from);
-        let gzip = gzip(&identity).filter(|b| b.len() < identity.len()).map(Bytes::from);
+        let br = brotli(&identity)
+            .filter(|b| b.len() < identity.len())
+            .map(Bytes::from);
+        let gzip = gzip(&identity)
+            .filter(|b| b.len() < identity.len())
+            .map(Bytes::from);
         Self { identity, br, gzip }
     }
 
     /// Total bytes held (for the cache's size bound).
     pub fn weight(&self) -> usize {
-        self.identity.len() + self.br.as_ref().map_or(0, Bytes::len) + self.gzip.as_ref().map_or(0, Bytes::len)
+        self.identity.len()
+            + self.br.as_ref().map_or(0, Bytes::len)
+            + self.gzip.as_ref().map_or(0, Bytes::len)
     }
 
     /// The variant to send for this `Accept-Encoding`, and its `Content-Encoding`.
     pub fn pick(&self, accept: Option<&HeaderValue>) -> (Bytes, Option<HeaderValue>) {
         match self.choose(accept) {
-            Coding::Br => (self.br.clone().unwrap_or_default(), Some(HeaderValue::from_static("br"))),
-            Coding::Gzip => (self.gzip.clone().unwrap_or_default(), Some(HeaderValue::from_static("gzip"))),
+            Coding::Br => (
+                self.br.clone().unwrap_or_default(),
+                Some(HeaderValue::from_static("br")),
+            ),
+            Coding::Gzip => (
+                self.gzip.clone().unwrap_or_default(),
+                Some(HeaderValue::from_static("gzip")),
+            ),
             Coding::Identity => (self.identity.clone(), None),
         }
     }
@@ -77,7 +93,8 @@ fn accepted(header: &[u8]) -> (bool, bool) {
         let coding = parts.next().unwrap_or("").trim();
         let refused = parts.any(|p| {
             let p = p.trim();
-            p.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+            p.strip_prefix("q=")
+                .is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
         });
         let slot = if coding.eq_ignore_ascii_case("br") {
             &mut br
@@ -108,7 +125,10 @@ fn brotli(input: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn gzip(input: &[u8]) -> Option<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(input.len() / 3), flate2::Compression::new(6));
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(input.len() / 3),
+        flate2::Compression::new(6),
+    );
     encoder.write_all(input).ok()?;
     encoder.finish().ok()
 }
@@ -126,9 +146,15 @@ mod tests {
     #[test]
     fn negotiates_like_browsers_and_tools_ask() {
         let body = Encoded::new(Bytes::from("<p>news</p>".repeat(200)));
-        assert_eq!(body.choose(Some(&header("gzip, deflate, br, zstd"))), Coding::Br);
+        assert_eq!(
+            body.choose(Some(&header("gzip, deflate, br, zstd"))),
+            Coding::Br
+        );
         assert_eq!(body.choose(Some(&header("gzip"))), Coding::Gzip);
-        assert_eq!(body.choose(Some(&header("br;q=0, gzip;q=0.5"))), Coding::Gzip);
+        assert_eq!(
+            body.choose(Some(&header("br;q=0, gzip;q=0.5"))),
+            Coding::Gzip
+        );
         assert_eq!(body.choose(Some(&header("identity"))), Coding::Identity);
         assert_eq!(body.choose(Some(&header("*"))), Coding::Br);
         assert_eq!(body.choose(None), Coding::Identity);
@@ -139,7 +165,9 @@ mod tests {
         let page = "<p>Parliament passed the budget.</p>".repeat(100);
         let body = Encoded::new(Bytes::from(page.clone()));
         let mut gunzipped = String::new();
-        flate2::read::GzDecoder::new(body.gzip.as_deref().unwrap()).read_to_string(&mut gunzipped).unwrap();
+        flate2::read::GzDecoder::new(body.gzip.as_deref().unwrap())
+            .read_to_string(&mut gunzipped)
+            .unwrap();
         assert_eq!(gunzipped, page);
         let mut unbrotli = Vec::new();
         brotli::BrotliDecompress(&mut body.br.as_deref().unwrap(), &mut unbrotli).unwrap();

@@ -52,7 +52,15 @@ pub fn photo(id: i64) -> String {
 /// What a change touches: `None` means everything.
 pub fn touched(event: &Event) -> Option<Vec<String>> {
     match &event.change {
-        Change::Article { id, edition: code, section_ids, tag_ids, author_ids, public, .. } => {
+        Change::Article {
+            id,
+            edition: code,
+            section_ids,
+            tag_ids,
+            author_ids,
+            public,
+            ..
+        } => {
             let mut keys = vec![article(*id)];
             // A draft's change shows on no public page but its own (preview is never cached).
             if *public {
@@ -63,7 +71,9 @@ pub fn touched(event: &Event) -> Option<Vec<String>> {
             }
             Some(keys)
         }
-        Change::Taxonomy { edition: Some(code) } => Some(vec![edition(code)]),
+        Change::Taxonomy {
+            edition: Some(code),
+        } => Some(vec![edition(code)]),
         Change::Taxonomy { edition: None } => None,
         Change::Photo { id } => Some(vec![photo(*id)]),
     }
@@ -91,7 +101,15 @@ mod tests {
             },
         };
         let keys = touched(&event).unwrap();
-        for k in ["article:7", "front:en", "newsfeed:en", "feed:en", "section:3", "tag:5", "author:9"] {
+        for k in [
+            "article:7",
+            "front:en",
+            "newsfeed:en",
+            "feed:en",
+            "section:3",
+            "tag:5",
+            "author:9",
+        ] {
             assert!(keys.contains(&k.to_owned()), "{k} missing from {keys:?}");
         }
     }

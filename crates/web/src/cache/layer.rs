@@ -57,7 +57,12 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(http::HeaderValue::from_static("text/html; charset=utf-8"));
-    let page = Arc::new(CachedPage::with_type(bytes, content_type, cacheable.keys, cacheable.last_modified));
+    let page = Arc::new(CachedPage::with_type(
+        bytes,
+        content_type,
+        cacheable.keys,
+        cacheable.last_modified,
+    ));
     cache.insert(&url, page.clone(), generation);
     page.respond(&conditional)
 }
@@ -69,12 +74,20 @@ fn is_personal(headers: &HeaderMap) -> bool {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|cookies| cookies.split(';').any(|c| c.trim_start().starts_with("nd_session=")))
+        .any(|cookies| {
+            cookies
+                .split(';')
+                .any(|c| c.trim_start().starts_with("nd_session="))
+        })
 }
 
 fn conditional_headers(headers: &HeaderMap) -> HeaderMap {
     let mut out = HeaderMap::new();
-    for name in [header::ACCEPT_ENCODING, header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE] {
+    for name in [
+        header::ACCEPT_ENCODING,
+        header::IF_NONE_MATCH,
+        header::IF_MODIFIED_SINCE,
+    ] {
         if let Some(v) = headers.get(&name) {
             out.insert(name, v.clone());
         }
@@ -89,6 +102,9 @@ pub fn cacheable_html(html: String, keys: Vec<String>, last_modified: DateTime<U
         Body::from(html),
     )
         .into_response();
-    response.extensions_mut().insert(Cacheable { keys, last_modified });
+    response.extensions_mut().insert(Cacheable {
+        keys,
+        last_modified,
+    });
     response
 }

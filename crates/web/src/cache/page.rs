@@ -34,17 +34,30 @@ pub struct CachedPage {
 impl CachedPage {
     /// An HTML page.
     pub fn new(html: Bytes, keys: Vec<String>, last_modified: DateTime<Utc>) -> Self {
-        Self::with_type(html, HeaderValue::from_static("text/html; charset=utf-8"), keys, last_modified)
+        Self::with_type(
+            html,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+            keys,
+            last_modified,
+        )
     }
 
-    pub fn with_type(body: Bytes, content_type: HeaderValue, keys: Vec<String>, last_modified: DateTime<Utc>) -> Self {
+    pub fn with_type(
+        body: Bytes,
+        content_type: HeaderValue,
+        keys: Vec<String>,
+        last_modified: DateTime<Utc>,
+    ) -> Self {
         let hash = hex::encode(&Sha256::digest(&body)[..12]);
         let etag = |suffix: &str| {
-            HeaderValue::from_str(&format!("\"{hash}{suffix}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+            HeaderValue::from_str(&format!("\"{hash}{suffix}\""))
+                .unwrap_or(HeaderValue::from_static("\"0\""))
         };
         let last_modified_header =
-            HeaderValue::from_str(&httpdate::fmt_http_date(last_modified.into())).unwrap_or(HeaderValue::from_static(""));
-        let surrogate_key = HeaderValue::from_str(&keys.join(" ")).unwrap_or(HeaderValue::from_static(""));
+            HeaderValue::from_str(&httpdate::fmt_http_date(last_modified.into()))
+                .unwrap_or(HeaderValue::from_static(""));
+        let surrogate_key =
+            HeaderValue::from_str(&keys.join(" ")).unwrap_or(HeaderValue::from_static(""));
         Self {
             etag: [etag(""), etag("-br"), etag("-gz")],
             body: Encoded::new(body),
@@ -77,7 +90,9 @@ impl CachedPage {
                 .get(header::IF_MODIFIED_SINCE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| httpdate::parse_http_date(v).ok())
-                .is_some_and(|since| DateTime::<Utc>::from(since).timestamp() >= self.last_modified.timestamp()),
+                .is_some_and(|since| {
+                    DateTime::<Utc>::from(since).timestamp() >= self.last_modified.timestamp()
+                }),
         };
         let mut response = if not_modified {
             let mut r = Response::new(Body::empty());
@@ -106,7 +121,10 @@ impl CachedPage {
         }
         headers.insert(header::ETAG, etag.clone());
         headers.insert(header::LAST_MODIFIED, self.last_modified_header.clone());
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE_CACHE_CONTROL));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(PAGE_CACHE_CONTROL),
+        );
         headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         headers.insert("surrogate-key", self.surrogate_key.clone());
         response
@@ -125,7 +143,10 @@ fn etag_matches(header: &[u8], hash: &str) -> bool {
             return true;
         }
         let tag = tag.strip_prefix("W/").unwrap_or(tag).trim_matches('"');
-        let tag = tag.strip_suffix("-br").or_else(|| tag.strip_suffix("-gz")).unwrap_or(tag);
+        let tag = tag
+            .strip_suffix("-br")
+            .or_else(|| tag.strip_suffix("-gz"))
+            .unwrap_or(tag);
         tag == hash
     })
 }

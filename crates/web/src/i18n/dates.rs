@@ -46,9 +46,18 @@ impl I18n {
         let full = self.get(
             lang,
             "date-time",
-            Some(&args(&[("date", date.clone()), ("time", time.clone()), ("zone", zone)])),
+            Some(&args(&[
+                ("date", date.clone()),
+                ("time", time.clone()),
+                ("zone", zone),
+            ])),
         );
-        LocalTime { datetime: local.to_rfc3339(), date, time, full }
+        LocalTime {
+            datetime: local.to_rfc3339(),
+            date,
+            time,
+            full,
+        }
     }
 
     /// "27 November 2026" in `lang`.

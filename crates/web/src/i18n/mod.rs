@@ -55,7 +55,9 @@ impl I18n {
             // isolate mixed-direction text with <bdi> where it matters instead.
             bundle.set_use_isolating(false);
             bundle.add_resource(resource).map_err(|errs| {
-                AppError::internal(anyhow::anyhow!("i18n/{lang}.ftl has duplicate keys: {errs:?}"))
+                AppError::internal(anyhow::anyhow!(
+                    "i18n/{lang}.ftl has duplicate keys: {errs:?}"
+                ))
             })?;
             bundles.insert(*lang, bundle);
         }
@@ -73,7 +75,9 @@ impl I18n {
     }
 
     fn bundle(&self, lang: &str) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles.get(primary(lang)).or_else(|| self.bundles.get(FALLBACK))
+        self.bundles
+            .get(primary(lang))
+            .or_else(|| self.bundles.get(FALLBACK))
     }
 
     /// The string `key` in `lang` (an edition code such as `pt-BR` works), formatted with

@@ -21,7 +21,10 @@ pub async fn today(State(state): State<AppState>, Path(code): Path<String>) -> R
     let result = async {
         let edition = state.store().get_edition(&code).await?;
         let day = Utc::now().with_timezone(&edition.tz()).date_naive();
-        Ok(super::page::redirect(StatusCode::FOUND, &format!("/{code}/archive{}", day.format("/%Y/%m/%d"))))
+        Ok(super::page::redirect(
+            StatusCode::FOUND,
+            &format!("/{code}/archive{}", day.format("/%Y/%m/%d")),
+        ))
     }
     .await;
     or_error_page(&state, Some(&code), result).await
@@ -40,16 +43,26 @@ pub async fn day(
         if day > today {
             return Err(AppError::NotFound);
         }
-        let start = tz.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN)).earliest();
-        let next_day = day.checked_add_days(Days::new(1)).ok_or(AppError::NotFound)?;
-        let end = tz.from_local_datetime(&next_day.and_time(chrono::NaiveTime::MIN)).earliest();
+        let start = tz
+            .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+            .earliest();
+        let next_day = day
+            .checked_add_days(Days::new(1))
+            .ok_or(AppError::NotFound)?;
+        let end = tz
+            .from_local_datetime(&next_day.and_time(chrono::NaiveTime::MIN))
+            .earliest();
         let (Some(start), Some(end)) = (start, end) else {
             return Err(AppError::NotFound);
         };
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::archive(&code));
         let date = state.i18n().long_date(ctx.lang(), day);
-        let heading = state.i18n().get(ctx.lang(), "archive-heading", Some(&i18n::args(&[("date", date)])));
+        let heading = state.i18n().get(
+            ctx.lang(),
+            "archive-heading",
+            Some(&i18n::args(&[("date", date)])),
+        );
         let path = |day: NaiveDate| format!("/{code}/archive{}", day.format("/%Y/%m/%d"));
         let day_nav = DayNav {
             previous: path(day.checked_sub_days(Days::new(1)).unwrap_or(day)),

@@ -75,35 +75,77 @@ async fn show_inner(
     }
     let canonical = article.path();
     if canonical != requested {
-        let to = if fragment { format!("{canonical}?fragment=1") } else { canonical };
+        let to = if fragment {
+            format!("{canonical}?fragment=1")
+        } else {
+            canonical
+        };
         return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
     }
     let (html, keys) = build(state, &article, false, fragment).await?;
-    Ok(crate::cache::cacheable_html(html, keys.into_vec(), article.updated_at))
+    Ok(crate::cache::cacheable_html(
+        html,
+        keys.into_vec(),
+        article.updated_at,
+    ))
 }
 
 /// The article page as readers see it, for the newsroom's live preview (`preview` adds a
 /// banner and `noindex`, and renders drafts too). Never cached.
-pub async fn render_article_html(state: &AppState, article: &Article, preview: bool) -> Result<String, AppError> {
-    build(state, article, preview, false).await.map(|(html, _)| html)
+pub async fn render_article_html(
+    state: &AppState,
+    article: &Article,
+    preview: bool,
+) -> Result<String, AppError> {
+    build(state, article, preview, false)
+        .await
+        .map(|(html, _)| html)
 }
 
-async fn build(state: &AppState, article: &Article, preview: bool, fragment: bool) -> Result<(String, Keys), AppError> {
+async fn build(
+    state: &AppState,
+    article: &Article,
+    preview: bool,
+    fragment: bool,
+) -> Result<(String, Keys), AppError> {
     let ctx = EditionCtx::load(state, &article.edition).await?;
     let mut keys = Keys::for_edition(ctx.code());
-    let Loaded { view, hero, section, tags, authors } = article_view::load(state, &ctx, article, &mut keys).await?;
+    let Loaded {
+        view,
+        hero,
+        section,
+        tags,
+        authors,
+    } = article_view::load(state, &ctx, article, &mut keys).await?;
     // The next-article link depends on the edition's list: tag it like the newsfeed.
     keys.add(keys::newsfeed(ctx.code()));
-    let next = if preview { None } else { state.store().next_article(article).await?.map(|n| next_link(&n)) };
+    let next = if preview {
+        None
+    } else {
+        state
+            .store()
+            .next_article(article)
+            .await?
+            .map(|n| next_link(&n))
+    };
     if fragment {
         let html = state.templates().render(
             "article_fragment.html",
-            &Fragment { lang: ctx.lang(), dir: ctx.edition.direction.as_str(), article: view, next },
+            &Fragment {
+                lang: ctx.lang(),
+                dir: ctx.edition.direction.as_str(),
+                article: view,
+                next,
+            },
         )?;
         return Ok((html, keys));
     }
     let newsfeed = context::newsfeed(state, &ctx, &mut keys).await?;
-    let translations = if preview { Vec::new() } else { state.store().translations(article).await? };
+    let translations = if preview {
+        Vec::new()
+    } else {
+        state.store().translations(article).await?
+    };
     let feeds = feed_links(&format!("/{}", ctx.code()), &state.config().site_name);
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
     head.description = article.lead.clone();
@@ -128,13 +170,25 @@ async fn build(state: &AppState, article: &Article, preview: bool, fragment: boo
     let mut chrome = ctx.chrome(state, &article.headline, head, feeds);
     chrome.preview = preview;
     chrome.nav_current = section.map(|s| s.slug).unwrap_or_default();
-    let html = state.templates().render("article.html", &ArticlePage { chrome, article: view, next, newsfeed })?;
+    let html = state.templates().render(
+        "article.html",
+        &ArticlePage {
+            chrome,
+            article: view,
+            next,
+            newsfeed,
+        },
+    )?;
     Ok((html, keys))
 }
 
 fn next_link(next: &ArticleSummary) -> NextLink {
     let href = next.path();
-    NextLink { fragment_href: format!("{href}?fragment=1"), href, headline: next.headline.clone() }
+    NextLink {
+        fragment_href: format!("{href}?fragment=1"),
+        href,
+        headline: next.headline.clone(),
+    }
 }
 
 /// `slug-123` → `("slug", 123)`; a bare `123` has an empty slug.
@@ -145,14 +199,16 @@ fn split_slug_id(segment: &str) -> Option<(&str, i64)> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_id_is_the_last_hyphenated_number() {
-        assert_eq!(split_slug_id("budget-passes-2027-42"), Some(("budget-passes-2027", 42)));
+        assert_eq!(
+            split_slug_id("budget-passes-2027-42"),
+            Some(("budget-passes-2027", 42))
+        );
         assert_eq!(split_slug_id("42"), Some(("", 42)));
         assert_eq!(split_slug_id("budget-passes"), None);
         assert_eq!(split_slug_id("budget-0"), None);

@@ -27,7 +27,12 @@ pub struct Loaded {
     pub authors: Vec<newsdesk_core::Author>,
 }
 
-pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &mut Keys) -> Result<Loaded, AppError> {
+pub async fn load(
+    state: &AppState,
+    ctx: &EditionCtx,
+    article: &Article,
+    keys: &mut Keys,
+) -> Result<Loaded, AppError> {
     let store = state.store();
     let lang = ctx.lang();
     let tz = ctx.edition.tz();
@@ -63,8 +68,16 @@ pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &
     if !refs.articles.is_empty() {
         let others = store.get_articles(&refs.articles).await?;
         let other_photo_ids: Vec<i64> = others.iter().filter_map(|a| a.hero_photo_id).collect();
-        let other_photos: HashMap<i64, Photo> =
-            if other_photo_ids.is_empty() { HashMap::new() } else { store.get_photos(&other_photo_ids).await?.into_iter().map(|p| (p.id, p)).collect() };
+        let other_photos: HashMap<i64, Photo> = if other_photo_ids.is_empty() {
+            HashMap::new()
+        } else {
+            store
+                .get_photos(&other_photo_ids)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect()
+        };
         for other in others {
             // A related article's change (or unpublication) must reach this page too.
             keys.add(keys::article(other.id));
@@ -99,7 +112,10 @@ pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &
         related,
         photos,
         entity_notes: store.entity_notes(&article.edition).await?,
-        labels: Labels { related: i18n.text(lang, "body-related"), note: i18n.text(lang, "body-note") },
+        labels: Labels {
+            related: i18n.text(lang, "body-related"),
+            note: i18n.text(lang, "body-note"),
+        },
     };
     let rendered = body::render(&article.body, &render_ctx);
 
@@ -107,7 +123,10 @@ pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &
         .list_corrections(article.id)
         .await?
         .into_iter()
-        .map(|c| CorrectionView { at: i18n.local_time(lang, tz, c.created_at), text: c.text })
+        .map(|c| CorrectionView {
+            at: i18n.local_time(lang, tz, c.created_at),
+            text: c.text,
+        })
         .collect();
     let published = article.published_at.map(|at| i18n.local_time(lang, tz, at));
     let updated = match article.published_at {
@@ -124,7 +143,10 @@ pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &
         lead: article.lead.clone(),
         breaking: article.breaking,
         section: section.as_ref().map(crate::views::SectionLink::new),
-        authors: authors.iter().map(|a| AuthorLink::new(a, &article.edition)).collect(),
+        authors: authors
+            .iter()
+            .map(|a| AuthorLink::new(a, &article.edition))
+            .collect(),
         tags: tags.iter().map(TagLink::new).collect(),
         published,
         updated,
@@ -136,5 +158,11 @@ pub async fn load(state: &AppState, ctx: &EditionCtx, article: &Article, keys: &
         // new comment will invalidate it like any other change.
         comment_count: 0,
     };
-    Ok(Loaded { view, hero, section, tags, authors })
+    Ok(Loaded {
+        view,
+        hero,
+        section,
+        tags,
+        authors,
+    })
 }

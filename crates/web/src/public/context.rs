@@ -27,7 +27,11 @@ impl EditionCtx {
         let edition = state.store().get_edition(code).await?;
         let editions = state.store().list_editions().await?;
         let sections = state.store().list_sections(code).await?;
-        Ok(Self { edition, editions, sections })
+        Ok(Self {
+            edition,
+            editions,
+            sections,
+        })
     }
 
     pub fn code(&self) -> &str {
@@ -48,17 +52,31 @@ impl EditionCtx {
     }
 
     /// The chrome of a page titled `title` (the site name is appended).
-    pub fn chrome(&self, state: &AppState, title: &str, head: HeadMeta, feeds: Vec<FeedLink>) -> Chrome {
+    pub fn chrome(
+        &self,
+        state: &AppState,
+        title: &str,
+        head: HeadMeta,
+        feeds: Vec<FeedLink>,
+    ) -> Chrome {
         let site = &state.config().site_name;
         let today = Utc::now().with_timezone(&self.edition.tz()).date_naive();
         Chrome {
             lang: self.edition.code.clone(),
             dir: self.edition.direction.as_str(),
             edition: EditionLink::new(&self.edition, &self.edition.code),
-            editions: self.editions.iter().map(|e| EditionLink::new(e, &self.edition.code)).collect(),
+            editions: self
+                .editions
+                .iter()
+                .map(|e| EditionLink::new(e, &self.edition.code))
+                .collect(),
             sections: self.sections.iter().map(SectionLink::new).collect(),
             site_name: site.clone(),
-            title: if title.is_empty() { site.clone() } else { format!("{title} | {site}") },
+            title: if title.is_empty() {
+                site.clone()
+            } else {
+                format!("{title} | {site}")
+            },
             today: state.i18n().date_parts(self.lang(), today),
             year: today.year(),
             head,
@@ -122,14 +140,23 @@ impl Keys {
 }
 
 /// Loads the hero photos of `items` in one query.
-pub async fn photos_of(state: &AppState, items: &[&ArticleSummary]) -> Result<HashMap<i64, Photo>, AppError> {
+pub async fn photos_of(
+    state: &AppState,
+    items: &[&ArticleSummary],
+) -> Result<HashMap<i64, Photo>, AppError> {
     let mut ids: Vec<i64> = items.iter().filter_map(|a| a.hero_photo_id).collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(state.store().get_photos(&ids).await?.into_iter().map(|p| (p.id, p)).collect())
+    Ok(state
+        .store()
+        .get_photos(&ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
 }
 
 /// Cards for `items`; photos must come from [`photos_of`]. Tags the page with the photos.
@@ -157,14 +184,20 @@ pub fn cards(
                 section: ctx.section_link(a.section_id),
                 photo: photo.map(|p| photo_view_sized(p, sizes)),
                 sizes: sizes.to_owned(),
-                published: a.published_at.map(|at| state.i18n().local_time(ctx.lang(), ctx.edition.tz(), at)),
+                published: a
+                    .published_at
+                    .map(|at| state.i18n().local_time(ctx.lang(), ctx.edition.tz(), at)),
             }
         })
         .collect()
 }
 
 /// The newsfeed column: the edition's latest newsfeed items.
-pub async fn newsfeed(state: &AppState, ctx: &EditionCtx, keys: &mut Keys) -> Result<Vec<Card>, AppError> {
+pub async fn newsfeed(
+    state: &AppState,
+    ctx: &EditionCtx,
+    keys: &mut Keys,
+) -> Result<Vec<Card>, AppError> {
     let query = newsdesk_store::ArticleQuery {
         edition: Some(ctx.code().to_owned()),
         in_newsfeed: Some(true),
@@ -181,5 +214,9 @@ pub const NEWSFEED_ITEMS: i64 = 15;
 
 /// The last-modified time of a page listing `items`: its newest change.
 pub fn newest(items: &[ArticleSummary]) -> chrono::DateTime<Utc> {
-    items.iter().map(|a| a.updated_at).max().unwrap_or_else(Utc::now)
+    items
+        .iter()
+        .map(|a| a.updated_at)
+        .max()
+        .unwrap_or_else(Utc::now)
 }

@@ -20,7 +20,11 @@ struct ErrorPage {
 }
 
 /// The page for `result`'s error, or `result` itself when it is a response.
-pub async fn or_error_page(state: &AppState, edition: Option<&str>, result: Result<Response, AppError>) -> Response {
+pub async fn or_error_page(
+    state: &AppState,
+    edition: Option<&str>,
+    result: Result<Response, AppError>,
+) -> Response {
     match result {
         Ok(response) => response,
         Err(err) => error_page(state, edition, &err).await,
@@ -43,8 +47,10 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &AppError)
         _ => ("error-500-title", "error-500-text"),
     };
     let heading = ctx.t(state, title_key);
-    let mut head = HeadMeta::default();
-    head.noindex = true;
+    let head = HeadMeta {
+        noindex: true,
+        ..HeadMeta::default()
+    };
     let page = ErrorPage {
         chrome: ctx.chrome(state, &heading, head, Vec::new()),
         status: status.as_u16(),
@@ -52,7 +58,12 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &AppError)
         text: ctx.t(state, text_key),
     };
     let mut response = match state.templates().render("error.html", &page) {
-        Ok(html) => (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Ok(html) => (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            html,
+        )
+            .into_response(),
         Err(render_err) => {
             render_err.log();
             (status, err.public_message()).into_response()
@@ -64,7 +75,9 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &AppError)
     } else {
         "no-store"
     };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 

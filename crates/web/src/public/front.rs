@@ -59,7 +59,13 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
     if let Some(lead) = latest.get(lead_index) {
         ordered.push(lead);
     }
-    ordered.extend(latest.iter().enumerate().filter(|(i, _)| *i != lead_index).map(|(_, a)| a));
+    ordered.extend(
+        latest
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != lead_index)
+            .map(|(_, a)| a),
+    );
     let on_top: Vec<i64> = ordered.iter().map(|a| a.id).collect();
 
     let mut section_lists = Vec::new();
@@ -73,8 +79,11 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
             })
             .await?;
         // A story already at the top is not repeated below.
-        let items: Vec<ArticleSummary> =
-            items.into_iter().filter(|a| !on_top.contains(&a.id)).take(PER_SECTION as usize).collect();
+        let items: Vec<ArticleSummary> = items
+            .into_iter()
+            .filter(|a| !on_top.contains(&a.id))
+            .take(PER_SECTION as usize)
+            .collect();
         keys.add(keys::section(section.id));
         section_lists.push((section, items));
     }
@@ -83,8 +92,19 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
     everything.extend(section_lists.iter().flat_map(|(_, items)| items.iter()));
     let photos = context::photos_of(state, &everything).await?;
 
-    let mut top = context::cards(state, &ctx, &ordered, &photos, "(min-width: 1100px) 360px, (min-width: 760px) 50vw, 100vw", &mut keys);
-    let lead = if top.is_empty() { None } else { Some(top.remove(0)) };
+    let mut top = context::cards(
+        state,
+        &ctx,
+        &ordered,
+        &photos,
+        "(min-width: 1100px) 360px, (min-width: 760px) 50vw, 100vw",
+        &mut keys,
+    );
+    let lead = if top.is_empty() {
+        None
+    } else {
+        Some(top.remove(0))
+    };
     let lead = lead.map(|mut card| {
         if let Some(photo) = card.photo.as_mut() {
             photo.sizes = "(min-width: 1100px) 720px, (min-width: 760px) 66vw, 100vw".to_owned();
@@ -98,7 +118,14 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
             let refs: Vec<&ArticleSummary> = items.iter().collect();
             Block {
                 section: SectionLink::new(section),
-                articles: context::cards(state, &ctx, &refs, &photos, "(min-width: 760px) 33vw, 100vw", &mut keys),
+                articles: context::cards(
+                    state,
+                    &ctx,
+                    &refs,
+                    &photos,
+                    "(min-width: 760px) 33vw, 100vw",
+                    &mut keys,
+                ),
             }
         })
         .collect();
@@ -114,6 +141,12 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
     let mut chrome = ctx.chrome(state, &title, head, feeds);
     chrome.nav_current = "home".to_owned();
     let last_modified = context::newest(&latest);
-    let front = FrontPage { chrome, lead, top, blocks, newsfeed };
+    let front = FrontPage {
+        chrome,
+        lead,
+        top,
+        blocks,
+        newsfeed,
+    };
     page::render(state, "front.html", &front, keys, last_modified)
 }

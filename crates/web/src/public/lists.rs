@@ -67,7 +67,11 @@ pub async fn section(
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::section(section.id));
         let listing = Listing {
-            query: ArticleQuery { edition: Some(code.clone()), section_id: Some(section.id), ..Default::default() },
+            query: ArticleQuery {
+                edition: Some(code.clone()),
+                section_id: Some(section.id),
+                ..Default::default()
+            },
             base: format!("/{code}/section/{slug}"),
             kicker: Some(ctx.t(&state, "list-kicker-section")),
             heading: section.name.clone(),
@@ -95,7 +99,11 @@ pub async fn tag(
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::tag(tag.id));
         let listing = Listing {
-            query: ArticleQuery { edition: Some(code.clone()), tag_id: Some(tag.id), ..Default::default() },
+            query: ArticleQuery {
+                edition: Some(code.clone()),
+                tag_id: Some(tag.id),
+                ..Default::default()
+            },
             base: format!("/{code}/tag/{slug}"),
             kicker: Some(ctx.t(&state, "list-kicker-tag")),
             heading: tag.name.clone(),
@@ -123,7 +131,11 @@ pub async fn author(
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::author(author.id));
         let listing = Listing {
-            query: ArticleQuery { edition: Some(code.clone()), author_id: Some(author.id), ..Default::default() },
+            query: ArticleQuery {
+                edition: Some(code.clone()),
+                author_id: Some(author.id),
+                ..Default::default()
+            },
             base: format!("/{code}/author/{slug}"),
             kicker: Some(ctx.t(&state, "list-kicker-author")),
             heading: author.name.clone(),
@@ -151,7 +163,11 @@ pub async fn latest(
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::newsfeed(&code));
         let listing = Listing {
-            query: ArticleQuery { edition: Some(code.clone()), in_newsfeed: Some(true), ..Default::default() },
+            query: ArticleQuery {
+                edition: Some(code.clone()),
+                in_newsfeed: Some(true),
+                ..Default::default()
+            },
             base: format!("/{code}/latest"),
             kicker: None,
             heading: ctx.t(&state, "newsfeed-all"),
@@ -187,8 +203,14 @@ pub async fn render(
     }
     let refs: Vec<&ArticleSummary> = items.iter().collect();
     let photos = context::photos_of(state, &refs).await?;
-    let articles =
-        context::cards(state, ctx, &refs, &photos, "(min-width: 1100px) 300px, (min-width: 600px) 50vw, 100vw", &mut keys);
+    let articles = context::cards(
+        state,
+        ctx,
+        &refs,
+        &photos,
+        "(min-width: 1100px) 300px, (min-width: 600px) 50vw, 100vw",
+        &mut keys,
+    );
     let newsfeed = context::newsfeed(state, ctx, &mut keys).await?;
     let pager = Pager::new(&listing.base, page_no, PER_PAGE, total);
 
@@ -196,15 +218,25 @@ pub async fn render(
         state.i18n().get(
             ctx.lang(),
             "list-title-page",
-            Some(&i18n::args(&[("title", listing.heading.clone()), ("page", page_no.to_string())])),
+            Some(&i18n::args(&[
+                ("title", listing.heading.clone()),
+                ("page", page_no.to_string()),
+            ])),
         )
     } else {
         listing.heading.clone()
     };
-    let canonical = if page_no > 1 { format!("{}?page={page_no}", listing.base) } else { listing.base.clone() };
+    let canonical = if page_no > 1 {
+        format!("{}?page={page_no}", listing.base)
+    } else {
+        listing.base.clone()
+    };
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &canonical));
     let feeds = if listing.has_feeds {
-        feed_links(&listing.base, &format!("{} | {}", listing.heading, state.config().site_name))
+        feed_links(
+            &listing.base,
+            &format!("{} | {}", listing.heading, state.config().site_name),
+        )
     } else {
         feed_links(&format!("/{}", ctx.code()), &state.config().site_name)
     };

@@ -19,7 +19,10 @@ pub async fn serve(State(state): State<AppState>, Path(key): Path<String>) -> Re
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
             ],
             bytes,
         )

@@ -32,7 +32,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/{edition}/archive", get(archive::today))
         .route("/{edition}/archive/{yyyy}/{mm}/{dd}", get(archive::day))
         .route("/{edition}/{yyyy}/{mm}/{dd}/{slug}", get(article::show))
-        .route_layer(from_fn_with_state(state.clone(), crate::cache::serve_cached));
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            crate::cache::serve_cached,
+        ));
     Router::new()
         .route("/", get(root::home))
         .route("/healthz", get(root::healthz))

@@ -24,13 +24,31 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("front.html", include_str!("../../templates/front.html")),
     ("list.html", include_str!("../../templates/list.html")),
     ("article.html", include_str!("../../templates/article.html")),
-    ("article_fragment.html", include_str!("../../templates/article_fragment.html")),
+    (
+        "article_fragment.html",
+        include_str!("../../templates/article_fragment.html"),
+    ),
     ("error.html", include_str!("../../templates/error.html")),
-    ("partials/article.html", include_str!("../../templates/partials/article.html")),
-    ("partials/card.html", include_str!("../../templates/partials/card.html")),
-    ("partials/picture.html", include_str!("../../templates/partials/picture.html")),
-    ("partials/newsfeed.html", include_str!("../../templates/partials/newsfeed.html")),
-    ("partials/pagination.html", include_str!("../../templates/partials/pagination.html")),
+    (
+        "partials/article.html",
+        include_str!("../../templates/partials/article.html"),
+    ),
+    (
+        "partials/card.html",
+        include_str!("../../templates/partials/card.html"),
+    ),
+    (
+        "partials/picture.html",
+        include_str!("../../templates/partials/picture.html"),
+    ),
+    (
+        "partials/newsfeed.html",
+        include_str!("../../templates/partials/newsfeed.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../templates/partials/pagination.html"),
+    ),
 ];
 
 #[derive(Clone)]
@@ -67,19 +85,37 @@ impl Templates {
             }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_formatter(html_formatter);
         for (name, source) in TEMPLATES {
             env.add_template(name, source).map_err(template_error)?;
         }
         for (name, source) in extra {
-            env.add_template_owned(name, source).map_err(template_error)?;
+            env.add_template_owned(name, source)
+                .map_err(template_error)?;
         }
-        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-            let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "en".to_owned());
-            let args = fluent_args(&kwargs)?;
-            Ok(i18n.get(&lang, key, if args.iter().next().is_some() { Some(&args) } else { None }))
-        });
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let lang = state
+                    .lookup("lang")
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "en".to_owned());
+                let args = fluent_args(&kwargs)?;
+                Ok(i18n.get(
+                    &lang,
+                    key,
+                    if args.iter().next().is_some() {
+                        Some(&args)
+                    } else {
+                        None
+                    },
+                ))
+            },
+        );
         env.add_function("static_url", move |name: &str| assets.url(name));
-        env.add_filter("jsonld", |doc: &str| Value::from_safe_string(escape_script(doc)));
+        env.add_filter("jsonld", |doc: &str| {
+            Value::from_safe_string(escape_script(doc))
+        });
         Ok(Self { env: Arc::new(env) })
     }
 
@@ -92,6 +128,44 @@ impl Templates {
     pub fn env(&self) -> &Environment<'static> {
         &self.env
     }
+}
+
+/// minijinja's HTML escaping also escapes `/` (as `&#x2f;`), which bloats every URL and
+/// is not needed in element content or quoted attributes; this escapes the five
+/// characters that matter and leaves everything else to the default formatter.
+fn html_formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() == AutoEscape::Html
+        && !value.is_safe()
+        && let Some(text) = value.as_str()
+    {
+        return out.write_str(&escape_html(text)).map_err(|e| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::WriteFailure,
+                "could not write the page",
+            )
+            .with_source(e)
+        });
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 fn fluent_args(kwargs: &Kwargs) -> Result<FluentArgs<'static>, minijinja::Error> {
@@ -125,7 +199,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escapes_markup_but_not_slashes() {
+        assert_eq!(
+            escape_html(r#"<a href="/x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;/x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
     fn json_in_script_cannot_close_the_element() {
-        assert_eq!(escape_script(r#"{"h":"</script><b>"}"#), r#"{"h":"\u003c/script>\u003cb>"}"#);
+        assert_eq!(
+            escape_script(r#"{"h":"</script><b>"}"#),
+            r#"{"h":"\u003c/script>\u003cb>"}"#
+        );
     }
 }

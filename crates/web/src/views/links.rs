@@ -58,14 +58,22 @@ impl SectionLink {
 
 impl TagLink {
     pub fn new(tag: &Tag) -> Self {
-        Self { id: tag.id, name: tag.name.clone(), href: format!("/{}/tag/{}", tag.edition, tag.slug) }
+        Self {
+            id: tag.id,
+            name: tag.name.clone(),
+            href: format!("/{}/tag/{}", tag.edition, tag.slug),
+        }
     }
 }
 
 impl AuthorLink {
     /// Authors write for every edition; the link keeps the reader in theirs.
     pub fn new(author: &Author, edition: &str) -> Self {
-        Self { id: author.id, name: author.name.clone(), href: format!("/{edition}/author/{}", author.slug) }
+        Self {
+            id: author.id,
+            name: author.name.clone(),
+            href: format!("/{edition}/author/{}", author.slug),
+        }
     }
 }
 

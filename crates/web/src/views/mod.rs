@@ -80,7 +80,13 @@ impl Pager {
     /// Page `page` (1-based) of `total` items, `per_page` each, at `base` (`?page=N` added).
     pub fn new(base: &str, page: i64, per_page: i64, total: i64) -> Self {
         let pages = ((total + per_page - 1) / per_page).max(1);
-        let href = |p: i64| if p <= 1 { base.to_owned() } else { format!("{base}?page={p}") };
+        let href = |p: i64| {
+            if p <= 1 {
+                base.to_owned()
+            } else {
+                format!("{base}?page={p}")
+            }
+        };
         Self {
             page,
             pages,

@@ -26,7 +26,9 @@ pub fn photo_view_sized(photo: &Photo, sizes: &str) -> PhotoView {
     let mut renditions: Vec<_> = photo
         .renditions
         .iter()
-        .filter(|r| newsdesk_media::keys::crop_aspect(&r.key).is_none() && r.width > 0 && r.height > 0)
+        .filter(|r| {
+            newsdesk_media::keys::crop_aspect(&r.key).is_none() && r.width > 0 && r.height > 0
+        })
         .collect();
     renditions.sort_by_key(|r| r.width);
     let mut sources = Vec::new();
@@ -37,10 +39,17 @@ pub fn photo_view_sized(photo: &Photo, sizes: &str) -> PhotoView {
             .map(|r| format!("{} {}w", media_url(&r.key), r.width))
             .collect();
         if !srcset.is_empty() {
-            sources.push(PictureSource { mime: mime.to_owned(), srcset: srcset.join(", ") });
+            sources.push(PictureSource {
+                mime: mime.to_owned(),
+                srcset: srcset.join(", "),
+            });
         }
     }
-    let jpegs: Vec<_> = renditions.iter().copied().filter(|r| r.content_type == "image/jpeg").collect();
+    let jpegs: Vec<_> = renditions
+        .iter()
+        .copied()
+        .filter(|r| r.content_type == "image/jpeg")
+        .collect();
     let fallback = jpegs
         .iter()
         .rev()
@@ -72,7 +81,12 @@ mod tests {
     use super::*;
 
     fn rendition(width: u32, mime: &str, key: &str) -> Rendition {
-        Rendition { width, height: width * 9 / 16, content_type: mime.into(), key: key.into() }
+        Rendition {
+            width,
+            height: width * 9 / 16,
+            content_type: mime.into(),
+            key: key.into(),
+        }
     }
 
     #[test]
@@ -86,7 +100,10 @@ mod tests {
             byte_size: 1,
             caption: "Rain over the harbour".into(),
             alt_text: "Boats moored under dark clouds".into(),
-            credit: Credit { agency: "AFP".into(), creator: "Jane Doe".into() },
+            credit: Credit {
+                agency: "AFP".into(),
+                creator: "Jane Doe".into(),
+            },
             copyright_notice: String::new(),
             copyright_year: Some(2026),
             created_at: Utc::now(),
@@ -100,8 +117,14 @@ mod tests {
         };
         let view = photo_view(&photo);
         assert_eq!(view.sources[0].mime, "image/webp");
-        assert_eq!(view.sources[1].srcset, "/media/photos/3/w640.jpg 640w, /media/photos/3/w1280.jpg 1280w, /media/photos/3/w1920.jpg 1920w");
-        assert_eq!((view.src.as_str(), view.width, view.height), ("/media/photos/3/w1280.jpg", 1280, 720));
+        assert_eq!(
+            view.sources[1].srcset,
+            "/media/photos/3/w640.jpg 640w, /media/photos/3/w1280.jpg 1280w, /media/photos/3/w1920.jpg 1920w"
+        );
+        assert_eq!(
+            (view.src.as_str(), view.width, view.height),
+            ("/media/photos/3/w1280.jpg", 1280, 720)
+        );
         assert_eq!(view.credit_line, "© AFP 2026 / Jane Doe");
     }
 }

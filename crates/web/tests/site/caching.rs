@@ -17,7 +17,11 @@ async fn pages_carry_validators_and_answer_304_when_unchanged() {
     let etag = first.header("etag").to_owned();
     assert!(etag.starts_with('"') && etag.len() > 10, "{etag}");
     assert!(first.header("cache-control").contains("s-maxage="));
-    assert!(first.header("cache-control").contains("stale-while-revalidate="));
+    assert!(
+        first
+            .header("cache-control")
+            .contains("stale-while-revalidate=")
+    );
     assert!(first.header("cache-control").starts_with("public"));
     let last_modified = first.header("last-modified").to_owned();
     assert!(last_modified.ends_with("GMT"), "{last_modified}");
@@ -27,9 +31,13 @@ async fn pages_carry_validators_and_answer_304_when_unchanged() {
     assert!(again.bytes.is_empty());
     assert_eq!(again.header("etag"), etag);
 
-    let since = app.get_with(&path, &[("if-modified-since", &last_modified)]).await;
+    let since = app
+        .get_with(&path, &[("if-modified-since", &last_modified)])
+        .await;
     assert_eq!(since.status, StatusCode::NOT_MODIFIED);
-    let stale = app.get_with(&path, &[("if-none-match", "\"something-else\"")]).await;
+    let stale = app
+        .get_with(&path, &[("if-none-match", "\"something-else\"")])
+        .await;
     assert_eq!(stale.status, StatusCode::OK);
 }
 
@@ -49,12 +57,25 @@ async fn surrogate_keys_name_what_the_page_shows() {
         // The related card's article: its change must reach this page.
         format!("article:{}", fx.older.id),
     ] {
-        assert!(keys.contains(&expected.as_str()), "{expected} missing from {keys:?}");
+        assert!(
+            keys.contains(&expected.as_str()),
+            "{expected} missing from {keys:?}"
+        );
     }
     let front = app.get("/en").await;
-    assert!(front.header("surrogate-key").split(' ').any(|k| k == "front:en"));
+    assert!(
+        front
+            .header("surrogate-key")
+            .split(' ')
+            .any(|k| k == "front:en")
+    );
     let section = app.get("/en/section/world").await;
-    assert!(section.header("surrogate-key").split(' ').any(|k| k == format!("section:{}", fx.world)));
+    assert!(
+        section
+            .header("surrogate-key")
+            .split(' ')
+            .any(|k| k == format!("section:{}", fx.world))
+    );
 }
 
 #[tokio::test]
@@ -65,7 +86,9 @@ async fn compression_is_negotiated_and_decodes_to_the_same_page() {
     assert_eq!(plain.header("content-encoding"), "");
     assert_eq!(plain.header("vary"), "Accept-Encoding");
 
-    let br = app.get_with(&path, &[("accept-encoding", "gzip, deflate, br")]).await;
+    let br = app
+        .get_with(&path, &[("accept-encoding", "gzip, deflate, br")])
+        .await;
     assert_eq!(br.header("content-encoding"), "br");
     let mut decoded = Vec::new();
     brotli::BrotliDecompress(&mut br.bytes.as_slice(), &mut decoded).unwrap();
@@ -75,31 +98,71 @@ async fn compression_is_negotiated_and_decodes_to_the_same_page() {
     let gz = app.get_with(&path, &[("accept-encoding", "gzip")]).await;
     assert_eq!(gz.header("content-encoding"), "gzip");
     let mut gunzipped = Vec::new();
-    flate2::read::GzDecoder::new(gz.bytes.as_slice()).read_to_end(&mut gunzipped).unwrap();
+    flate2::read::GzDecoder::new(gz.bytes.as_slice())
+        .read_to_end(&mut gunzipped)
+        .unwrap();
     assert_eq!(gunzipped, plain.bytes);
-    assert_ne!(gz.header("etag"), plain.header("etag"), "each encoding has its own tag");
+    assert_ne!(
+        gz.header("etag"),
+        plain.header("etag"),
+        "each encoding has its own tag"
+    );
 }
 
 #[tokio::test]
 async fn pages_are_served_from_the_cache_until_a_change_touches_them() {
     let app = TestApp::new().await;
     let lead = &app.fx.lead;
-    assert!(app.get(&lead.path()).await.text().contains("Parliament passes the budget"));
-    assert!(app.get("/en").await.text().contains("Parliament passes the budget"));
+    assert!(
+        app.get(&lead.path())
+            .await
+            .text()
+            .contains("Parliament passes the budget")
+    );
+    assert!(
+        app.get("/en")
+            .await
+            .text()
+            .contains("Parliament passes the budget")
+    );
 
     let mut draft = lead.draft();
     draft.headline = "Parliament passes the budget after all-night session".into();
     draft.slug = lead.slug.clone();
-    let (_, event) = app.store().update_article(lead.id, lead.version, &draft, None).await.unwrap();
+    let (_, event) = app
+        .store()
+        .update_article(lead.id, lead.version, &draft, None)
+        .await
+        .unwrap();
 
     // Written but not yet announced: the cached pages still show the old headline, which
     // proves they come from the cache.
-    assert!(!app.get(&lead.path()).await.text().contains("all-night session"));
+    assert!(
+        !app.get(&lead.path())
+            .await
+            .text()
+            .contains("all-night session")
+    );
 
     app.written(event).await;
-    assert!(app.get(&lead.path()).await.text().contains("all-night session"), "article page");
-    assert!(app.get("/en").await.text().contains("all-night session"), "front page");
-    assert!(app.get("/en/section/world").await.text().contains("all-night session"), "section page");
+    assert!(
+        app.get(&lead.path())
+            .await
+            .text()
+            .contains("all-night session"),
+        "article page"
+    );
+    assert!(
+        app.get("/en").await.text().contains("all-night session"),
+        "front page"
+    );
+    assert!(
+        app.get("/en/section/world")
+            .await
+            .text()
+            .contains("all-night session"),
+        "section page"
+    );
 }
 
 #[tokio::test]
@@ -108,9 +171,17 @@ async fn a_change_in_one_edition_keeps_the_others_cached() {
     app.get("/ru").await;
     app.get("/en").await;
     let before = app.state.cache().len();
-    let (_, event) = app.store().add_correction(app.fx.lead.id, "Fixed a name.", None).await.unwrap();
+    let (_, event) = app
+        .store()
+        .add_correction(app.fx.lead.id, "Fixed a name.", None)
+        .await
+        .unwrap();
     app.written(event).await;
-    assert_eq!(app.state.cache().len(), before - 1, "only the English front page went");
+    assert_eq!(
+        app.state.cache().len(),
+        before - 1,
+        "only the English front page went"
+    );
 }
 
 #[tokio::test]
@@ -123,14 +194,27 @@ async fn changes_made_by_another_instance_arrive_through_the_bus_and_the_outbox(
     // Another instance's write reaches this one over the bus.
     let mut draft = lead.draft();
     draft.headline = "Budget passes, bus says".into();
-    let (updated, event) = app.store().update_article(lead.id, lead.version, &draft, None).await.unwrap();
+    let (updated, event) = app
+        .store()
+        .update_article(lead.id, lead.version, &draft, None)
+        .await
+        .unwrap();
     app.state.bus().publish(&event).await.unwrap();
-    assert!(eventually(&app, "/en", "Budget passes, bus says").await, "bus-driven invalidation");
+    assert!(
+        eventually(&app, "/en", "Budget passes, bus says").await,
+        "bus-driven invalidation"
+    );
 
     // Its bus message lost: the outbox poll still brings the change.
     draft.headline = "Budget passes, outbox says".into();
-    app.store().update_article(lead.id, updated.version, &draft, None).await.unwrap();
-    assert!(eventually(&app, "/en", "Budget passes, outbox says").await, "outbox-driven invalidation");
+    app.store()
+        .update_article(lead.id, updated.version, &draft, None)
+        .await
+        .unwrap();
+    assert!(
+        eventually(&app, "/en", "Budget passes, outbox says").await,
+        "outbox-driven invalidation"
+    );
     follower.abort();
 }
 

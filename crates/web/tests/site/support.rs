@@ -32,7 +32,10 @@ impl TestResponse {
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 }
 
@@ -54,19 +57,33 @@ pub struct Fixture {
 }
 
 pub fn at(day: u32, hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).single().unwrap()
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
+        .single()
+        .unwrap()
 }
 
 impl TestApp {
     pub async fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_sqlite(&dir.path().join("newsdesk.db")).await.unwrap();
-        store.migrate().await.unwrap();
-        let state = AppState::new(store, Bus::in_process(), MediaStore::memory(), WebConfig::for_tests(dir.path().to_path_buf()))
+        let store = Store::open_sqlite(&dir.path().join("newsdesk.db"))
+            .await
             .unwrap();
+        store.migrate().await.unwrap();
+        let state = AppState::new(
+            store,
+            Bus::in_process(),
+            MediaStore::memory(),
+            WebConfig::for_tests(dir.path().to_path_buf()),
+        )
+        .unwrap();
         let fx = Fixture::build(&state).await;
         let router = newsdesk_web::router(state.clone());
-        Self { state, router, fx, _dir: dir }
+        Self {
+            state,
+            router,
+            fx,
+            _dir: dir,
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -82,11 +99,26 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-        TestResponse { status, headers, bytes }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            bytes,
+        }
     }
 
     /// A write made the way every newsroom handler makes one: store, then `after_write`.
@@ -156,34 +188,75 @@ impl ArticleBuilder {
     }
 
     pub async fn publish(self, store: &Store) -> Article {
-        let when = self.published_at.unwrap_or_else(|| Utc::now() - Duration::hours(1));
+        let when = self
+            .published_at
+            .unwrap_or_else(|| Utc::now() - Duration::hours(1));
         let article = store.create_article(&self.draft, None).await.unwrap().0;
-        store.publish_article(article.id, when, None).await.unwrap().0
+        store
+            .publish_article(article.id, when, None)
+            .await
+            .unwrap()
+            .0
     }
 }
 
 fn edition(code: &str, name: &str, tz: &str, default: bool) -> Edition {
-    Edition { code: code.into(), name: name.into(), direction: Direction::for_language(code), time_zone: tz.into(), is_default: default }
+    Edition {
+        code: code.into(),
+        name: name.into(),
+        direction: Direction::for_language(code),
+        time_zone: tz.into(),
+        is_default: default,
+    }
 }
 
 impl Fixture {
     async fn build(state: &AppState) -> Self {
         let store = state.store();
-        store.upsert_edition(&edition("en", "English", "Europe/London", true)).await.unwrap();
-        store.upsert_edition(&edition("ru", "Русский", "Europe/Moscow", false)).await.unwrap();
-        store.upsert_edition(&edition("ar", "العربية", "Asia/Dubai", false)).await.unwrap();
+        store
+            .upsert_edition(&edition("en", "English", "Europe/London", true))
+            .await
+            .unwrap();
+        store
+            .upsert_edition(&edition("ru", "Русский", "Europe/Moscow", false))
+            .await
+            .unwrap();
+        store
+            .upsert_edition(&edition("ar", "العربية", "Asia/Dubai", false))
+            .await
+            .unwrap();
         let section = |edition: &str, slug: &str, name: &str, position| NewSection {
             edition: edition.into(),
             slug: slug.into(),
             name: name.into(),
             position,
         };
-        let world = store.create_section(&section("en", "world", "World", 0)).await.unwrap().id;
-        let business = store.create_section(&section("en", "business", "Business", 1)).await.unwrap().id;
-        let ru_world = store.create_section(&section("ru", "mir", "Мир", 0)).await.unwrap().id;
-        let ar_world = store.create_section(&section("ar", "world", "العالم", 0)).await.unwrap().id;
+        let world = store
+            .create_section(&section("en", "world", "World", 0))
+            .await
+            .unwrap()
+            .id;
+        let business = store
+            .create_section(&section("en", "business", "Business", 1))
+            .await
+            .unwrap()
+            .id;
+        let ru_world = store
+            .create_section(&section("ru", "mir", "Мир", 0))
+            .await
+            .unwrap()
+            .id;
+        let ar_world = store
+            .create_section(&section("ar", "world", "العالم", 0))
+            .await
+            .unwrap()
+            .id;
         let elections = store
-            .create_tag(&NewTag { edition: "en".into(), slug: "elections".into(), name: "Elections".into() })
+            .create_tag(&NewTag {
+                edition: "en".into(),
+                slug: "elections".into(),
+                name: "Elections".into(),
+            })
             .await
             .unwrap()
             .id;
@@ -207,7 +280,10 @@ impl Fixture {
                 byte_size: 1000,
                 caption: "Voters queue outside a polling station in Leeds".into(),
                 alt_text: "A long line of people with umbrellas outside a brick school".into(),
-                credit: Credit { agency: "REUTERS".into(), creator: "Jane Doe".into() },
+                credit: Credit {
+                    agency: "REUTERS".into(),
+                    creator: "Jane Doe".into(),
+                },
                 copyright_notice: "© Reuters 2026".into(),
                 copyright_year: Some(2026),
                 uploaded_by: None,
@@ -226,12 +302,19 @@ impl Fixture {
                 });
             }
         }
-        store.set_photo_renditions(photo, &renditions).await.unwrap();
+        store
+            .set_photo_renditions(photo, &renditions)
+            .await
+            .unwrap();
         store
             .create_entity(&NewEntity {
                 name: "Acme Holdings".into(),
                 aliases: vec![],
-                notes: [("en".to_owned(), "Acme Holdings is under investigation by the regulator.".to_owned())].into(),
+                notes: [(
+                    "en".to_owned(),
+                    "Acme Holdings is under investigation by the regulator.".to_owned(),
+                )]
+                .into(),
             })
             .await
             .unwrap();
@@ -254,9 +337,19 @@ impl Fixture {
             .published_at(at(26, 14))
             .publish(store)
             .await;
-        let draft = ArticleBuilder::new("en", "Secret draft about the budget").section(business).draft(store).await;
-        let unpublished = ArticleBuilder::new("en", "A story taken down").published_at(at(24, 8)).publish(store).await;
-        let unpublished = store.unpublish_article(unpublished.id, None).await.unwrap().0;
+        let draft = ArticleBuilder::new("en", "Secret draft about the budget")
+            .section(business)
+            .draft(store)
+            .await;
+        let unpublished = ArticleBuilder::new("en", "A story taken down")
+            .published_at(at(24, 8))
+            .publish(store)
+            .await;
+        let unpublished = store
+            .unpublish_article(unpublished.id, None)
+            .await
+            .unwrap()
+            .0;
         let russian = ArticleBuilder::new("ru", "Парламент принял бюджет")
             .section(ru_world)
             .published_at(at(26, 12))
@@ -267,6 +360,18 @@ impl Fixture {
             .published_at(at(26, 11))
             .publish(store)
             .await;
-        Self { world, business, elections, author, photo, lead, older, draft, unpublished, russian, arabic }
+        Self {
+            world,
+            business,
+            elections,
+            author,
+            photo,
+            lead,
+            older,
+            draft,
+            unpublished,
+            russian,
+            arabic,
+        }
     }
 }
