@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 
 use chrono::Datelike;
 use newsdesk_core::ArticleDraft;
-use newsdesk_store::{BulkArticle, Store};
+use newsdesk_store::{ArticleQuery, BulkArticle, Store};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -15,9 +15,10 @@ use crate::lang::Lang;
 use crate::options::{DemoError, DemoOptions};
 use crate::photos::Pool;
 use crate::plan::Block;
-use crate::render::{EmbedIds, render};
+use crate::render::{EmbedIds, headline, render};
 use crate::schedule::{Planned, Schedule};
 use crate::setup::Newsroom;
+use crate::slugs::Slugs;
 
 /// Earlier articles a related card may point to: the most recent ones per section.
 const RECENT_PER_SECTION: usize = 40;
@@ -49,6 +50,18 @@ pub async fn insert(
         .iter()
         .map(|(_, _, zone)| zone.parse().unwrap_or(chrono_tz::UTC))
         .collect();
+    let mut slugs = Slugs::default();
+    for lang in Lang::ALL {
+        let q = ArticleQuery {
+            edition: Some(lang.code().to_owned()),
+            any_status: true,
+            limit: 1,
+            ..ArticleQuery::default()
+        };
+        if store.count_articles(&q).await? > 0 {
+            slugs.salt(lang, opts.seed ^ opts.now.timestamp_micros().unsigned_abs());
+        }
+    }
     let mut recent: Vec<Vec<VecDeque<i64>>> = vec![vec![VecDeque::new(); 8]; 3];
     let mut corrections: Vec<(i64, usize, Lang)> = Vec::new();
     let mut done = 0;
@@ -57,7 +70,7 @@ pub async fn insert(
         let batch = &plan.articles[done..(done + batch_size).min(plan.articles.len())];
         let mut items = Vec::with_capacity(batch.len());
         let mut picks = Vec::with_capacity(batch.len());
-        for planned in batch {
+        for (serial, planned) in (done..).zip(batch) {
             let mut rng = ChaCha8Rng::seed_from_u64(planned.seed);
             let story = &plan.stories[planned.story];
             let embeds = EmbedIds {
@@ -78,6 +91,12 @@ pub async fn insert(
                 .with_timezone(&zones[planned.lang.index()])
                 .date_naive();
             let text = render(story, planned.lang, local, local.year(), &embeds);
+            // Arabic slugs come from the English headline (see `slugs`).
+            let slug = if planned.lang == Lang::Ar {
+                slugs.make(Lang::Ar, &headline(story, Lang::En, local), serial)
+            } else {
+                slugs.make(planned.lang, &text.headline, serial)
+            };
             items.push(BulkArticle {
                 draft: draft(
                     &mut rng,
@@ -87,6 +106,7 @@ pub async fn insert(
                     story.section,
                     &story.tags,
                     text,
+                    slug,
                 ),
                 published_at: planned.at,
                 created_by: None,
@@ -136,6 +156,7 @@ fn draft(
     section: usize,
     tags: &[usize],
     text: crate::render::Text,
+    slug: String,
 ) -> ArticleDraft {
     let l = planned.lang.index();
     let photos = &pool.by_lang[l];
@@ -146,7 +167,7 @@ fn draft(
     };
     ArticleDraft {
         edition: planned.lang.code().to_owned(),
-        slug: String::new(),
+        slug,
         headline: text.headline,
         lead: text.lead,
         body: text.body,

@@ -9,6 +9,7 @@ mod plan;
 mod render;
 mod schedule;
 mod setup;
+mod slugs;
 
 use std::time::Instant;
 

@@ -63,6 +63,18 @@ pub fn render(story: &Story, lang: Lang, date: NaiveDate, year: i32, embeds: &Em
     }
 }
 
+/// The story's headline alone, e.g. the English one to make an Arabic article's slug from.
+pub fn headline(story: &Story, lang: Lang, date: NaiveDate) -> String {
+    Writer {
+        story,
+        lang,
+        date,
+        year: date.year(),
+        bank: story.news_bank(),
+    }
+    .headline()
+}
+
 struct Writer<'a> {
     story: &'a Story,
     lang: Lang,

@@ -1,0 +1,10 @@
+//! The demo newsroom, generated into a temporary SQLite store and a media folder beside it.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot set up its fixture should fail right there"
+)]
+
+mod content;
+mod newsroom;
+mod support;
