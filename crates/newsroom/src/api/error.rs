@@ -83,7 +83,10 @@ impl ApiError {
                     .error
                     .fields
                     .into_iter()
-                    .map(|f| ApiFieldProblem { field: f.field, message: f.message })
+                    .map(|f| ApiFieldProblem {
+                        field: f.field,
+                        message: f.message,
+                    })
                     .collect(),
                 current_version,
             },
@@ -97,9 +100,10 @@ impl IntoResponse for ApiError {
         let body = self.body();
         let mut response = (self.0.status(), Json(body)).into_response();
         if matches!(self.0, AppError::Unauthorized) {
-            response
-                .headers_mut()
-                .insert(http::header::WWW_AUTHENTICATE, http::HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(
+                http::header::WWW_AUTHENTICATE,
+                http::HeaderValue::from_static("Bearer"),
+            );
         }
         response
     }

@@ -32,11 +32,15 @@ impl From<JsonRejection> for ApiError {
                 // the client's own input, so it is safe to show back.
                 ValidationError::single("body", e.body_text()).into()
             }
-            JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(format!("malformed JSON: {}", e.body_text())),
-            JsonRejection::MissingJsonContentType(_) => {
-                AppError::UnsupportedMedia("send the body as JSON with `Content-Type: application/json`".to_owned())
+            JsonRejection::JsonSyntaxError(e) => {
+                AppError::BadRequest(format!("malformed JSON: {}", e.body_text()))
             }
-            JsonRejection::BytesRejection(e) if e.status() == http::StatusCode::PAYLOAD_TOO_LARGE => {
+            JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMedia(
+                "send the body as JSON with `Content-Type: application/json`".to_owned(),
+            ),
+            JsonRejection::BytesRejection(e)
+                if e.status() == http::StatusCode::PAYLOAD_TOO_LARGE =>
+            {
                 AppError::PayloadTooLarge(format!(
                     "the JSON body is larger than {} bytes",
                     crate::api::JSON_BODY_LIMIT
@@ -49,7 +53,10 @@ impl From<JsonRejection> for ApiError {
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        ApiError(AppError::BadRequest(format!("bad query string: {}", rejection.body_text())))
+        ApiError(AppError::BadRequest(format!(
+            "bad query string: {}",
+            rejection.body_text()
+        )))
     }
 }
 
@@ -57,7 +64,10 @@ impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
         match rejection {
             PathRejection::FailedToDeserializePathParams(_) => ApiError(AppError::NotFound),
-            other => ApiError(AppError::internal(anyhow::anyhow!("path extraction: {}", other.body_text()))),
+            other => ApiError(AppError::internal(anyhow::anyhow!(
+                "path extraction: {}",
+                other.body_text()
+            ))),
         }
     }
 }

@@ -18,10 +18,19 @@ pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<Photo, AppE
 }
 
 /// Newest first; `search` matches caption, credit and copyright notice.
-pub async fn list(state: &AppState, actor: &Actor, search: Option<&str>, limit: i64, offset: i64) -> Result<Vec<Photo>, AppError> {
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    search: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Photo>, AppError> {
     can(actor, Action::ViewNewsroom, Resource::None)?;
     let search = search.map(str::trim).filter(|s| !s.is_empty());
-    Ok(state.store().list_photos(search, limit.clamp(1, 100), offset.max(0)).await?)
+    Ok(state
+        .store()
+        .list_photos(search, limit.clamp(1, 100), offset.max(0))
+        .await?)
 }
 
 /// A change to a photo's text; `None` keeps the current value.
@@ -37,10 +46,18 @@ pub struct TextChange {
 
 /// Caption, alt text and credit. Alt text is what lets an article using the photo be
 /// published; the store refuses alt text that repeats the caption or names a file.
-pub async fn update_text(state: &AppState, actor: &Actor, id: i64, change: TextChange) -> Result<Photo, AppError> {
+pub async fn update_text(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    change: TextChange,
+) -> Result<Photo, AppError> {
     can(actor, Action::UploadMedia, Resource::None)?;
     let current = state.store().get_photo(id).await?;
-    let trimmed = |v: Option<String>, old: &str| v.map(|s| s.trim().to_owned()).unwrap_or_else(|| old.to_owned());
+    let trimmed = |v: Option<String>, old: &str| {
+        v.map(|s| s.trim().to_owned())
+            .unwrap_or_else(|| old.to_owned())
+    };
     let text = PhotoText {
         caption: trimmed(change.caption, &current.caption),
         alt_text: trimmed(change.alt_text, &current.alt_text),
@@ -54,7 +71,11 @@ pub async fn update_text(state: &AppState, actor: &Actor, id: i64, change: TextC
     if let Some(year) = text.copyright_year
         && !(1826..=2200).contains(&year)
     {
-        return Err(newsdesk_core::ValidationError::single("copyright_year", "must be a year between 1826 and 2200").into());
+        return Err(newsdesk_core::ValidationError::single(
+            "copyright_year",
+            "must be a year between 1826 and 2200",
+        )
+        .into());
     }
     let seq = outbox_position(state).await?;
     let photo = state.store().update_photo_text(id, &text).await?;
@@ -88,6 +109,13 @@ pub async fn delete(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppE
     if let Err(err) = media.delete_prefix(&keys::photo_prefix(id)).await {
         tracing::error!(%err, photo = id, "could not delete the renditions of a deleted photo");
     }
-    audit::record(state, actor, "photo.delete", &format!("photo:{id}"), json!({ "caption": photo.caption })).await;
+    audit::record(
+        state,
+        actor,
+        "photo.delete",
+        &format!("photo:{id}"),
+        json!({ "caption": photo.caption }),
+    )
+    .await;
     Ok(())
 }

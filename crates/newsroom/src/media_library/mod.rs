@@ -10,3 +10,96 @@ pub mod worker;
 
 pub use upload::{UploadText, upload};
 pub use worker::{run_pending_now, spawn};
+
+use axum::Router;
+use axum::routing::{MethodRouter, get, post};
+use http::Method;
+use newsdesk_core::Role;
+use newsdesk_web::AppState;
+
+use crate::api::Fixture;
+use crate::routes::Access;
+
+/// A library page and who may use it (the role-matrix test iterates [`PAGES`]).
+pub struct Page {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    pub fixture: Fixture,
+    pub handler: fn() -> MethodRouter<AppState>,
+}
+
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+const fn page(
+    method: Method,
+    path: &'static str,
+    access: Access,
+    fixture: Fixture,
+    handler: fn() -> MethodRouter<AppState>,
+) -> Page {
+    Page {
+        method,
+        path,
+        access,
+        fixture,
+        handler,
+    }
+}
+
+/// Every staff member uploads and describes photos; deleting one takes an editor.
+pub static PAGES: &[Page] = &[
+    page(
+        Method::GET,
+        "/admin/media",
+        Access::AtLeast(Role::Contributor),
+        Fixture::None,
+        || get(pages::list),
+    ),
+    page(
+        Method::GET,
+        "/admin/media/new",
+        Access::AtLeast(Role::Contributor),
+        Fixture::None,
+        || get(pages::new),
+    ),
+    page(
+        Method::POST,
+        "/admin/media/new",
+        Access::AtLeast(Role::Contributor),
+        Fixture::None,
+        || post(pages::create),
+    ),
+    page(
+        Method::GET,
+        "/admin/media/{id}",
+        Access::AtLeast(Role::Contributor),
+        Fixture::Photo,
+        || get(pages::edit),
+    ),
+    page(
+        Method::POST,
+        "/admin/media/{id}",
+        Access::AtLeast(Role::Contributor),
+        Fixture::Photo,
+        || post(pages::save),
+    ),
+    page(
+        Method::POST,
+        "/admin/media/{id}/delete",
+        Access::AtLeast(Role::Editor),
+        Fixture::Photo,
+        || post(pages::delete),
+    ),
+];
+
+/// The router of [`PAGES`].
+pub fn pages_router() -> Router<AppState> {
+    PAGES.iter().fold(Router::new(), |router, p| {
+        router.route(p.path, (p.handler)())
+    })
+}

@@ -10,7 +10,9 @@
 use bytes::Bytes;
 use newsdesk_core::media::validate_photo_text;
 use newsdesk_core::{Credit, Photo, ValidationError};
-use newsdesk_media::{Inspected, Limits, MediaError, PhotoMetadata, inspect, read_metadata, suggested_credit};
+use newsdesk_media::{
+    Inspected, Limits, MediaError, PhotoMetadata, inspect, read_metadata, suggested_credit,
+};
 use newsdesk_store::NewPhoto;
 use newsdesk_web::{AppError, AppState};
 use serde_json::json;
@@ -34,7 +36,10 @@ pub struct UploadText {
 /// The limits uploads are checked against, from the configuration.
 pub fn limits(state: &AppState) -> Limits {
     let config = state.config();
-    Limits { max_bytes: config.max_upload_bytes, max_pixels: config.max_image_pixels }
+    Limits {
+        max_bytes: config.max_upload_bytes,
+        max_pixels: config.max_image_pixels,
+    }
 }
 
 /// A media-crate error as the HTTP answer: the uploader's mistakes keep their message
@@ -43,42 +48,69 @@ pub fn media_error(err: MediaError) -> AppError {
     let message = err.to_string();
     match err {
         MediaError::TooLarge { .. } => AppError::PayloadTooLarge(message),
-        MediaError::UnsupportedFormat | MediaError::NotSupportedYet { .. } => AppError::UnsupportedMedia(message),
-        MediaError::Empty | MediaError::TooManyPixels { .. } | MediaError::ZeroSize { .. } | MediaError::Corrupt { .. } => {
-            ValidationError::single("file", message).into()
+        MediaError::UnsupportedFormat | MediaError::NotSupportedYet { .. } => {
+            AppError::UnsupportedMedia(message)
         }
+        MediaError::Empty
+        | MediaError::TooManyPixels { .. }
+        | MediaError::ZeroSize { .. }
+        | MediaError::Corrupt { .. } => ValidationError::single("file", message).into(),
         other => AppError::internal(other),
     }
 }
 
 /// Checks, stores and registers an upload; returns the new photo (without renditions yet).
-pub async fn upload(state: &AppState, actor: &Actor, bytes: Bytes, text: UploadText) -> Result<Photo, AppError> {
+pub async fn upload(
+    state: &AppState,
+    actor: &Actor,
+    bytes: Bytes,
+    text: UploadText,
+) -> Result<Photo, AppError> {
     can(actor, Action::UploadMedia, Resource::None)?;
     let limits = limits(state);
     if bytes.len() > limits.max_bytes {
-        return Err(media_error(MediaError::TooLarge { size: bytes.len(), max: limits.max_bytes }));
+        return Err(media_error(MediaError::TooLarge {
+            size: bytes.len(),
+            max: limits.max_bytes,
+        }));
     }
     // The full decode takes seconds of CPU for a large photo: keep it off the async threads.
     let checked = bytes.clone();
-    let (inspected, meta) = tokio::task::spawn_blocking(move || -> Result<(Inspected, PhotoMetadata), MediaError> {
-        let inspected = inspect(&checked, &limits)?;
-        Ok((inspected, read_metadata(&checked)))
-    })
-    .await
-    .map_err(|e| AppError::internal(anyhow::anyhow!("upload inspection task: {e}")))?
-    .map_err(media_error)?;
+    let (inspected, meta) =
+        tokio::task::spawn_blocking(move || -> Result<(Inspected, PhotoMetadata), MediaError> {
+            let inspected = inspect(&checked, &limits)?;
+            Ok((inspected, read_metadata(&checked)))
+        })
+        .await
+        .map_err(|e| AppError::internal(anyhow::anyhow!("upload inspection task: {e}")))?
+        .map_err(media_error)?;
 
     let new = new_photo(&inspected, &meta, text, actor.account_id)?;
     let key = format!("originals/{}.{}", hex_token(), inspected.kind.extension());
-    state.media().put(&key, bytes, inspected.content_type).await.map_err(media_error)?;
-    let photo = match state.store().create_photo(&NewPhoto { key: key.clone(), ..new }).await {
+    state
+        .media()
+        .put(&key, bytes, inspected.content_type)
+        .await
+        .map_err(media_error)?;
+    let photo = match state
+        .store()
+        .create_photo(&NewPhoto {
+            key: key.clone(),
+            ..new
+        })
+        .await
+    {
         Ok(photo) => photo,
         Err(err) => {
             discard_original(state, &key).await;
             return Err(err.into());
         }
     };
-    if let Err(err) = state.store().enqueue_job(RENDITIONS_JOB, &json!({ "photo_id": photo.id })).await {
+    if let Err(err) = state
+        .store()
+        .enqueue_job(RENDITIONS_JOB, &json!({ "photo_id": photo.id }))
+        .await
+    {
         // A photo that never gets renditions would show its full-size original everywhere.
         if let Err(undo) = state.store().delete_photo(photo.id).await {
             tracing::error!(%undo, photo = photo.id, "could not undo a photo whose rendition job failed to queue");
@@ -109,7 +141,12 @@ fn hex_token() -> String {
 
 /// The photo row: the uploader's text where given, else the embedded metadata, cut to
 /// the lengths the library accepts (agency captions can run long).
-fn new_photo(inspected: &Inspected, meta: &PhotoMetadata, text: UploadText, uploaded_by: Option<i64>) -> Result<NewPhoto, AppError> {
+fn new_photo(
+    inspected: &Inspected,
+    meta: &PhotoMetadata,
+    text: UploadText,
+    uploaded_by: Option<i64>,
+) -> Result<NewPhoto, AppError> {
     let typed = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let (suggested, year) = suggested_credit(meta);
     let caption = typed(text.caption).unwrap_or_else(|| clip(&meta.caption, 2000));
@@ -123,7 +160,11 @@ fn new_photo(inspected: &Inspected, meta: &PhotoMetadata, text: UploadText, uplo
             // Embedded alt text is a suggestion: if it merely repeats the caption (or names
             // a file), staff must write a real one rather than have the upload refused.
             let embedded = clip(&meta.alt_text, 500);
-            if validate_photo_text(&caption, &embedded, &credit).is_ok() { embedded } else { String::new() }
+            if validate_photo_text(&caption, &embedded, &credit).is_ok() {
+                embedded
+            } else {
+                String::new()
+            }
         }
     };
     validate_photo_text(&caption, &alt_text, &credit)?;
@@ -143,7 +184,12 @@ fn new_photo(inspected: &Inspected, meta: &PhotoMetadata, text: UploadText, uplo
 }
 
 fn clip(s: &str, max: usize) -> String {
-    s.trim().chars().take(max).collect::<String>().trim_end().to_owned()
+    s.trim()
+        .chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -161,7 +207,12 @@ mod tests {
         let e = media_error(MediaError::UnsupportedFormat);
         assert_eq!(e.status(), http::StatusCode::UNSUPPORTED_MEDIA_TYPE);
         assert!(e.public_message().contains("JPEG, PNG or WebP"));
-        let e = media_error(MediaError::TooManyPixels { width: 20_000, height: 20_000, pixels: 400_000_000, max: 100 });
+        let e = media_error(MediaError::TooManyPixels {
+            width: 20_000,
+            height: 20_000,
+            pixels: 400_000_000,
+            max: 100,
+        });
         assert_eq!(e.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
         assert!(e.public_message().contains("20000×20000"));
         let e = media_error(MediaError::TooLarge { size: 10, max: 5 });

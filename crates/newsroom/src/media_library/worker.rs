@@ -59,7 +59,11 @@ pub async fn run_pending_now(state: &AppState) -> Result<usize, AppError> {
 
 async fn run(state: &AppState, job: Job) {
     let store = state.store();
-    let outcome = match job.payload.get("photo_id").and_then(serde_json::Value::as_i64) {
+    let outcome = match job
+        .payload
+        .get("photo_id")
+        .and_then(serde_json::Value::as_i64)
+    {
         Some(photo_id) => make_renditions(state, photo_id).await,
         None => {
             tracing::error!(job = job.id, payload = %job.payload, "rendition job without a photo id dropped");
@@ -86,7 +90,11 @@ async fn make_renditions(state: &AppState, photo_id: i64) -> Result<(), String> 
         Err(StoreError::NotFound) => return Ok(()),
         Err(err) => return Err(err.to_string()),
     };
-    let original = state.media().get(&photo.key).await.map_err(|e| e.to_string())?;
+    let original = state
+        .media()
+        .get(&photo.key)
+        .await
+        .map_err(|e| e.to_string())?;
     let renditions = process_upload_with(state.media(), photo_id, &original, &limits(state))
         .await
         .map_err(|e: MediaError| e.to_string())?;
@@ -95,12 +103,20 @@ async fn make_renditions(state: &AppState, photo_id: i64) -> Result<(), String> 
         Ok(()) => {}
         Err(StoreError::NotFound) => {
             // Deleted while we worked: remove what we just wrote.
-            state.media().delete_prefix(&keys::photo_prefix(photo_id)).await.map_err(|e| e.to_string())?;
+            state
+                .media()
+                .delete_prefix(&keys::photo_prefix(photo_id))
+                .await
+                .map_err(|e| e.to_string())?;
             return Ok(());
         }
         Err(err) => return Err(err.to_string()),
     }
     announce_since(state, seq).await;
-    tracing::info!(photo = photo_id, count = renditions.len(), "renditions made");
+    tracing::info!(
+        photo = photo_id,
+        count = renditions.len(),
+        "renditions made"
+    );
     Ok(())
 }

@@ -325,7 +325,12 @@ pub struct CorrectionOut {
 
 impl From<Correction> for CorrectionOut {
     fn from(c: Correction) -> Self {
-        CorrectionOut { id: c.id, article_id: c.article_id, created_at: c.created_at, text: c.text }
+        CorrectionOut {
+            id: c.id,
+            article_id: c.article_id,
+            created_at: c.created_at,
+            text: c.text,
+        }
     }
 }
 

@@ -60,7 +60,12 @@ pub struct Me {
 
 impl From<Actor> for Me {
     fn from(a: Actor) -> Self {
-        Me { account_id: a.account_id, name: a.name, role: a.role.into(), token_id: a.token_id }
+        Me {
+            account_id: a.account_id,
+            name: a.name,
+            role: a.role.into(),
+            token_id: a.token_id,
+        }
     }
 }
 
@@ -78,7 +83,14 @@ pub struct AuthorOut {
 
 impl From<Author> for AuthorOut {
     fn from(a: Author) -> Self {
-        AuthorOut { id: a.id, slug: a.slug, name: a.name, bio: a.bio, photo_id: a.photo_id, account_id: a.account_id }
+        AuthorOut {
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            bio: a.bio,
+            photo_id: a.photo_id,
+            account_id: a.account_id,
+        }
     }
 }
 
@@ -98,11 +110,24 @@ pub struct AuthorInput {
 
 impl AuthorInput {
     pub fn into_new(self) -> NewAuthor {
-        NewAuthor { slug: self.slug, name: self.name, bio: self.bio, photo_id: self.photo_id, account_id: self.account_id }
+        NewAuthor {
+            slug: self.slug,
+            name: self.name,
+            bio: self.bio,
+            photo_id: self.photo_id,
+            account_id: self.account_id,
+        }
     }
 
     pub fn into_author(self, id: i64) -> Author {
-        Author { id, slug: self.slug, name: self.name, bio: self.bio, photo_id: self.photo_id, account_id: self.account_id }
+        Author {
+            id,
+            slug: self.slug,
+            name: self.name,
+            bio: self.bio,
+            photo_id: self.photo_id,
+            account_id: self.account_id,
+        }
     }
 }
 
@@ -118,7 +143,14 @@ pub struct AccountOut {
 
 impl From<Account> for AccountOut {
     fn from(a: Account) -> Self {
-        AccountOut { id: a.id, email: a.email, name: a.name, role: a.role.into(), disabled: a.disabled, created_at: a.created_at }
+        AccountOut {
+            id: a.id,
+            email: a.email,
+            name: a.name,
+            role: a.role.into(),
+            disabled: a.disabled,
+            created_at: a.created_at,
+        }
     }
 }
 
@@ -143,7 +175,10 @@ pub struct InvitationOut {
 
 impl From<crate::actions::staff::Invitation> for InvitationOut {
     fn from(i: crate::actions::staff::Invitation) -> Self {
-        InvitationOut { account: i.account.into(), link: i.link }
+        InvitationOut {
+            account: i.account.into(),
+            link: i.link,
+        }
     }
 }
 
@@ -167,7 +202,14 @@ pub struct TokenOut {
 
 impl From<ApiToken> for TokenOut {
     fn from(t: ApiToken) -> Self {
-        TokenOut { id: t.id, name: t.name, role: t.role.into(), created_at: t.created_at, created_by: t.created_by, revoked: t.revoked }
+        TokenOut {
+            id: t.id,
+            name: t.name,
+            role: t.role.into(),
+            created_at: t.created_at,
+            created_by: t.created_by,
+            revoked: t.revoked,
+        }
     }
 }
 
@@ -190,7 +232,10 @@ pub struct CreatedTokenOut {
 
 impl From<crate::actions::tokens::CreatedToken> for CreatedTokenOut {
     fn from(c: crate::actions::tokens::CreatedToken) -> Self {
-        CreatedTokenOut { token: c.token.into(), secret: c.secret }
+        CreatedTokenOut {
+            token: c.token.into(),
+            secret: c.secret,
+        }
     }
 }
 

@@ -80,7 +80,10 @@ impl From<Photo> for PhotoOut {
             caption: p.caption.clone(),
             alt_text: p.alt_text.clone(),
             credit_line: p.credit_line(),
-            credit: CreditOut { agency: p.credit.agency.clone(), creator: p.credit.creator.clone() },
+            credit: CreditOut {
+                agency: p.credit.agency.clone(),
+                creator: p.credit.creator.clone(),
+            },
             copyright_notice: p.copyright_notice.clone(),
             copyright_year: p.copyright_year,
             created_at: p.created_at,

@@ -51,7 +51,13 @@ pub struct SectionOut {
 
 impl From<Section> for SectionOut {
     fn from(s: Section) -> Self {
-        SectionOut { id: s.id, edition: s.edition, slug: s.slug, name: s.name, position: s.position }
+        SectionOut {
+            id: s.id,
+            edition: s.edition,
+            slug: s.slug,
+            name: s.name,
+            position: s.position,
+        }
     }
 }
 
@@ -68,7 +74,12 @@ pub struct CreateSection {
 
 impl CreateSection {
     pub fn into_new(self) -> NewSection {
-        NewSection { edition: self.edition, slug: self.slug, name: self.name, position: self.position }
+        NewSection {
+            edition: self.edition,
+            slug: self.slug,
+            name: self.name,
+            position: self.position,
+        }
     }
 }
 
@@ -93,7 +104,12 @@ pub struct TagOut {
 
 impl From<Tag> for TagOut {
     fn from(t: Tag) -> Self {
-        TagOut { id: t.id, edition: t.edition, slug: t.slug, name: t.name }
+        TagOut {
+            id: t.id,
+            edition: t.edition,
+            slug: t.slug,
+            name: t.name,
+        }
     }
 }
 
@@ -108,7 +124,11 @@ pub struct CreateTag {
 
 impl CreateTag {
     pub fn into_new(self) -> NewTag {
-        NewTag { edition: self.edition, slug: self.slug, name: self.name }
+        NewTag {
+            edition: self.edition,
+            slug: self.slug,
+            name: self.name,
+        }
     }
 }
 
@@ -133,7 +153,12 @@ pub struct EntityOut {
 
 impl From<Entity> for EntityOut {
     fn from(e: Entity) -> Self {
-        EntityOut { id: e.id, name: e.name, aliases: e.aliases, notes: e.notes }
+        EntityOut {
+            id: e.id,
+            name: e.name,
+            aliases: e.aliases,
+            notes: e.notes,
+        }
     }
 }
 
@@ -154,10 +179,19 @@ pub struct EntityInput {
 
 impl EntityInput {
     pub fn into_new(self) -> NewEntity {
-        NewEntity { name: self.name, aliases: self.aliases, notes: self.notes }
+        NewEntity {
+            name: self.name,
+            aliases: self.aliases,
+            notes: self.notes,
+        }
     }
 
     pub fn into_entity(self, id: i64) -> Entity {
-        Entity { id, name: self.name, aliases: self.aliases, notes: self.notes }
+        Entity {
+            id,
+            name: self.name,
+            aliases: self.aliases,
+            notes: self.notes,
+        }
     }
 }

@@ -1,0 +1,100 @@
+//! The JSON Admin API under `/api/v1/admin`: everything the newsroom pages can do, for
+//! Bearer tokens and staff sessions, with its OpenAPI 3.1 document at
+//! `/api/v1/openapi.json`.
+//!
+//! Handlers are thin: typed input ([`extract`]), one call into [`crate::actions`] (or
+//! [`crate::media_library`]), typed output ([`dto`]); the role checks are the actions'
+//! (see [`crate::policy`]). [`ENDPOINTS`] lists every route with who may use it; a test
+//! checks it against the generated document, and the role-matrix test iterates it.
+
+pub mod articles;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod history;
+pub mod openapi;
+pub mod people;
+pub mod photos;
+pub mod table;
+pub mod taxonomy;
+pub mod workflow;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use newsdesk_web::AppState;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use table::{ENDPOINTS, Endpoint, Fixture};
+
+/// The largest JSON body accepted (an article body is at most 200,000 characters).
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Every Admin API route with its documentation. Each `routes!` adds the handler to the
+/// router and its operation to the document together.
+pub fn openapi_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(openapi::serve))
+        .routes(routes!(people::me))
+        .routes(routes!(articles::list))
+        .routes(routes!(articles::create))
+        .routes(routes!(articles::get))
+        .routes(routes!(articles::save))
+        .routes(routes!(articles::delete))
+        .routes(routes!(articles::search))
+        .routes(routes!(workflow::publish))
+        .routes(routes!(workflow::schedule))
+        .routes(routes!(workflow::unpublish))
+        .routes(routes!(workflow::correct))
+        .routes(routes!(workflow::link_translation))
+        .routes(routes!(history::corrections))
+        .routes(routes!(history::list))
+        .routes(routes!(history::get))
+        .routes(routes!(history::compare))
+        .routes(routes!(history::restore))
+        .routes(routes!(photos::list))
+        .routes(routes!(photos::upload))
+        .routes(routes!(photos::get))
+        .routes(routes!(photos::update))
+        .routes(routes!(photos::delete))
+        .routes(routes!(taxonomy::editions))
+        .routes(routes!(taxonomy::list_sections))
+        .routes(routes!(taxonomy::create_section))
+        .routes(routes!(taxonomy::get_section))
+        .routes(routes!(taxonomy::update_section))
+        .routes(routes!(taxonomy::delete_section))
+        .routes(routes!(taxonomy::list_tags))
+        .routes(routes!(taxonomy::create_tag))
+        .routes(routes!(taxonomy::get_tag))
+        .routes(routes!(taxonomy::update_tag))
+        .routes(routes!(taxonomy::delete_tag))
+        .routes(routes!(taxonomy::list_entities))
+        .routes(routes!(taxonomy::create_entity))
+        .routes(routes!(taxonomy::get_entity))
+        .routes(routes!(taxonomy::update_entity))
+        .routes(routes!(taxonomy::delete_entity))
+        .routes(routes!(people::list_authors))
+        .routes(routes!(people::create_author))
+        .routes(routes!(people::get_author))
+        .routes(routes!(people::update_author))
+        .routes(routes!(people::list_staff))
+        .routes(routes!(people::invite))
+        .routes(routes!(people::set_role))
+        .routes(routes!(people::disable))
+        .routes(routes!(people::enable))
+        .routes(routes!(people::password_link))
+        .routes(routes!(people::list_tokens))
+        .routes(routes!(people::create_token))
+        .routes(routes!(people::revoke_token))
+        .routes(routes!(people::audit_log))
+}
+
+/// The Admin API and the media library pages, for [`crate::app`] to merge in front of the
+/// auth middleware. JSON bodies are capped at [`JSON_BODY_LIMIT`]; uploads read their own
+/// body up to `WebConfig::max_upload_bytes` (see [`crate::media_library::body`]).
+pub fn routes() -> Router<AppState> {
+    let (api, _) = openapi_router().split_for_parts();
+    api.layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .merge(crate::media_library::pages_router())
+}

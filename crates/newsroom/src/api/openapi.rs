@@ -1,0 +1,109 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` attributes and
+//! the DTOs' schemas as the router is built (see [`super::openapi_router`]), so a route
+//! cannot exist without being documented. Served at `GET /api/v1/openapi.json`.
+
+use std::sync::LazyLock;
+
+use axum::response::{IntoResponse, Response};
+use http::HeaderValue;
+use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
+use utoipa::{Modify, OpenApi};
+
+use crate::auth::cookies::SESSION_COOKIE;
+use crate::auth::middleware::CSRF_HEADER;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Newsdesk Admin API",
+        version = "1",
+        description = "Everything the newsroom pages can do, as JSON. Authenticate with \
+            `Authorization: Bearer <token>` (tokens from `newsdesk token create` or the \
+            API tokens page; each carries a role), or with a staff session cookie plus the \
+            session's CSRF token in `X-CSRF-Token` on every unsafe method. Errors are \
+            `{\"error\": {\"code\", \"message\", \"fields\"?}}`."
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "articles", description = "Writing, publishing and finding articles"),
+        (name = "revisions", description = "Every save is a revision"),
+        (name = "photos", description = "The media library"),
+        (name = "taxonomy", description = "Editions, sections and tags"),
+        (name = "authors", description = "Public author profiles"),
+        (name = "entities", description = "Entities and their notes per edition"),
+        (name = "staff", description = "The caller and staff accounts (admins)"),
+        (name = "tokens", description = "Admin API tokens (admins)"),
+        (name = "audit", description = "The audit log (admins)"),
+        (name = "meta", description = "This document"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Bearer tokens, or a session cookie together with the CSRF header.
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An Admin API token (`nd_…`); acts with the token's role",
+                    ))
+                    .build(),
+            ),
+        );
+        let mut cookie = ApiKeyValue::new(SESSION_COOKIE);
+        cookie.description = Some("A staff session (log in at /admin/login)".to_owned());
+        components.add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(cookie)));
+        let mut csrf = ApiKeyValue::new("X-CSRF-Token");
+        csrf.description = Some(format!(
+            "The session's CSRF token (the `data-csrf` attribute of every admin page), header `{CSRF_HEADER}`; \
+             required with a session on POST, PUT, PATCH and DELETE"
+        ));
+        components.add_security_scheme("csrf", SecurityScheme::ApiKey(ApiKey::Header(csrf)));
+        openapi.security = Some(vec![
+            SecurityRequirement::new("bearer", Vec::<String>::new()),
+            SecurityRequirement::new("session", Vec::<String>::new())
+                .add("csrf", Vec::<String>::new()),
+        ]);
+    }
+}
+
+/// The document, built once.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: LazyLock<utoipa::openapi::OpenApi> =
+        LazyLock::new(|| super::openapi_router().split_for_parts().1);
+    &DOC
+}
+
+/// `GET /api/v1/openapi.json`: the Admin API's OpenAPI 3.1 document.
+#[utoipa::path(
+    get, path = "/api/v1/openapi.json", tag = "meta",
+    security(()),
+    responses((status = 200, description = "This OpenAPI 3.1 document", content_type = "application/json"))
+)]
+pub async fn serve() -> Response {
+    static JSON: LazyLock<String> = LazyLock::new(|| {
+        document()
+            .to_pretty_json()
+            .unwrap_or_else(|_| "{}".to_owned())
+    });
+    (
+        [
+            (CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
+        ],
+        JSON.as_str(),
+    )
+        .into_response()
+}

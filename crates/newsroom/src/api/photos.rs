@@ -1,0 +1,184 @@
+//! `/api/v1/admin/photos…`: the media library over the API.
+
+use axum::Json;
+use axum::extract::{Request, State};
+use http::StatusCode;
+use http::header::LOCATION;
+use newsdesk_web::AppState;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::api::dto::photos::{PhotoListQuery, PhotoOut, PhotoPage, UpdatePhoto, UploadForm};
+use crate::api::error::{ApiErrorBody, ApiResult};
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::auth::ApiActor;
+use crate::media_library::actions::{self, TextChange};
+use crate::media_library::body::read_upload;
+use crate::media_library::upload::{limits, upload as run_upload};
+
+#[utoipa::path(
+    get, path = "/api/v1/admin/photos", tag = "photos",
+    params(PhotoListQuery),
+    responses(
+        (status = 200, description = "Photos, newest first", body = PhotoPage),
+        (status = 400, description = "Malformed query string", body = ApiErrorBody),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Not staff", body = ApiErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<PhotoListQuery>,
+) -> ApiResult<Json<PhotoPage>> {
+    let per_page = q.per_page.unwrap_or(24).clamp(1, 100);
+    let page = q.page.unwrap_or(1).max(1);
+    let photos = actions::list(
+        &state,
+        &actor,
+        q.q.as_deref(),
+        per_page,
+        (page - 1).saturating_mul(per_page),
+    )
+    .await?;
+    Ok(Json(PhotoPage {
+        items: photos.into_iter().map(Into::into).collect(),
+        page,
+        per_page,
+    }))
+}
+
+/// Text for a raw-body upload (a multipart upload sends these as form fields instead).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default, deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// Replaces the caption read from the photo's metadata.
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub credit_agency: Option<String>,
+    pub credit_creator: Option<String>,
+}
+
+/// Uploads a photo: `multipart/form-data` with the image in `file`, or the image itself as
+/// the body. The content decides the format (JPEG, PNG, WebP); caption, creator, credit
+/// line and copyright are prefilled from its IPTC/XMP/EXIF metadata. Renditions are made
+/// in the background: `processing` is true until they exist.
+#[utoipa::path(
+    post, path = "/api/v1/admin/photos", tag = "photos",
+    params(UploadQuery),
+    request_body(
+        description = "The photo",
+        content(
+            (UploadForm = "multipart/form-data"),
+            ("image/jpeg"),
+            ("image/png"),
+            ("image/webp"),
+        )
+    ),
+    responses(
+        (status = 201, description = "The new photo", body = PhotoOut, headers(("Location" = String, description = "The photo's API address"))),
+        (status = 400, description = "Malformed multipart form or query", body = ApiErrorBody),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Not staff", body = ApiErrorBody),
+        (status = 413, description = "Over the configured upload size", body = ApiErrorBody),
+        (status = 415, description = "Not a JPEG, PNG or WebP image (by content), or not an upload", body = ApiErrorBody),
+        (status = 422, description = "Damaged or truncated image, too many pixels, or invalid text fields", body = ApiErrorBody),
+    )
+)]
+pub async fn upload(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<UploadQuery>,
+    req: Request,
+) -> ApiResult<(StatusCode, [(http::HeaderName, String); 1], Json<PhotoOut>)> {
+    let raw = read_upload(req, limits(&state).max_bytes).await?;
+    let mut text = raw.text;
+    text.caption = text.caption.or(q.caption);
+    text.alt_text = text.alt_text.or(q.alt_text);
+    text.credit_agency = text.credit_agency.or(q.credit_agency);
+    text.credit_creator = text.credit_creator.or(q.credit_creator);
+    let photo = run_upload(&state, &actor, raw.bytes, text).await?;
+    let location = format!("/api/v1/admin/photos/{}", photo.id);
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        Json(photo.into()),
+    ))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/admin/photos/{id}", tag = "photos",
+    params(("id" = i64, Path, description = "Photo id")),
+    responses(
+        (status = 200, description = "The photo", body = PhotoOut),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Not staff", body = ApiErrorBody),
+        (status = 404, description = "No such photo", body = ApiErrorBody),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<PhotoOut>> {
+    Ok(Json(actions::get(&state, &actor, id).await?.into()))
+}
+
+/// Changes caption, alt text, credit or copyright; fields left out keep their value.
+#[utoipa::path(
+    patch, path = "/api/v1/admin/photos/{id}", tag = "photos",
+    params(("id" = i64, Path, description = "Photo id")),
+    request_body = UpdatePhoto,
+    responses(
+        (status = 200, description = "The changed photo", body = PhotoOut),
+        (status = 400, description = "Malformed JSON", body = ApiErrorBody),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Not staff", body = ApiErrorBody),
+        (status = 404, description = "No such photo", body = ApiErrorBody),
+        (status = 415, description = "Body is not JSON", body = ApiErrorBody),
+        (status = 422, description = "Too long, or alt text that repeats the caption or names a file", body = ApiErrorBody),
+    )
+)]
+pub async fn update(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<UpdatePhoto>,
+) -> ApiResult<Json<PhotoOut>> {
+    let change = TextChange {
+        caption: input.caption,
+        alt_text: input.alt_text,
+        credit_agency: input.credit_agency,
+        credit_creator: input.credit_creator,
+        copyright_notice: input.copyright_notice,
+        copyright_year: input.copyright_year,
+    };
+    Ok(Json(
+        actions::update_text(&state, &actor, id, change)
+            .await?
+            .into(),
+    ))
+}
+
+/// Deletes the photo, its original and its renditions. Refused while it is an article's
+/// hero image.
+#[utoipa::path(
+    delete, path = "/api/v1/admin/photos/{id}", tag = "photos",
+    params(("id" = i64, Path, description = "Photo id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Editors only", body = ApiErrorBody),
+        (status = 404, description = "No such photo", body = ApiErrorBody),
+        (status = 422, description = "The photo is an article's hero image", body = ApiErrorBody),
+    )
+)]
+pub async fn delete(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    actions::delete(&state, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
