@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use newsdesk_web::{AppError, AppState};
 use serde_json::json;
 use tokio::task::JoinHandle;
@@ -35,7 +35,12 @@ pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
 /// Publishes every article whose scheduled time has come; returns how many. Tests call
 /// this directly instead of waiting for the worker.
 pub async fn run_due_now(state: &AppState) -> Result<usize, AppError> {
-    let published = state.store().publish_due(Utc::now()).await?;
+    run_due_at(state, Utc::now()).await
+}
+
+/// [`run_due_now`] as if the clock read `now` (tests move time forward this way).
+pub async fn run_due_at(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let published = state.store().publish_due(now).await?;
     let system = Actor::system();
     for (article, event) in &published {
         state.after_write(event).await;

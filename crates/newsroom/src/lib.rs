@@ -3,8 +3,10 @@
 pub mod actions;
 pub mod actor;
 pub mod admin;
+pub mod api;
 pub mod auth;
 pub mod jobs;
+pub mod media_library;
 pub mod policy;
 pub mod routes;
 
@@ -24,6 +26,7 @@ pub fn app(state: AppState) -> Router {
 /// [`app`] with chosen login limits (tests use small ones).
 pub fn app_with_limits(state: AppState, limits: auth::LoginLimits) -> Router {
     let staff = routes::router()
+        .merge(crate::api::routes())
         // Admin API engineer: merge `crate::api::routes()` here (before the layers) unless
         // the API's routes are already part of `routes::all()`.
         .layer(axum::middleware::from_fn_with_state(

@@ -307,7 +307,7 @@ async fn check_references(state: &AppState, draft: &ArticleDraft) -> Result<(), 
 /// Readers must never see a photo without alt text: the hero and every `::photo[ID]` embed
 /// need it before the article goes (or stays) public.
 async fn check_photos_publishable(state: &AppState, draft: &ArticleDraft) -> Result<(), AppError> {
-    let mut ids = photo_ids_in_body(&draft.body);
+    let mut ids = newsdesk_core::body::embeds(&draft.body).photos;
     ids.extend(draft.hero_photo_id);
     ids.sort_unstable();
     ids.dedup();
@@ -331,31 +331,5 @@ async fn check_photos_publishable(state: &AppState, draft: &ArticleDraft) -> Res
             ),
         )
         .into())
-    }
-}
-
-/// Ids of `::photo[ID]` embeds, in order of appearance.
-pub fn photo_ids_in_body(body: &str) -> Vec<i64> {
-    let mut ids = Vec::new();
-    let mut rest = body;
-    while let Some(start) = rest.find("::photo[") {
-        rest = &rest[start + "::photo[".len()..];
-        if let Some(end) = rest.find(']')
-            && let Ok(id) = rest[..end].trim().parse::<i64>()
-        {
-            ids.push(id);
-        }
-    }
-    ids
-}
-
-#[cfg(test)]
-mod tests {
-    use super::photo_ids_in_body;
-
-    #[test]
-    fn finds_photo_embeds() {
-        let body = "Intro\n\n::photo[12]\n\ntext ::photo[ 7 ] and ::photo[x] ::related[3]";
-        assert_eq!(photo_ids_in_body(body), vec![12, 7]);
     }
 }

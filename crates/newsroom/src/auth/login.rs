@@ -48,15 +48,29 @@ pub async fn show(
     headers: HeaderMap,
     Query(q): Query<LoginQuery>,
 ) -> AdminResult {
-    if session.is_some_and(|s| s.actor.role.is_staff()) {
+    let session = session.map(|Extension(s)| s);
+    if session.as_ref().is_some_and(|s| s.actor.role.is_staff()) {
         return Ok(Redirect::to(safe_next(&q.next)).into_response());
     }
-    let (csrf, cookie) = presession_token(&state, &headers);
+    let (csrf, cookie) = form_token(&state, session.as_ref(), &headers);
     let mut response = login_page(StatusCode::OK, &csrf, "", safe_next(&q.next), None)?;
     if let Some(cookie) = cookie {
         response.headers_mut().append(SET_COOKIE, cookie);
     }
     Ok(response)
+}
+
+/// The CSRF token a form shown outside the newsroom proper must carry: the session's when
+/// there is one (the middleware checks it), else the pre-session double-submit token.
+pub(crate) fn form_token(
+    state: &AppState,
+    session: Option<&CurrentSession>,
+    headers: &HeaderMap,
+) -> (String, Option<HeaderValue>) {
+    match session {
+        Some(s) => (s.csrf.clone(), None),
+        None => presession_token(state, headers),
+    }
 }
 
 /// The existing pre-session token, or a new one with the cookie to set.
@@ -74,8 +88,16 @@ pub(crate) fn presession_token(
     }
 }
 
-/// Double-submit check for forms shown before a session exists.
-pub(crate) fn presession_ok(headers: &HeaderMap, submitted: &str) -> bool {
+/// Double-submit check for forms shown before a session exists. With a session, the
+/// middleware has already checked the session's token.
+pub(crate) fn presession_ok(
+    session: Option<&CurrentSession>,
+    headers: &HeaderMap,
+    submitted: &str,
+) -> bool {
+    if session.is_some() {
+        return true;
+    }
     cookies::read(headers, cookies::PRESESSION_COOKIE)
         .is_some_and(|c| !submitted.is_empty() && constant_time_eq(&c, submitted))
 }
@@ -98,14 +120,26 @@ pub async fn submit(
     State(state): State<AppState>,
     Extension(limits): Extension<LoginLimits>,
     ClientIp(ip): ClientIp,
+    session: Option<Extension<CurrentSession>>,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> AdminResult {
+    let session = session.map(|Extension(s)| s);
     let next = safe_next(&form.next);
-    if !presession_ok(&headers, &form.csrf) {
+    if !presession_ok(session.as_ref(), &headers, &form.csrf) {
         return Err(AdminError(AppError::Forbidden(
             "the login form expired; reload the page and try again".to_owned(),
         )));
+    }
+    if form.email.trim().is_empty() || form.password.is_empty() {
+        let msg = "Enter your email and password.";
+        return login_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.csrf,
+            &form.email,
+            next,
+            Some(msg),
+        );
     }
     let email = normalize_email(&form.email).unwrap_or_else(|_| form.email.trim().to_lowercase());
     if let Err(exceeded) = limits.check(ip, &email) {
@@ -158,6 +192,10 @@ pub async fn submit(
         }
     };
 
+    // Logging in as someone else in the same browser ends the previous session.
+    if let Some(previous) = &session {
+        previous.end(&state).await?;
+    }
     let (token, _csrf) = session::start(&state, &account).await?;
     tracing::info!(account = account.id, "newsroom login");
     let secure = state.config().secure_cookies;

@@ -4,6 +4,7 @@
 //! `invite:{expiry}:{sha256(secret)}`. That value is not a PHC string, so the login form
 //! can never accept it; setting a password replaces it, which makes the link single-use.
 
+use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum_extra::extract::Form;
@@ -19,8 +20,9 @@ use serde::Deserialize;
 
 use crate::admin::render::{AdminError, AdminResult, render};
 use crate::auth::cookies;
-use crate::auth::login::{presession_ok, presession_token};
+use crate::auth::login::{form_token, presession_ok};
 use crate::auth::password::hash_password;
+use crate::auth::session::CurrentSession;
 use crate::auth::session::{self, SESSION_TTL};
 use crate::auth::token::{constant_time_eq, hash_secret, random_token};
 
@@ -96,10 +98,12 @@ fn form_page(
 pub async fn show(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    session: Option<Extension<CurrentSession>>,
     headers: HeaderMap,
 ) -> AdminResult {
     let account = account_for(&state, &token).await?.ok_or_else(expired)?;
-    let (csrf, cookie) = presession_token(&state, &headers);
+    let session = session.map(|Extension(s)| s);
+    let (csrf, cookie) = form_token(&state, session.as_ref(), &headers);
     let mut response = form_page(StatusCode::OK, &csrf, &account, None)?;
     if let Some(c) = cookie {
         response.headers_mut().append(SET_COOKIE, c);
@@ -110,10 +114,12 @@ pub async fn show(
 pub async fn submit(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    session: Option<Extension<CurrentSession>>,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> AdminResult {
-    if !presession_ok(&headers, &form.csrf) {
+    let session = session.map(|Extension(s)| s);
+    if !presession_ok(session.as_ref(), &headers, &form.csrf) {
         return Err(AdminError(AppError::Forbidden(
             "the form expired; reload the page and try again".to_owned(),
         )));
@@ -147,6 +153,9 @@ pub async fn submit(
             &serde_json::json!({}),
         )
         .await?;
+    if let Some(previous) = &session {
+        previous.end(&state).await?;
+    }
     let (token, _) = session::start(&state, &account).await?;
     let secure = state.config().secure_cookies;
     let mut response = Redirect::to("/admin").into_response();

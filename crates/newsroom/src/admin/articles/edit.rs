@@ -101,9 +101,11 @@ pub async fn save(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
-    Form(form): Form<ArticleForm>,
+    Form(mut form): Form<ArticleForm>,
 ) -> AdminResult {
     let current = articles::get(&state, &staff.actor, id).await?;
+    // An article's edition never changes; the form need not (and cannot) say otherwise.
+    form.edition = current.edition.clone();
     can(
         &staff.actor,
         Action::EditArticle,

@@ -7,9 +7,9 @@ use axum_extra::extract::Form;
 use chrono::Utc;
 use http::HeaderValue;
 use http::header::{CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
-use newsdesk_core::{Article, ArticleStatus};
-use newsdesk_web::AppState;
+use newsdesk_core::{Article, ArticleStatus, ValidationError};
 use newsdesk_web::public::article::render_article_html;
+use newsdesk_web::{AppError, AppState};
 
 use crate::actions::articles;
 use crate::admin::articles::form::ArticleForm;
@@ -40,6 +40,19 @@ pub async fn unsaved(
         Ok(id) => Some(articles::get(&state, &staff.actor, id).await?),
         Err(_) => None,
     };
+    if saved.is_none()
+        && state
+            .store()
+            .get_edition(form.edition.trim())
+            .await
+            .is_err()
+    {
+        return Err(AppError::Invalid(ValidationError::single(
+            "edition",
+            "choose the edition to preview in",
+        ))
+        .into());
+    }
     let article = unsaved_article(&form, saved, staff.actor.account_id);
     let html = render_article_html(&state, &article, true).await?;
     Ok(framable(html))

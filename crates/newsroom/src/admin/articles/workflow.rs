@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::actions::articles;
 use crate::admin::render::AdminResult;
 use crate::auth::Staff;
+use crate::policy::{Action, Resource, can};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -46,6 +47,12 @@ pub async fn schedule(
     Form(f): Form<ActionForm>,
 ) -> AdminResult {
     let article = articles::get(&state, &staff.actor, id).await?;
+    // Permission first: whoever may not schedule learns that, not that the date is wrong.
+    can(
+        &staff.actor,
+        Action::PublishArticle,
+        Resource::article(&article),
+    )?;
     let edition = state.store().get_edition(&article.edition).await?;
     let at = local_to_utc(&f.publish_at, edition.tz())?;
     articles::schedule(&state, &staff.actor, id, at).await?;
@@ -88,6 +95,12 @@ pub async fn link_translation(
     Path(id): Path<i64>,
     Form(f): Form<ActionForm>,
 ) -> AdminResult {
+    let current = articles::get(&state, &staff.actor, id).await?;
+    can(
+        &staff.actor,
+        Action::EditArticle,
+        Resource::article(&current),
+    )?;
     let other = f.other_id.trim().parse::<i64>().map_err(|_| {
         AppError::Invalid(ValidationError::single(
             "other_id",

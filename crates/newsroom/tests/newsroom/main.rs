@@ -1,0 +1,11 @@
+//! The newsroom's integration tests: one binary (link time on 2 cores), one module per
+//! area. Every test boots the real application on a fresh SQLite file.
+
+#![expect(clippy::unwrap_used, reason = "a test fails loudly on the first surprise")]
+
+mod articles;
+mod auth;
+mod management;
+mod matrix;
+mod revisions;
+mod support;
