@@ -44,7 +44,8 @@ pub async fn pool(
         let lang = Lang::ALL[i % 3];
         let seed = rng.next_u64();
         let palette = rng.random_range(0..DemoPalette::ALL.len());
-        let aspect = DEMO_ASPECTS[(i / 3) % DEMO_ASPECTS.len()];
+        // 3 editions and 5 aspects: every edition's pool gets every aspect.
+        let aspect = DEMO_ASPECTS[i % DEMO_ASPECTS.len()];
         let (width, height) = demo_dimensions(aspect, opts.photo_long_edge.clamp(320, 4000));
         let text = describe(rng, lang, seed, palette, opts.now);
         let bytes = tokio::task::spawn_blocking(move || {

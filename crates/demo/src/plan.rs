@@ -6,7 +6,7 @@ use rand::Rng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand_chacha::ChaCha8Rng;
 
-use crate::banks::common::{ENTITY_MENTIONS, PEOPLE, SAID, SUBHEADS};
+use crate::banks::common::{CLOSERS, ENTITY_MENTIONS, PEOPLE, SAID, SUBHEADS};
 use crate::banks::newsroom::NOTED;
 use crate::banks::{NEWS, NewsBank, OPINION, opinion};
 
@@ -28,6 +28,8 @@ pub enum Sentence {
     },
     /// An opinion column's argument.
     Argument(usize),
+    /// A closing line ("Officials declined to comment further.").
+    Closer(usize),
 }
 
 /// Someone quoted: a person, their role in the story's section, and a verb of saying.
@@ -170,10 +172,11 @@ impl Deck {
         Deck { order, next: 0 }
     }
 
-    fn deal(&mut self) -> usize {
-        let i = self.order.get(self.next % self.order.len().max(1)).copied();
+    /// The next index, or `None` once all are used: a sentence never repeats in a story.
+    fn deal(&mut self) -> Option<usize> {
+        let i = self.order.get(self.next).copied();
         self.next += 1;
-        i.unwrap_or(0)
+        i
     }
 }
 
@@ -182,7 +185,8 @@ fn report(rng: &mut ChaCha8Rng, bank: &NewsBank, section: usize) -> Vec<Block> {
     let mut context = Deck::new(rng, bank.context.len());
     let mut quotes = Deck::new(rng, bank.quotes.len());
     let mut reactions = Deck::new(rng, bank.reactions.len());
-    let paragraphs = rng.random_range(4..=9);
+    // Up to seven here, then a trailing mention and a closing line: 4–9 in all.
+    let paragraphs = rng.random_range(4..=7);
     let mut blocks = vec![Block::Opening];
     let mut written = 1;
     let mut mention = rng.random_bool(MENTION_CHANCE[section % 8]);
@@ -196,27 +200,42 @@ fn report(rng: &mut ChaCha8Rng, bank: &NewsBank, section: usize) -> Vec<Block> {
             blocks.push(Block::Subhead(rng.random_range(0..SUBHEADS.len())));
         }
         let block = match written % 4 {
-            1 => Block::Para(vec![Sentence::Context(context.deal())]),
-            2 => Block::Quote {
-                speaker: speaker(rng, bank),
-                quote: quotes.deal(),
+            1 => Block::Para(context.deal().map(Sentence::Context).into_iter().collect()),
+            2 => match quotes.deal() {
+                Some(quote) => Block::Quote {
+                    speaker: speaker(rng, bank),
+                    quote,
+                },
+                None => Block::Para(Vec::new()),
             },
             3 if mention => {
                 mention = false;
-                Block::Para(vec![
-                    Sentence::Mention {
-                        entity: rng.random_range(0..NOTED.len()),
-                        template: rng.random_range(0..ENTITY_MENTIONS.len()),
-                    },
-                    Sentence::Reaction(reactions.deal()),
-                ])
+                let mut para = vec![Sentence::Mention {
+                    entity: rng.random_range(0..NOTED.len()),
+                    template: rng.random_range(0..ENTITY_MENTIONS.len()),
+                }];
+                para.extend(reactions.deal().map(Sentence::Reaction));
+                Block::Para(para)
             }
-            3 => Block::Para(vec![Sentence::Reaction(reactions.deal())]),
-            _ => Block::Para(vec![
-                Sentence::Context(context.deal()),
-                Sentence::Context(context.deal()),
-            ]),
+            3 => Block::Para(
+                reactions
+                    .deal()
+                    .map(Sentence::Reaction)
+                    .into_iter()
+                    .collect(),
+            ),
+            _ => Block::Para(
+                [context.deal(), context.deal()]
+                    .into_iter()
+                    .flatten()
+                    .map(Sentence::Context)
+                    .collect(),
+            ),
         };
+        // A bank running dry shortens the story rather than repeating itself.
+        if block == Block::Para(Vec::new()) {
+            break;
+        }
         blocks.push(block);
         written += 1;
         if written == 2 && rng.random_bool(0.25) {
@@ -232,13 +251,20 @@ fn report(rng: &mut ChaCha8Rng, bank: &NewsBank, section: usize) -> Vec<Block> {
             template: rng.random_range(0..ENTITY_MENTIONS.len()),
         }]));
     }
-    if rng.random_bool(0.2) {
+    if rng.random_bool(0.5) {
+        blocks.push(Block::Para(vec![Sentence::Closer(
+            rng.random_range(0..CLOSERS.len()),
+        )]));
+    }
+    if rng.random_bool(0.2)
+        && let Some(quote) = quotes.deal()
+    {
         let at = blocks.len().saturating_sub(1).max(1);
         blocks.insert(
             at,
             Block::PullQuote {
                 speaker: speaker(rng, bank),
-                quote: quotes.deal(),
+                quote,
             },
         );
     }
@@ -248,17 +274,22 @@ fn report(rng: &mut ChaCha8Rng, bank: &NewsBank, section: usize) -> Vec<Block> {
 /// An opinion column: argument paragraphs, one borrowed fact, one voice.
 fn column(rng: &mut ChaCha8Rng, bank: &NewsBank) -> Vec<Block> {
     let mut arguments = Deck::new(rng, opinion::SENTENCES.len());
-    let paragraphs = rng.random_range(4..=7);
+    // Two argument sentences a paragraph at most: six paragraphs use up the bank.
+    let paragraphs = rng.random_range(4..=6);
     let mut blocks = Vec::with_capacity(paragraphs + 2);
     for i in 0..paragraphs {
-        let mut para = vec![Sentence::Argument(arguments.deal())];
+        let mut para: Vec<Sentence> = arguments
+            .deal()
+            .map(Sentence::Argument)
+            .into_iter()
+            .collect();
         match i {
             1 => para.push(Sentence::Context(rng.random_range(0..bank.context.len()))),
             3 if rng.random_bool(0.4) => para.push(Sentence::Mention {
                 entity: rng.random_range(0..NOTED.len()),
                 template: rng.random_range(0..ENTITY_MENTIONS.len()),
             }),
-            _ => para.push(Sentence::Argument(arguments.deal())),
+            _ => para.extend(arguments.deal().map(Sentence::Argument)),
         }
         blocks.push(Block::Para(para));
         if i == 1 && rng.random_bool(0.5) {

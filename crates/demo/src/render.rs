@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::banks::common::{ENTITY_MENTIONS, PEOPLE, PLACES, SAID, SUBHEADS};
+use crate::banks::common::{CLOSERS, ENTITY_MENTIONS, PEOPLE, PLACES, SAID, SUBHEADS};
 use crate::banks::newsroom::NOTED;
 use crate::banks::{NewsBank, opinion};
 use crate::lang::{
@@ -159,6 +159,7 @@ impl Writer<'_> {
             Sentence::Context(i) => self.fill(pick(self.bank.context, i).get(self.lang)),
             Sentence::Reaction(i) => self.fill(pick(self.bank.reactions, i).get(self.lang)),
             Sentence::Argument(i) => self.fill(pick(&opinion::SENTENCES, i).get(self.lang)),
+            Sentence::Closer(i) => pick(&CLOSERS, i).get(self.lang).to_owned(),
             Sentence::Mention { entity, template } => {
                 let e = pick(&NOTED, entity);
                 pick(&ENTITY_MENTIONS, template)

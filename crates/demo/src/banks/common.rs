@@ -114,6 +114,15 @@ pub static ENTITY_MENTIONS: [Tri; 4] = [
     tri("According to {ent}, the measures could affect thousands of people.", "По данным {ent_gen}, эти меры могут затронуть тысячи людей.", "وبحسب {ent}، قد تؤثر هذه الإجراءات على آلاف الأشخاص."),
 ];
 
+/// Last lines of a report.
+#[rustfmt::skip]
+pub static CLOSERS: [Tri; 4] = [
+    tri("Further details are expected in the coming days.", "Подробности ожидаются в ближайшие дни.", "ومن المتوقع الكشف عن مزيد من التفاصيل في الأيام المقبلة."),
+    tri("Officials declined to comment further.", "Официальные лица отказались от дальнейших комментариев.", "ورفض المسؤولون الإدلاء بمزيد من التعليقات."),
+    tri("Newsdesk has asked all sides for comment.", "Редакция Newsdesk обратилась ко всем сторонам за комментариями.", "وطلب موقع Newsdesk تعليقا من جميع الأطراف."),
+    tri("The next round of talks is scheduled for next month.", "Следующий раунд обсуждений запланирован на следующий месяц.", "ومن المقرر عقد الجولة المقبلة من المباحثات الشهر المقبل."),
+];
+
 /// Public notes added under a few articles.
 #[rustfmt::skip]
 pub static CORRECTIONS: [Tri; 3] = [
