@@ -15,8 +15,8 @@ use newsdesk_web::AppState;
 
 pub use actor::Actor;
 
-/// The whole application: the reading site, the newsroom pages under `/admin` and (once it
-/// exists) the Admin API under `/api/v1/admin`, with state and the shared layers applied.
+/// The whole application: the reading site, the newsroom pages under `/admin` and the
+/// Admin API under `/api/v1/admin`, with state and the shared layers applied.
 /// The binary serves this with `into_make_service_with_connect_info::<SocketAddr>()` so the
 /// login rate limit sees client addresses.
 pub fn app(state: AppState) -> Router {
@@ -26,9 +26,9 @@ pub fn app(state: AppState) -> Router {
 /// [`app`] with chosen login limits (tests use small ones).
 pub fn app_with_limits(state: AppState, limits: auth::LoginLimits) -> Router {
     let staff = routes::router()
+        // The Admin API (and the media library's pages, through it) sit behind the same
+        // session and CSRF layer as the pages.
         .merge(crate::api::routes())
-        // Admin API engineer: merge `crate::api::routes()` here (before the layers) unless
-        // the API's routes are already part of `routes::all()`.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::middleware::layer,

@@ -288,3 +288,93 @@ async fn logged_out_json_requests_get_401_and_readers_403() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn sessions_slide_forward_while_in_use_and_cookies_are_secure_behind_tls() {
+    let app = TestApp::secure().await;
+    let account = app.account(Role::Editor, "ed@example.com").await;
+    // A session with an hour left (past half-life) is renewed on use, same token.
+    let token = "a-session-token-for-this-test-only-0123456789";
+    let hash = newsdesk_newsroom::auth::token::hash_secret(token);
+    let soon = chrono::Utc::now() + chrono::Duration::hours(1);
+    app.store()
+        .create_session(&hash, account.id, "csrf-token", soon)
+        .await
+        .unwrap();
+    let mut browser = app.anonymous();
+    browser.cookies.insert("nd_session".into(), token.into());
+    let page = browser.get("/admin").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let cookie = page.header("set-cookie");
+    assert!(
+        cookie.starts_with(&format!("nd_session={token}"))
+            && cookie.contains("Secure")
+            && cookie.contains("Max-Age=43200"),
+        "{cookie}"
+    );
+    let (session, _) = app.store().session(&hash).await.unwrap();
+    assert!(session.expires_at > chrono::Utc::now() + chrono::Duration::hours(11));
+    assert_eq!(session.csrf_token, "csrf-token", "open forms keep working");
+
+    // A fresh session is not rewritten on every request.
+    let mut fresh = app.client_for(&account).await;
+    assert_eq!(fresh.get("/admin").await.header("set-cookie"), "");
+
+    // Login cookies are Secure too.
+    let mut login = app.anonymous();
+    assert!(
+        login
+            .get("/admin/login")
+            .await
+            .header("set-cookie")
+            .contains("Secure")
+    );
+}
+
+#[tokio::test]
+async fn readers_cannot_log_in_to_the_newsroom() {
+    let app = TestApp::new().await;
+    app.account(Role::Reader, "reader@example.com").await;
+    let mut browser = app.anonymous();
+    let r = browser.login("reader@example.com", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.body.contains("no access to the newsroom"));
+    assert!(!browser.cookies.contains_key("nd_session"));
+}
+
+#[tokio::test]
+async fn login_returns_to_the_page_asked_for_but_never_off_site() {
+    let app = TestApp::new().await;
+    app.account(Role::Editor, "ed@example.com").await;
+    let mut browser = app.anonymous();
+    browser.get("/admin/login").await;
+    let csrf = browser.cookies["nd_csrf"].clone();
+    let fields = |next: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("email", "ed@example.com".to_owned()),
+            ("password", PASSWORD.to_owned()),
+            ("next", next.to_owned()),
+        ]
+    };
+    let pairs = fields("/admin/articles?status=draft");
+    let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        browser.post_raw("/admin/login", &refs).await.location(),
+        "/admin/articles?status=draft"
+    );
+
+    let mut other = app.anonymous();
+    other.get("/admin/login").await;
+    let csrf = other.cookies["nd_csrf"].clone();
+    let evil = [
+        ("csrf", csrf.as_str()),
+        ("email", "ed@example.com"),
+        ("password", PASSWORD),
+        ("next", "//evil.example/admin"),
+    ];
+    assert_eq!(
+        other.post_raw("/admin/login", &evil).await.location(),
+        "/admin"
+    );
+}

@@ -69,6 +69,15 @@ impl TestApp {
     }
 
     pub async fn with_limits(limits: LoginLimits) -> Self {
+        Self::build(limits, false).await
+    }
+
+    /// Served behind TLS: cookies carry `Secure`.
+    pub async fn secure() -> Self {
+        Self::build(LoginLimits::new(30, 5), true).await
+    }
+
+    async fn build(limits: LoginLimits, secure_cookies: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_sqlite(&dir.path().join("newsdesk.db"))
             .await
@@ -87,7 +96,8 @@ impl TestApp {
             };
             store.upsert_edition(&edition).await.unwrap();
         }
-        let config = WebConfig::for_tests(dir.path().to_path_buf());
+        let mut config = WebConfig::for_tests(dir.path().to_path_buf());
+        config.secure_cookies = secure_cookies;
         let state = AppState::new(store, Bus::in_process(), MediaStore::memory(), config).unwrap();
         let router = newsdesk_newsroom::app_with_limits(state.clone(), limits);
         Self {
