@@ -170,3 +170,29 @@ fn files_without_metadata_give_empty_fields() {
     assert_eq!(read_metadata(&plain_jpeg(32, 32)), PhotoMetadata::default());
     assert_eq!(read_metadata(b"not an image"), PhotoMetadata::default());
 }
+
+#[test]
+fn damaged_files_never_panic_the_readers() {
+    let photo = jpeg_with_segments(
+        &plain_jpeg(48, 32),
+        &[
+            exif_segment("exif caption", "Exif Artist"),
+            xmp_segment("xmp caption", "Xmp Creator"),
+            iim_segment(&[(2, 120, b"iim caption"), (2, 80, b"Byline")]),
+        ],
+    );
+    let limits = newsdesk_media::Limits::default();
+    // Every truncation point in the metadata-heavy header, and a spread of byte flips.
+    let header_end = photo.len().min(1200);
+    for cut in 0..header_end {
+        let _ = read_metadata(&photo[..cut]);
+        let _ = newsdesk_media::inspect(&photo[..cut], &limits);
+    }
+    for (i, at) in (2..header_end).step_by(7).enumerate() {
+        let mut bad = photo.clone();
+        bad[at] ^= [0xFF, 0x80, 0x01, 0x7F][i % 4];
+        let _ = read_metadata(&bad);
+        let _ = newsdesk_media::inspect(&bad, &limits);
+    }
+    assert_eq!(read_metadata(&photo).caption, "xmp caption");
+}

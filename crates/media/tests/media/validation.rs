@@ -166,3 +166,50 @@ fn an_empty_upload_is_refused() {
         MediaError::Empty
     ));
 }
+
+/// Re-wrap a simple lossy WebP as an extended (VP8X) file carrying an XMP chunk.
+fn webp_with_xmp(simple: &[u8], width: u32, height: u32, xmp: &str) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, id: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(id);
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(data);
+        if data.len() % 2 == 1 {
+            out.push(0);
+        }
+    }
+    let mut body = b"WEBP".to_vec();
+    let mut vp8x = vec![0b0000_0100, 0, 0, 0]; // XMP flag
+    vp8x.extend_from_slice(&(width - 1).to_le_bytes()[..3]);
+    vp8x.extend_from_slice(&(height - 1).to_le_bytes()[..3]);
+    chunk(&mut body, b"VP8X", &vp8x);
+    body.extend_from_slice(&simple[12..]); // the VP8 chunk as it was
+    chunk(&mut body, b"XMP ", xmp.as_bytes());
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+#[test]
+fn webp_uploads_are_accepted_and_their_xmp_read() {
+    let renditions = newsdesk_media::make_renditions(&plain_jpeg(400, 300), &[400]).unwrap();
+    let simple = &renditions
+        .iter()
+        .find(|r| r.content_type == "image/webp")
+        .unwrap()
+        .bytes;
+    let ok = inspect(simple, &Limits::default()).unwrap();
+    assert_eq!((ok.kind, ok.width, ok.height), (ImageKind::Webp, 400, 300));
+
+    let xmp = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="EPA"/></rdf:RDF></x:xmpmeta>"#;
+    let extended = webp_with_xmp(simple, 400, 300, xmp);
+    let ok = inspect(&extended, &Limits::default()).unwrap();
+    assert_eq!((ok.width, ok.height), (400, 300));
+    assert_eq!(newsdesk_media::read_metadata(&extended).credit_line, "EPA");
+
+    let bomb = webp_with_xmp(simple, 16_000, 16_000, xmp);
+    assert!(matches!(
+        refused(&bomb, &Limits::default()),
+        MediaError::TooManyPixels { .. }
+    ));
+}
