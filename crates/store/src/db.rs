@@ -108,11 +108,12 @@ impl Store {
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options.clone().create_if_missing(true))
             .await?;
-        // Opened after the writer so the file exists and is already in WAL mode.
+        // Opened after the writer so the file exists and is already in WAL mode. Read-only:
+        // a write sent to a reader by mistake fails loudly instead of racing the writer.
         let reader = SqlitePoolOptions::new()
             .max_connections(SQLITE_READERS)
             .acquire_timeout(ACQUIRE_TIMEOUT)
-            .connect_with(options.create_if_missing(false))
+            .connect_with(options.create_if_missing(false).read_only(true))
             .await?;
         Ok(Store {
             db: Db::Sqlite { writer, reader },

@@ -123,3 +123,52 @@ store_test!(bulk_insert_is_fast, |store| {
     );
     Ok(())
 });
+
+/// The demo's full archive: 100 calls of 1,000. Slow in a debug build on PostgreSQL, so
+/// run on demand: `cargo test -p newsdesk-store -- --ignored bulk_100k --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "takes a minute; run on demand"]
+async fn bulk_100k() -> anyhow::Result<()> {
+    crate::harness::on_each_backend("bulk_100k", |store, _| async move {
+        edition(&store, "en").await?;
+        let t = tag(&store, "en", "a").await?.id;
+        let a = author(&store, "ann").await?;
+        let started = Instant::now();
+        for batch in 0..100 {
+            let items: Vec<BulkArticle> = (0..1000)
+                .map(|i| {
+                    let mut d = draft("en", &format!("Story {batch} {i}"));
+                    d.body = "Lorem ipsum dolor sit amet. ".repeat(100);
+                    d.tag_ids = vec![t];
+                    d.author_ids = vec![a];
+                    BulkArticle {
+                        draft: d,
+                        published_at: days_ago(0) - Duration::minutes(batch * 1000 + i),
+                        created_by: None,
+                        translation_group: None,
+                    }
+                })
+                .collect();
+            store.insert_published_articles(&items).await?;
+        }
+        let elapsed = started.elapsed();
+        eprintln!(
+            "bulk: 100,000 articles in {elapsed:?} on {:?}",
+            store.backend()
+        );
+        assert!(elapsed.as_secs() < 180, "{elapsed:?}");
+        let q = ArticleQuery {
+            edition: Some("en".into()),
+            tag_id: Some(t),
+            limit: 20,
+            offset: 50_000,
+            ..ArticleQuery::default()
+        };
+        let started = Instant::now();
+        assert_eq!(store.list_articles(&q).await?.len(), 20);
+        assert_eq!(store.count_articles(&q).await?, 100_000);
+        eprintln!("deep tag page + count: {:?}", started.elapsed());
+        Ok(())
+    })
+    .await
+}

@@ -14,23 +14,35 @@ const PG_URL_VAR: &str = "NEWSDESK_TEST_DATABASE_URL";
 /// Defines a `#[tokio::test]` that runs `$body` (an async closure taking a migrated
 /// `Store`) once per backend.
 macro_rules! store_test {
-    ($name:ident, |$store:ident| $body:block) => {
+    ($name:ident, |$store:ident, $raw:ident| $body:block) => {
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $name() -> anyhow::Result<()> {
-            $crate::harness::on_each_backend(stringify!($name), |$store| async move { $body }).await
+            $crate::harness::on_each_backend(stringify!($name), |$store, $raw| async move { $body })
+                .await
         }
     };
+    ($name:ident, |$store:ident| $body:block) => {
+        store_test!($name, |$store, _raw| $body);
+    };
+}
+
+/// How to reach the test's database directly, for tests that inspect the schema.
+#[derive(Clone)]
+pub enum Raw {
+    Sqlite(std::path::PathBuf),
+    Pg(PgConnectOptions),
 }
 
 pub async fn on_each_backend<F, Fut>(name: &str, test: F) -> anyhow::Result<()>
 where
-    F: Fn(Store) -> Fut,
+    F: Fn(Store, Raw) -> Fut,
     Fut: Future<Output = anyhow::Result<()>>,
 {
     let dir = tempfile::tempdir()?;
-    let sqlite = Store::open_sqlite(&dir.path().join("test.db")).await?;
+    let path = dir.path().join("test.db");
+    let sqlite = Store::open_sqlite(&path).await?;
     sqlite.migrate().await?;
-    test(sqlite.clone())
+    test(sqlite.clone(), Raw::Sqlite(path))
         .await
         .with_context(|| format!("{name} on SQLite"))?;
     sqlite.close().await;
@@ -50,10 +62,10 @@ where
                 .await?;
             let options = PgConnectOptions::from_str(&url)?.options([("search_path", &schema)]);
             let result = async {
-                let pg = Store::open_postgres(options).await?;
+                let pg = Store::open_postgres(options.clone()).await?;
                 assert_eq!(pg.backend(), Backend::Postgres);
                 pg.migrate().await?;
-                let outcome = test(pg.clone()).await;
+                let outcome = test(pg.clone(), Raw::Pg(options)).await;
                 pg.close().await;
                 outcome
             }

@@ -13,4 +13,5 @@ mod lists;
 mod media;
 mod outbox;
 mod publishing;
+mod schema;
 mod taxonomy;
