@@ -14,7 +14,7 @@ use crate::banks::newsroom::{EDITIONS, WRITERS};
 use crate::lang::Lang;
 use crate::options::{DemoError, DemoOptions};
 use crate::photos::Pool;
-use crate::plan::Block;
+use crate::plan::{Block, Story};
 use crate::render::{EmbedIds, headline, render};
 use crate::schedule::{Planned, Schedule};
 use crate::setup::Newsroom;
@@ -98,16 +98,7 @@ pub async fn insert(
                 slugs.make(planned.lang, &text.headline, serial)
             };
             items.push(BulkArticle {
-                draft: draft(
-                    &mut rng,
-                    room,
-                    pool,
-                    planned,
-                    story.section,
-                    &story.tags,
-                    text,
-                    slug,
-                ),
+                draft: draft(&mut rng, room, pool, planned, story, text, slug),
                 published_at: planned.at,
                 created_by: None,
                 translation_group: planned
@@ -153,11 +144,11 @@ fn draft(
     room: &Newsroom,
     pool: &Pool,
     planned: &Planned,
-    section: usize,
-    tags: &[usize],
+    story: &Story,
     text: crate::render::Text,
     slug: String,
 ) -> ArticleDraft {
+    let (section, tags) = (story.section, &story.tags);
     let l = planned.lang.index();
     let photos = &pool.by_lang[l];
     let hero_photo_id = if rng.random_bool(0.85) {
