@@ -21,7 +21,7 @@ after(async () => {
 });
 
 async function firstArticlePath(page, edition) {
-  await page.goto(`${server.base}/${edition}/`);
+  await page.goto(`${server.base}/${edition}`);
   const href = await page.$$eval(`main a[href^="/${edition}/20"]`, (as) => as.map((a) => a.getAttribute('href'))[0]);
   assert.ok(href, `the ${edition} front page links an article`);
   return href;
@@ -33,7 +33,7 @@ for (const edition of ['en', 'ar']) {
       const page = await browser.newPage({ viewport });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const res = await page.goto(`${server.base}/${edition}/`);
+      const res = await page.goto(`${server.base}/${edition}`);
       assert.equal(res.status(), 200);
       const html = await page.$eval('html', (h) => ({ lang: h.lang, dir: h.dir }));
       assert.equal(html.lang, edition);
@@ -67,14 +67,14 @@ test('infinite scroll opens the next article and updates the address and title',
   const path = await firstArticlePath(page, 'en');
   await page.goto(server.base + path);
   const firstTitle = await page.title();
-  const before = await page.locator('main article[data-article-id]').count();
+  const before = await page.locator('main article.story').count();
   assert.equal(before, 1, 'one article on load');
   // Reach the end of the article: the loader appends the next one.
-  for (let i = 0; i < 20 && (await page.locator('main article[data-article-id]').count()) < 2; i++) {
+  for (let i = 0; i < 20 && (await page.locator('main article.story').count()) < 2; i++) {
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(150);
   }
-  const articles = page.locator('main article[data-article-id]');
+  const articles = page.locator('main article.story');
   assert.ok((await articles.count()) >= 2, 'the next article was appended');
   await articles.nth(1).locator('h1, h2').first().scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 300);
@@ -103,7 +103,7 @@ test('the site runs on PostgreSQL too', { skip: !process.env.NEWSDESK_TEST_DATAB
   const pg = await startServer({ articles: 30, databaseUrl: url });
   try {
     const page = await browser.newPage();
-    const res = await page.goto(`${pg.base}/en/`);
+    const res = await page.goto(`${pg.base}/en`);
     assert.equal(res.status(), 200);
     const links = await page.$$eval('main a[href^="/en/20"]', (as) => as.length);
     assert.ok(links > 5, 'front page links the demo articles');
