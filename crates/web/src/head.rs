@@ -144,13 +144,26 @@ pub struct ArticleHead<'a> {
     pub hero: Option<&'a newsdesk_core::Photo>,
     /// Published translations in other editions (for hreflang).
     pub translations: &'a [newsdesk_store::ArticleSummary],
+    /// Code of the site's default edition (hreflang `x-default`).
+    pub default_edition: Option<&'a str>,
 }
 
-/// The hook where the syndication module fills an article page's head: JSON-LD
-/// `NewsArticle` and `BreadcrumbList`, Open Graph and Twitter tags, hreflang alternates.
-/// The page has already set `canonical`, `description`, `noindex` and the feed links.
+/// Fills an article page's head: JSON-LD `NewsArticle` and `BreadcrumbList`, Open Graph
+/// and Twitter tags, hreflang alternates (built by [`crate::syndication`]). The page has
+/// already set `canonical`, `description`, `noindex` and the feed links.
 pub fn article_head(head: &mut HeadMeta, input: &ArticleHead<'_>) {
-    // Until the syndication builders land, the page carries what it set itself; nothing
-    // here may fail the page.
-    let _ = (head, input);
+    crate::syndication::article_head_with_default(head, input, input.default_edition);
+}
+
+/// Fills a listing page's head (fronts, sections, tags, authors): Open Graph `website`
+/// tags. `head.canonical` must be set.
+pub fn listing_head(
+    head: &mut HeadMeta,
+    base_url: &str,
+    site_name: &str,
+    edition: &newsdesk_core::Edition,
+    title: &str,
+    description: &str,
+) {
+    crate::syndication::listing_head(head, base_url, site_name, edition, title, description);
 }

@@ -17,6 +17,7 @@ pub mod public;
 pub mod router;
 pub mod security;
 pub mod state;
+pub mod syndication;
 pub mod templates;
 pub mod views;
 

@@ -83,11 +83,7 @@ async fn show_inner(
         return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
     }
     let (html, keys) = build(state, &article, false, fragment).await?;
-    Ok(crate::cache::cacheable_html(
-        html,
-        keys.into_vec(),
-        article.updated_at,
-    ))
+    Ok(page::cacheable(html, keys))
 }
 
 /// The article page as readers see it, for the newsroom's live preview (`preview` adds a
@@ -165,6 +161,11 @@ async fn build(
             authors: &authors,
             hero: hero.as_ref(),
             translations: &translations,
+            default_edition: ctx
+                .editions
+                .iter()
+                .find(|e| e.is_default)
+                .map(|e| e.code.as_str()),
         },
     );
     let mut chrome = ctx.chrome(state, &article.headline, head, feeds);

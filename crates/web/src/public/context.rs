@@ -211,12 +211,3 @@ pub async fn newsfeed(
 }
 
 pub const NEWSFEED_ITEMS: i64 = 15;
-
-/// The last-modified time of a page listing `items`: its newest change.
-pub fn newest(items: &[ArticleSummary]) -> chrono::DateTime<Utc> {
-    items
-        .iter()
-        .map(|a| a.updated_at)
-        .max()
-        .unwrap_or_else(Utc::now)
-}

@@ -134,13 +134,20 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
     let title = ctx.t(state, "front-title");
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &format!("/{code}")));
     head.description = title.clone();
+    crate::head::listing_head(
+        &mut head,
+        &state.config().base_url,
+        &state.config().site_name,
+        &ctx.edition,
+        &format!("{} | {}", title, state.config().site_name),
+        &title,
+    );
     let feeds = feed_links(&format!("/{code}"), &state.config().site_name);
     for feed in &feeds {
         head.feed(feed);
     }
     let mut chrome = ctx.chrome(state, &title, head, feeds);
     chrome.nav_current = "home".to_owned();
-    let last_modified = context::newest(&latest);
     let front = FrontPage {
         chrome,
         lead,
@@ -148,5 +155,5 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
         blocks,
         newsfeed,
     };
-    page::render(state, "front.html", &front, keys, last_modified)
+    page::render(state, "front.html", &front, keys)
 }

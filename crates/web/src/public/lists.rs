@@ -232,6 +232,19 @@ pub async fn render(
         listing.base.clone()
     };
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &canonical));
+    let description = listing
+        .intro
+        .clone()
+        .unwrap_or_else(|| listing.heading.clone());
+    crate::head::listing_head(
+        &mut head,
+        &state.config().base_url,
+        &state.config().site_name,
+        &ctx.edition,
+        &format!("{} | {}", title, state.config().site_name),
+        &description,
+    );
+    head.description = description;
     let feeds = if listing.has_feeds {
         feed_links(
             &listing.base,
@@ -257,5 +270,5 @@ pub async fn render(
         day_nav: listing.day_nav,
         newsfeed,
     };
-    page::render(state, "list.html", &list, keys, context::newest(&items))
+    page::render(state, "list.html", &list, keys)
 }

@@ -42,5 +42,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/static/{file}", get(crate::assets::serve))
         .route("/media/{*key}", get(media::serve))
         .merge(pages)
+        .merge(crate::syndication::routes(state))
         .fallback(root::not_found)
 }

@@ -1,7 +1,7 @@
 //! Rendering a page template into a response the cache layer stores.
 
 use axum::response::Response;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::Serialize;
 
 use super::context::Keys;
@@ -15,10 +15,17 @@ pub fn render(
     template: &str,
     ctx: &impl Serialize,
     keys: Keys,
-    last_modified: DateTime<Utc>,
 ) -> Result<Response, AppError> {
     let html = state.templates().render(template, ctx)?;
-    Ok(cacheable_html(html, keys.into_vec(), last_modified))
+    Ok(cacheable(html, keys))
+}
+
+/// Rendered HTML as a cacheable response. `Last-Modified` is the render time: a page
+/// shows more than its articles' times say (the newsfeed column, section names), and
+/// every change that touches it drops it from the cache, so a page rendered after a
+/// change is always newer than a copy a reader holds from before it.
+pub fn cacheable(html: String, keys: Keys) -> Response {
+    cacheable_html(html, keys.into_vec(), Utc::now())
 }
 
 /// `?page=N`, clamped to something a database can answer cheaply.

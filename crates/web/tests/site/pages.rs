@@ -112,6 +112,13 @@ async fn article_page_has_every_element() {
         "the loader is a fingerprinted module"
     );
     assert!(!html.contains("<script>"), "no inline scripts");
+    // The syndication builders fill the head through the page's hook.
+    assert!(html.contains("<script type=\"application/ld+json\">"));
+    assert!(html.contains("\"NewsArticle\""));
+    assert!(
+        html.contains("property=\"og:type\" content=\"article\""),
+        "{html}"
+    );
 }
 
 #[tokio::test]

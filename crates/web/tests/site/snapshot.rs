@@ -14,6 +14,11 @@ async fn article_page_snapshot() {
             r#"<time datetime="[^"]+" class="updated">[^<]*</time>"#,
             r#"<time datetime="[now]" class="updated">[now]</time>"#,
         ),
+        (r#""dateModified":"[^"]+""#, r#""dateModified":"[now]""#),
+        (
+            r#"article:modified_time" content="[^"]+""#,
+            r#"article:modified_time" content="[now]""#,
+        ),
         (r"\.[0-9a-f]{10}\.(css|js)", ".[hash].$1"),
         (
             r#"<time datetime="\d{4}-\d{2}-\d{2}">[^<]*</time>"#,
