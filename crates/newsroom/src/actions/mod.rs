@@ -10,6 +10,7 @@ pub mod audit;
 pub mod authors;
 pub mod entities;
 pub mod revisions;
+pub mod settings;
 pub mod staff;
 pub mod taxonomy;
 pub mod tokens;

@@ -44,6 +44,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/staff.html",
     "admin/tokens.html",
     "admin/audit.html",
+    "admin/editions.html",
 ];
 
 static ENV: LazyLock<Result<Environment<'static>, String>> =
@@ -109,6 +110,7 @@ pub fn layout(staff: &Staff) -> Value {
             staff => allowed(a, Action::ManageStaff, Resource::None),
             tokens => allowed(a, Action::ManageTokens, Resource::None),
             audit => allowed(a, Action::ViewAudit, Resource::None),
+            settings => allowed(a, Action::ManageSettings, Resource::None),
             media => allowed(a, Action::UploadMedia, Resource::None),
         },
     }

@@ -164,3 +164,53 @@ async fn entity_notes_are_kept_per_edition() {
     assert_eq!(app.store().entity_notes("ru").await.unwrap().len(), 1);
     assert!(app.store().entity_notes("en").await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn admins_add_and_change_editions() {
+    let app = TestApp::new().await;
+    let mut admin = app.client_as(Role::Admin).await;
+    let r = admin
+        .post(
+            "/admin/editions",
+            &[
+                ("code", "ar"),
+                ("name", "العربية"),
+                ("direction", "rtl"),
+                ("time_zone", "Asia/Dubai"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/admin/editions?done=updated", "{}", r.body);
+    let ar = app.store().get_edition("ar").await.unwrap();
+    assert_eq!(
+        (ar.direction, ar.time_zone.as_str(), ar.is_default),
+        (newsdesk_core::Direction::Rtl, "Asia/Dubai", false)
+    );
+
+    let bad = admin
+        .post(
+            "/admin/editions",
+            &[
+                ("code", "Arabic"),
+                ("name", "x"),
+                ("time_zone", "Mars/Base"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("BCP 47") && bad.body.contains("IANA time zone"));
+    assert!(
+        app.store()
+            .list_audit(5, 0)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.action == "edition.save" && e.target == "edition:ar")
+    );
+
+    let mut editor = app.client_as(Role::Editor).await;
+    assert_eq!(
+        editor.get("/admin/editions").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
