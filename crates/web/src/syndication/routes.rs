@@ -2,6 +2,8 @@
 //! rows in bulk, calls a pure builder, and answers through the page cache with the
 //! surrogate keys of what the document shows.
 
+use std::collections::BTreeSet;
+
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -136,18 +138,27 @@ async fn feed(
         FeedFormat::Atom => feeds::atom::render(&site, &meta, &stories),
         FeedFormat::Json => feeds::json::render(&site, &meta, &stories),
     };
-    let mut tags = vec![keys::feed(code), keys::edition(code)];
+    // Any public change to an article of the edition touches `feed:{code}`, so items need
+    // no keys of their own; photo metadata (credit, caption) changes separately.
+    let mut tags = BTreeSet::from([keys::feed(code), keys::edition(code)]);
     match &scope {
         FeedScope::Edition => {}
-        FeedScope::Section(s) => tags.push(keys::section(s.id)),
-        FeedScope::Tag(t) => tags.push(keys::tag(t.id)),
-        FeedScope::Author(a) => tags.push(keys::author(a.id)),
-    }
-    for s in &stories {
-        tags.push(keys::article(s.id));
-        if let Some(p) = &s.hero {
-            tags.push(keys::photo(p.id));
+        FeedScope::Section(s) => {
+            tags.insert(keys::section(s.id));
+        }
+        FeedScope::Tag(t) => {
+            tags.insert(keys::tag(t.id));
+        }
+        FeedScope::Author(a) => {
+            tags.insert(keys::author(a.id));
         }
     }
+    tags.extend(
+        stories
+            .iter()
+            .filter_map(|s| s.hero.as_ref())
+            .map(|p| keys::photo(p.id)),
+    );
+    let tags: Vec<String> = tags.into_iter().collect();
     Ok(cacheable(body, format.content_type(), tags, meta.updated))
 }
