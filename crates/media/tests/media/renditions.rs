@@ -154,4 +154,5 @@ fn lossless_webp_would_be_several_times_larger() {
         jpeg.bytes.len()
     );
     assert!(lossless.len() > 2 * jpeg.bytes.len());
+    assert!(lossy_webp.bytes.len() < jpeg.bytes.len());
 }
