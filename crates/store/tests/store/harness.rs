@@ -30,7 +30,7 @@ macro_rules! store_test {
 #[derive(Clone)]
 pub enum Raw {
     Sqlite(std::path::PathBuf),
-    Pg(PgConnectOptions),
+    Pg(Box<PgConnectOptions>),
 }
 
 pub async fn on_each_backend<F, Fut>(name: &str, test: F) -> anyhow::Result<()>
@@ -65,7 +65,7 @@ where
                 let pg = Store::open_postgres(options.clone()).await?;
                 assert_eq!(pg.backend(), Backend::Postgres);
                 pg.migrate().await?;
-                let outcome = test(pg.clone(), Raw::Pg(options)).await;
+                let outcome = test(pg.clone(), Raw::Pg(Box::new(options))).await;
                 pg.close().await;
                 outcome
             }

@@ -26,7 +26,7 @@ store_test!(every_foreign_key_to_articles_cascades, |store, raw| {
             .await?
         }
         Raw::Pg(options) => {
-            let mut conn = sqlx::PgConnection::connect_with(&options).await?;
+            let mut conn = sqlx::PgConnection::connect_with(&*options).await?;
             sqlx::query_as(
                 "SELECT conrelid::regclass::text, \
                  CASE confdeltype WHEN 'c' THEN 'CASCADE' ELSE confdeltype::text END \
