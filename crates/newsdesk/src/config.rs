@@ -22,12 +22,18 @@ pub struct FileConfig {
     pub max_upload_bytes: Option<usize>,
     pub max_image_pixels: Option<u64>,
     pub secure_cookies: Option<bool>,
+    /// Media storage: `[media] kind = "local"` (default, `<data>/media`) or
+    /// `kind = "s3"` with bucket, region, endpoint, access_key_id, secret_access_key.
+    pub media: Option<newsdesk_media::StorageConfig>,
 }
 
 impl FileConfig {
     pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
-        let Some(path) = path else { return Ok(Self::default()) };
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let Some(path) = path else {
+            return Ok(Self::default());
+        };
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config file {}", path.display()))?;
         toml::from_str(&text).with_context(|| format!("config file {}", path.display()))
     }
 }
@@ -37,20 +43,41 @@ impl FileConfig {
 pub struct DbConfig {
     pub data_dir: PathBuf,
     pub database_url: String,
+    pub media: newsdesk_media::StorageConfig,
 }
 
 impl DbConfig {
     pub fn resolve(args: &DbArgs, file: &FileConfig) -> anyhow::Result<Self> {
-        let data_dir = args.data.clone().or_else(|| file.data.clone()).unwrap_or_else(|| PathBuf::from("newsdesk-data"));
-        std::fs::create_dir_all(&data_dir).with_context(|| format!("data: cannot create folder {}", data_dir.display()))?;
-        let database_url = match args.database_url.clone().or_else(|| file.database_url.clone()) {
+        let data_dir = args
+            .data
+            .clone()
+            .or_else(|| file.data.clone())
+            .unwrap_or_else(|| PathBuf::from("newsdesk-data"));
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("data: cannot create folder {}", data_dir.display()))?;
+        let database_url = match args
+            .database_url
+            .clone()
+            .or_else(|| file.database_url.clone())
+        {
             Some(url) => url,
             None => format!("sqlite://{}", data_dir.join("newsdesk.db").display()),
         };
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             bail!("database_url: expected postgres://… or sqlite://PATH, got {database_url:?}");
         }
-        Ok(Self { data_dir, database_url })
+        let media = file
+            .media
+            .clone()
+            .unwrap_or(newsdesk_media::StorageConfig::Local { root: None });
+        Ok(Self {
+            data_dir,
+            database_url,
+            media,
+        })
     }
 }
 
@@ -70,25 +97,54 @@ pub struct ServeConfig {
 impl ServeConfig {
     pub fn resolve(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<Self> {
         let db = DbConfig::resolve(&args.db, file)?;
-        let listen = args.listen.or(file.listen).unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)));
-        let base_url = args.base_url.clone().or_else(|| file.base_url.clone()).unwrap_or_else(|| format!("http://{listen}"));
+        let listen = args
+            .listen
+            .or(file.listen)
+            .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let base_url = args
+            .base_url
+            .clone()
+            .or_else(|| file.base_url.clone())
+            .unwrap_or_else(|| format!("http://{listen}"));
         let base_url = base_url.trim_end_matches('/').to_owned();
         let mut problems = Vec::new();
         match url::Url::parse(&base_url) {
             Ok(u) if u.scheme() == "http" || u.scheme() == "https" => {}
-            _ => problems.push(format!("base_url: expected an http(s) URL, got {base_url:?}")),
+            _ => problems.push(format!(
+                "base_url: expected an http(s) URL, got {base_url:?}"
+            )),
         }
-        let bus_url = args.bus_url.clone().or_else(|| file.bus_url.clone()).unwrap_or_else(|| "memory:".to_owned());
-        if !(bus_url == "memory:" || bus_url.starts_with("postgres://") || bus_url.starts_with("postgresql://") || bus_url.starts_with("nats://")) {
-            problems.push(format!("bus_url: expected memory:, postgres://… or nats://…, got {bus_url:?}"));
+        let bus_url = args
+            .bus_url
+            .clone()
+            .or_else(|| file.bus_url.clone())
+            .unwrap_or_else(|| "memory:".to_owned());
+        if !(bus_url == "memory:"
+            || bus_url.starts_with("postgres://")
+            || bus_url.starts_with("postgresql://")
+            || bus_url.starts_with("nats://"))
+        {
+            problems.push(format!(
+                "bus_url: expected memory:, postgres://… or nats://…, got {bus_url:?}"
+            ));
         }
-        let max_upload_bytes = args.max_upload_bytes.or(file.max_upload_bytes).unwrap_or(20 * 1024 * 1024);
+        let max_upload_bytes = args
+            .max_upload_bytes
+            .or(file.max_upload_bytes)
+            .unwrap_or(20 * 1024 * 1024);
         if max_upload_bytes < 1024 {
-            problems.push(format!("max_upload_bytes: {max_upload_bytes} is too small (at least 1024)"));
+            problems.push(format!(
+                "max_upload_bytes: {max_upload_bytes} is too small (at least 1024)"
+            ));
         }
-        let max_image_pixels = args.max_image_pixels.or(file.max_image_pixels).unwrap_or(100_000_000);
+        let max_image_pixels = args
+            .max_image_pixels
+            .or(file.max_image_pixels)
+            .unwrap_or(100_000_000);
         if max_image_pixels < 10_000 {
-            problems.push(format!("max_image_pixels: {max_image_pixels} is too small (at least 10000)"));
+            problems.push(format!(
+                "max_image_pixels: {max_image_pixels} is too small (at least 10000)"
+            ));
         }
         if !problems.is_empty() {
             bail!("invalid configuration:\n  {}", problems.join("\n  "));
@@ -98,7 +154,11 @@ impl ServeConfig {
             listen,
             demo: args.demo,
             base_url,
-            site_name: args.site_name.clone().or_else(|| file.site_name.clone()).unwrap_or_else(|| "Newsdesk".to_owned()),
+            site_name: args
+                .site_name
+                .clone()
+                .or_else(|| file.site_name.clone())
+                .unwrap_or_else(|| "Newsdesk".to_owned()),
             bus_url,
             max_upload_bytes,
             max_image_pixels,
@@ -128,12 +188,20 @@ const KNOWN_VARS: &[&str] = &[
 /// Test-suite variables (`NEWSDESK_TEST_*`) are read by the tests, not the binary.
 pub fn check_environment(vars: impl Iterator<Item = String>) -> anyhow::Result<()> {
     let unknown: Vec<String> = vars
-        .filter(|k| k.starts_with("NEWSDESK_") && !k.starts_with("NEWSDESK_TEST_") && !KNOWN_VARS.contains(&k.as_str()))
+        .filter(|k| {
+            k.starts_with("NEWSDESK_")
+                && !k.starts_with("NEWSDESK_TEST_")
+                && !KNOWN_VARS.contains(&k.as_str())
+        })
         .collect();
     if unknown.is_empty() {
         Ok(())
     } else {
-        bail!("unknown environment variable(s): {} (known: {})", unknown.join(", "), KNOWN_VARS.join(", "))
+        bail!(
+            "unknown environment variable(s): {} (known: {})",
+            unknown.join(", "),
+            KNOWN_VARS.join(", ")
+        )
     }
 }
 
@@ -143,20 +211,45 @@ mod tests {
 
     #[test]
     fn unknown_file_key_is_named() {
-        let err = toml::from_str::<FileConfig>("listen = \"127.0.0.1:1\"\nlisten_port = 3").err().map(|e| e.to_string());
+        let err = toml::from_str::<FileConfig>("listen = \"127.0.0.1:1\"\nlisten_port = 3")
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("listen_port")));
     }
 
     #[test]
     fn bad_file_value_is_named() {
-        let err = toml::from_str::<FileConfig>("listen = \"nowhere\"").err().map(|e| e.to_string());
+        let err = toml::from_str::<FileConfig>("listen = \"nowhere\"")
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("listen")));
     }
 
     #[test]
+    fn media_section_is_checked() {
+        let ok = toml::from_str::<FileConfig>("[media]\nkind = \"local\"\nroot = \"/srv/media\"");
+        assert!(ok.is_ok());
+        let err = toml::from_str::<FileConfig>("[media]\nkind = \"ftp\"")
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(
+                |e| e.contains("kind = \"ftp\"") && e.contains("expected one of `local`, `s3`")
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
     fn unknown_variable_is_refused() {
-        let vars = ["NEWSDESK_LISTEN".to_owned(), "NEWSDESK_LISTN".to_owned(), "NEWSDESK_TEST_DATABASE_URL".to_owned()];
-        let err = check_environment(vars.into_iter()).err().map(|e| e.to_string());
+        let vars = [
+            "NEWSDESK_LISTEN".to_owned(),
+            "NEWSDESK_LISTN".to_owned(),
+            "NEWSDESK_TEST_DATABASE_URL".to_owned(),
+        ];
+        let err = check_environment(vars.into_iter())
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("NEWSDESK_LISTN") && !e.contains("NEWSDESK_TEST")));
     }
 }

@@ -19,9 +19,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(&args, &file).await,
         Command::Migrate(args) => migrate::run(&DbConfig::resolve(&args, &file)?).await,
         Command::Demo(args) => demo::run(&args, &file).await,
-        Command::User(UserCommand::Add { db, email, name, role }) => {
-            user::add(&DbConfig::resolve(&db, &file)?, &email, &name, role.into()).await
-        }
+        Command::User(UserCommand::Add {
+            db,
+            email,
+            name,
+            role,
+        }) => user::add(&DbConfig::resolve(&db, &file)?, &email, &name, role.into()).await,
         Command::Token(TokenCommand::Create { db, name, role }) => {
             token::create(&DbConfig::resolve(&db, &file)?, &name, role.into()).await
         }
@@ -30,7 +33,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Opens the database and brings its schema up to date.
 pub async fn open_store(db: &DbConfig) -> anyhow::Result<Store> {
-    let store = Store::connect(&db.database_url).await.with_context(|| format!("cannot open database {}", redact(&db.database_url)))?;
+    let store = Store::connect(&db.database_url)
+        .await
+        .with_context(|| format!("cannot open database {}", redact(&db.database_url)))?;
     store.migrate().await.context("database migration failed")?;
     Ok(store)
 }

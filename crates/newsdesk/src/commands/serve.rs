@@ -17,19 +17,37 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 
     if config.demo && store.is_empty().await? {
         tracing::info!("empty database: generating the demo newsroom");
-        let report = newsdesk_demo::generate(&store, &media, &newsdesk_demo::DemoOptions { articles: args.demo_articles, ..newsdesk_demo::DemoOptions::default() })
-            .await
-            .context("demo generation failed")?;
+        let report = newsdesk_demo::generate(
+            &store,
+            &media,
+            &newsdesk_demo::DemoOptions {
+                articles: args.demo_articles,
+                ..newsdesk_demo::DemoOptions::default()
+            },
+        )
+        .await
+        .context("demo generation failed")?;
         tracing::info!(%report, "demo newsroom ready");
     }
 
     // Bind first, then announce: whoever waits for the "listening" line never races the
     // start-up, and port 0 gives a free port (the line says which).
-    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("listen: cannot bind {}", config.listen))?;
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listen: cannot bind {}", config.listen))?;
     let local = listener.local_addr().context("listen: no local address")?;
-    let base_url = if args.base_url.is_some() || file.base_url.is_some() { config.base_url.clone() } else { format!("http://{local}") };
+    let base_url = if args.base_url.is_some() || file.base_url.is_some() {
+        config.base_url.clone()
+    } else {
+        format!("http://{local}")
+    };
 
-    let bus = Bus::connect(&config.bus_url).await.with_context(|| format!("bus_url: cannot connect to {}", super::redact(&config.bus_url)))?;
+    let bus = Bus::connect(&config.bus_url).await.with_context(|| {
+        format!(
+            "bus_url: cannot connect to {}",
+            super::redact(&config.bus_url)
+        )
+    })?;
     if !bus.is_cluster_capable() && config.db.database_url.starts_with("postgres") {
         tracing::warn!(
             "bus_url is memory: with PostgreSQL; run one instance, or use --bus-url postgres://… or nats://… \
@@ -46,15 +64,21 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
     };
     let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let background = [newsdesk_newsroom::jobs::spawn_scheduler(state.clone()), newsdesk_web::cache::follow::spawn(state.clone())];
+    let background = [
+        newsdesk_newsroom::jobs::spawn_scheduler(state.clone()),
+        newsdesk_web::cache::follow::spawn(state.clone()),
+    ];
     let app = newsdesk_newsroom::app(state);
 
     tracing::info!(address = %local, %base_url, "newsdesk is serving");
     println!("newsdesk listening on http://{local}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server error")?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
     for task in background {
         task.abort();
     }
@@ -63,8 +87,8 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 }
 
 pub fn media_store(db: &DbConfig) -> anyhow::Result<MediaStore> {
-    let dir = db.data_dir.join("media");
-    MediaStore::local(&dir).with_context(|| format!("cannot open media folder {}", dir.display()))
+    MediaStore::from_config(&db.media, &db.data_dir)
+        .with_context(|| format!("media: cannot open {:?}", db.media))
 }
 
 async fn shutdown_signal() {

@@ -11,15 +11,26 @@ use crate::config::DbConfig;
 pub async fn add(db: &DbConfig, email: &str, name: &str, role: Role) -> anyhow::Result<()> {
     let email = normalize_email(email)?;
     let mut input = String::new();
-    std::io::stdin().take(4096).read_to_string(&mut input).context("cannot read the password from standard input")?;
+    std::io::stdin()
+        .take(4096)
+        .read_to_string(&mut input)
+        .context("cannot read the password from standard input")?;
     let password = input.lines().next().unwrap_or("").to_owned();
     validate_password(&password)?;
     if name.trim().is_empty() {
         bail!("name: must not be empty");
     }
-    let hash = newsdesk_newsroom::auth::password::hash_password(&password).await.map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let hash = newsdesk_newsroom::auth::password::hash_password(&password)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let store = super::open_store(db).await?;
-    let account = store.create_account(&email, name.trim(), role, &hash).await.context("cannot create the account")?;
-    println!("created {} <{}> as {}", account.name, account.email, account.role);
+    let account = store
+        .create_account(&email, name.trim(), role, &hash)
+        .await
+        .context("cannot create the account")?;
+    println!(
+        "created {} <{}> as {}",
+        account.name, account.email, account.role
+    );
     Ok(())
 }
