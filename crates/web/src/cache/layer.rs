@@ -1,6 +1,7 @@
 //! The middleware in front of every cacheable page: a hit answers from memory; a miss runs
 //! the handler and, when the handler marked its response [`Cacheable`], stores it.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -30,11 +31,11 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         return next.run(request).await;
     }
     let cache = state.cache();
-    let url = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-    if let Some(page) = cache.get(url) {
+    let url = cache_key(request.uri());
+    if let Some(page) = cache.get(&url) {
         return page.respond(request.headers());
     }
-    let url = url.to_owned();
+    let url = url.into_owned();
     let generation = cache.generation();
     let conditional = conditional_headers(request.headers());
     let response = next.run(request).await;
@@ -65,6 +66,31 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     ));
     cache.insert(&url, page.clone(), generation);
     page.respond(&conditional)
+}
+
+/// Query parameters that change a page; every other one (`utm_source`, `fbclid`, a cache
+/// buster) is ignored by the handlers and left out of the key, so it can neither split
+/// one page into many entries nor push real pages out of the cache.
+const MEANINGFUL_PARAMS: &[&str] = &["page", "fragment"];
+
+/// The cache key of a request: its path, plus its meaningful parameters in a fixed order.
+/// Borrowed (no allocation) for the common request without a query.
+pub fn cache_key(uri: &axum::http::Uri) -> Cow<'_, str> {
+    let path = uri.path();
+    let Some(query) = uri.query() else {
+        return Cow::Borrowed(path);
+    };
+    let mut key = String::with_capacity(path.len() + query.len() + 1);
+    key.push_str(path);
+    let mut first = true;
+    for name in MEANINGFUL_PARAMS {
+        if let Some(pair) = query.split('&').find(|p| p.split('=').next() == Some(name)) {
+            key.push(if first { '?' } else { '&' });
+            key.push_str(pair);
+            first = false;
+        }
+    }
+    Cow::Owned(key)
 }
 
 /// A reader with a session gets pages rendered for them (later: their name, the comment
@@ -107,4 +133,21 @@ pub fn cacheable_html(html: String, keys: Vec<String>, last_modified: DateTime<U
         last_modified,
     });
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracking_parameters_do_not_split_the_cache() {
+        let key = |s: &'static str| cache_key(&axum::http::Uri::from_static(s)).into_owned();
+        assert_eq!(key("/en/section/world"), "/en/section/world");
+        assert_eq!(
+            key("/en/section/world?utm_source=x&page=2"),
+            "/en/section/world?page=2"
+        );
+        assert_eq!(key("/en/a-1?fragment=1&fbclid=abc"), "/en/a-1?fragment=1");
+        assert_eq!(key("/en?x=1"), "/en");
+    }
 }

@@ -42,7 +42,7 @@ impl I18n {
         let local = at.with_timezone(&tz);
         let date = self.long_date(lang, local.date_naive());
         let time = digits(lang, &local.format("%H:%M").to_string());
-        let zone = local.format("%Z").to_string();
+        let zone = zone_label(&local.format("%Z").to_string());
         let full = self.get(
             lang,
             "date-time",
@@ -83,6 +83,26 @@ impl I18n {
     }
 }
 
+/// Zones without a common abbreviation come as a bare offset (`+04`, `+0530`); readers
+/// know those as `GMT+4` and `GMT+5:30`.
+fn zone_label(abbreviation: &str) -> String {
+    let Some(sign) = abbreviation
+        .chars()
+        .next()
+        .filter(|c| *c == '+' || *c == '-')
+    else {
+        return abbreviation.to_owned();
+    };
+    let digits = &abbreviation[1..];
+    let (hours, minutes) = digits.split_at(digits.len().min(2));
+    let hours = hours.trim_start_matches('0');
+    let hours = if hours.is_empty() { "0" } else { hours };
+    match minutes.trim_start_matches(':') {
+        "" | "00" => format!("GMT{sign}{hours}"),
+        m => format!("GMT{sign}{hours}:{m}"),
+    }
+}
+
 /// The digits policy in one place (see the module docs): Latin digits for every language.
 fn digits(_lang: &str, s: &str) -> String {
     s.to_owned()
@@ -104,6 +124,10 @@ mod tests {
         assert_eq!(moscow.time, "02:30");
         let london = i18n.local_time("en", chrono_tz::Europe::London, at);
         assert_eq!(london.full, "27 November 2026, 23:30 GMT");
+        let dubai = i18n.local_time("ar", chrono_tz::Asia::Dubai, at);
+        assert!(dubai.full.ends_with("03:30 GMT+4"), "{}", dubai.full);
+        assert_eq!(zone_label("+0530"), "GMT+5:30");
+        assert_eq!(zone_label("-03"), "GMT-3");
         let cairo = i18n.local_time("ar", chrono_tz::Africa::Cairo, at);
         assert!(cairo.date.contains("نوفمبر"), "{}", cairo.date);
     }
