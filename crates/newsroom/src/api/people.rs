@@ -172,6 +172,7 @@ pub async fn invite(
         (status = 403, description = "Admins only; nobody changes their own role", body = ApiErrorBody),
         (status = 404, description = "No such account", body = ApiErrorBody),
         (status = 415, description = "Body is not JSON", body = ApiErrorBody),
+        (status = 422, description = "Not a role", body = ApiErrorBody),
     )
 )]
 pub async fn set_role(

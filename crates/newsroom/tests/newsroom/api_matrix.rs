@@ -10,12 +10,22 @@ use newsdesk_newsroom::api::ENDPOINTS;
 use newsdesk_newsroom::media_library::PAGES;
 use newsdesk_newsroom::routes::Access;
 
-use crate::api_support::{Auth, bearer, call, call_raw, example_body, fill, operation, required_query, served_document, session, small_jpeg};
+use crate::api_support::{
+    Auth, bearer, call, call_raw, example_body, fill, operation, required_query, served_document,
+    session, small_jpeg,
+};
 use crate::support::{TestApp, TestResponse};
 
 /// `None` is logged out; readers use a session (no token can carry the reader role);
 /// staff use Bearer tokens.
-const ROLES: [Option<Role>; 6] = [None, Some(Role::Reader), Some(Role::Contributor), Some(Role::Author), Some(Role::Editor), Some(Role::Admin)];
+const ROLES: [Option<Role>; 6] = [
+    None,
+    Some(Role::Reader),
+    Some(Role::Contributor),
+    Some(Role::Author),
+    Some(Role::Editor),
+    Some(Role::Admin),
+];
 
 async fn credentials(app: &TestApp, role: Option<Role>) -> Auth {
     match role {
@@ -27,7 +37,8 @@ async fn credentials(app: &TestApp, role: Option<Role>) -> Auth {
 
 fn judge(access: Access, role: Option<Role>, r: &TestResponse) -> Option<String> {
     let s = r.status;
-    let served = s != StatusCode::NOT_FOUND && s != StatusCode::METHOD_NOT_ALLOWED && !s.is_server_error();
+    let served =
+        s != StatusCode::NOT_FOUND && s != StatusCode::METHOD_NOT_ALLOWED && !s.is_server_error();
     let admitted = s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN;
     let (ok, expected) = match (access, role) {
         (Access::Public, _) => (served && admitted, "allowed"),
@@ -35,7 +46,12 @@ fn judge(access: Access, role: Option<Role>, r: &TestResponse) -> Option<String>
         (Access::AtLeast(min), Some(role)) if role < min => (s == StatusCode::FORBIDDEN, "403"),
         (Access::AtLeast(_), Some(_)) => (served && admitted, "allowed"),
     };
-    (!ok).then(|| format!("expected {expected}, got {s}: {}", r.body.chars().take(200).collect::<String>()))
+    (!ok).then(|| {
+        format!(
+            "expected {expected}, got {s}: {}",
+            r.body.chars().take(200).collect::<String>()
+        )
+    })
 }
 
 #[tokio::test]
@@ -48,13 +64,15 @@ async fn every_api_endpoint_answers_every_role_as_the_table_says() {
         let op = operation(&doc, endpoint);
         let body = example_body(&doc, op);
         for (j, role) in ROLES.iter().enumerate() {
-            let path = fill(&app, endpoint.path, endpoint.fixture, i * ROLES.len() + j).await + &required_query(op);
+            let path = fill(&app, endpoint.path, endpoint.fixture, i * ROLES.len() + j).await
+                + &required_query(op);
             let auth = credentials(&app, *role).await;
-            let response = if endpoint.path == "/api/v1/admin/photos" && endpoint.method == Method::POST {
-                call_raw(&app, Method::POST, &path, &auth, "image/jpeg", small_jpeg()).await
-            } else {
-                call(&app, endpoint.method.clone(), &path, &auth, body.as_ref()).await
-            };
+            let response =
+                if endpoint.path == "/api/v1/admin/photos" && endpoint.method == Method::POST {
+                    call_raw(&app, Method::POST, &path, &auth, "image/jpeg", small_jpeg()).await
+                } else {
+                    call(&app, endpoint.method.clone(), &path, &auth, body.as_ref()).await
+                };
             if let Some(problem) = judge(endpoint.access, *role, &response) {
                 let who = role.map_or("logged-out".to_owned(), |r| r.to_string());
                 failures.push(format!("{} {path} as {who}: {problem}", endpoint.method));
@@ -62,8 +80,16 @@ async fn every_api_endpoint_answers_every_role_as_the_table_says() {
             checked += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} checks failed:\n{}", failures.len(), failures.join("\n"));
-    assert!(checked >= 6 * 50, "the table lists every endpoint ({checked} checks)");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        checked >= 6 * 50,
+        "the table lists every endpoint ({checked} checks)"
+    );
 }
 
 #[tokio::test]
@@ -78,12 +104,21 @@ async fn the_endpoint_table_lists_exactly_the_documented_routes() {
     }
     let mut table = BTreeSet::new();
     for e in ENDPOINTS {
-        assert!(table.insert((e.method.to_string(), e.path.to_owned())), "{e:?} listed twice");
+        assert!(
+            table.insert((e.method.to_string(), e.path.to_owned())),
+            "{e:?} listed twice"
+        );
     }
     let missing: Vec<_> = documented.difference(&table).collect();
     let extra: Vec<_> = table.difference(&documented).collect();
-    assert!(missing.is_empty(), "routed and documented but not in api::ENDPOINTS (add a row): {missing:?}");
-    assert!(extra.is_empty(), "in api::ENDPOINTS but not routed: {extra:?}");
+    assert!(
+        missing.is_empty(),
+        "routed and documented but not in api::ENDPOINTS (add a row): {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "in api::ENDPOINTS but not routed: {extra:?}"
+    );
     // And every documented route is really routed: an unauthenticated call is refused by
     // authentication (or served), never 404/405.
     for e in ENDPOINTS {
@@ -109,18 +144,30 @@ async fn every_media_page_answers_every_role_as_its_table_says() {
                 Some(role) => app.client_as(*role).await,
                 None => app.anonymous(),
             };
-            let r = if page.method == Method::GET { browser.get(&path).await } else { browser.post(&path, &[]).await };
+            let r = if page.method == Method::GET {
+                browser.get(&path).await
+            } else {
+                browser.post(&path, &[]).await
+            };
             let s = r.status;
-            let admitted = s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN && !r.is_login_redirect();
+            let admitted = s != StatusCode::UNAUTHORIZED
+                && s != StatusCode::FORBIDDEN
+                && !r.is_login_redirect();
             let ok = match (page.access, role) {
                 (Access::Public, _) => admitted,
                 (Access::AtLeast(_), None) => r.is_login_redirect(),
                 (Access::AtLeast(min), Some(role)) if *role < min => s == StatusCode::FORBIDDEN,
-                (Access::AtLeast(_), Some(_)) => admitted && s != StatusCode::NOT_FOUND && !s.is_server_error(),
+                (Access::AtLeast(_), Some(_)) => {
+                    admitted && s != StatusCode::NOT_FOUND && !s.is_server_error()
+                }
             };
             if !ok {
                 let who = role.map_or("logged-out".to_owned(), |r| r.to_string());
-                failures.push(format!("{} {path} as {who}: got {s} {}", page.method, r.location()));
+                failures.push(format!(
+                    "{} {path} as {who}: got {s} {}",
+                    page.method,
+                    r.location()
+                ));
             }
         }
     }

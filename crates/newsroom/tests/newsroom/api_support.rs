@@ -19,24 +19,38 @@ pub enum Auth {
     None,
     Bearer(String),
     /// A session cookie and its CSRF token (sent as `X-CSRF-Token`).
-    Session { cookie: String, csrf: String },
+    Session {
+        cookie: String,
+        csrf: String,
+    },
 }
 
 /// A Bearer token of `role`, created for a new account of that role.
 pub async fn bearer(app: &TestApp, role: Role) -> (Account, Auth) {
     let n = app.store().list_accounts().await.unwrap().len();
-    let account = app.account(role, &format!("api-{role}{n}@example.com")).await;
-    let created = newsdesk_newsroom::actions::tokens::issue(app.store(), &format!("{role} token"), role, Some(account.id))
-        .await
-        .unwrap();
+    let account = app
+        .account(role, &format!("api-{role}{n}@example.com"))
+        .await;
+    let created = newsdesk_newsroom::actions::tokens::issue(
+        app.store(),
+        &format!("{role} token"),
+        role,
+        Some(account.id),
+    )
+    .await
+    .unwrap();
     (account, Auth::Bearer(created.secret))
 }
 
 /// A session (cookie + CSRF token) for a new account of `role` (readers included).
 pub async fn session(app: &TestApp, role: Role) -> (Account, Auth) {
     let n = app.store().list_accounts().await.unwrap().len();
-    let account = app.account(role, &format!("web-{role}{n}@example.com")).await;
-    let (cookie, csrf) = newsdesk_newsroom::auth::session::start(&app.state, &account).await.unwrap();
+    let account = app
+        .account(role, &format!("web-{role}{n}@example.com"))
+        .await;
+    let (cookie, csrf) = newsdesk_newsroom::auth::session::start(&app.state, &account)
+        .await
+        .unwrap();
     (account, Auth::Session { cookie, csrf })
 }
 
@@ -46,14 +60,22 @@ fn builder(method: &Method, uri: &str, auth: &Auth) -> http::request::Builder {
         Auth::None => {}
         Auth::Bearer(token) => b = b.header("authorization", format!("Bearer {token}")),
         Auth::Session { cookie, csrf } => {
-            b = b.header("cookie", format!("nd_session={cookie}")).header("x-csrf-token", csrf.as_str());
+            b = b
+                .header("cookie", format!("nd_session={cookie}"))
+                .header("x-csrf-token", csrf.as_str());
         }
     }
     b
 }
 
 /// A request with an optional JSON body.
-pub async fn call(app: &TestApp, method: Method, uri: &str, auth: &Auth, body: Option<&Value>) -> TestResponse {
+pub async fn call(
+    app: &TestApp,
+    method: Method,
+    uri: &str,
+    auth: &Auth,
+    body: Option<&Value>,
+) -> TestResponse {
     let request = match body {
         Some(json) => builder(&method, uri, auth)
             .header("content-type", "application/json")
@@ -65,8 +87,18 @@ pub async fn call(app: &TestApp, method: Method, uri: &str, auth: &Auth, body: O
 }
 
 /// A request with a raw body and content type (malformed JSON, uploads).
-pub async fn call_raw(app: &TestApp, method: Method, uri: &str, auth: &Auth, content_type: &str, body: Vec<u8>) -> TestResponse {
-    let request = builder(&method, uri, auth).header("content-type", content_type).body(Body::from(body)).unwrap();
+pub async fn call_raw(
+    app: &TestApp,
+    method: Method,
+    uri: &str,
+    auth: &Auth,
+    content_type: &str,
+    body: Vec<u8>,
+) -> TestResponse {
+    let request = builder(&method, uri, auth)
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
     app.send(request).await
 }
 
@@ -77,7 +109,10 @@ pub fn multipart(filename: &str, bytes: &[u8], fields: &[(&str, &str)]) -> Vec<u
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
         );
     }
     body.extend_from_slice(
@@ -97,7 +132,15 @@ pub fn multipart_type() -> String {
 
 /// Uploads `bytes` through the API as `multipart/form-data`.
 pub async fn upload(app: &TestApp, auth: &Auth, filename: &str, bytes: &[u8]) -> TestResponse {
-    call_raw(app, Method::POST, "/api/v1/admin/photos", auth, &multipart_type(), multipart(filename, bytes, &[])).await
+    call_raw(
+        app,
+        Method::POST,
+        "/api/v1/admin/photos",
+        auth,
+        &multipart_type(),
+        multipart(filename, bytes, &[]),
+    )
+    .await
 }
 
 /// A small real JPEG (a generated demo photo).
@@ -123,7 +166,10 @@ pub async fn photo_fixture(app: &TestApp, n: usize) -> i64 {
             byte_size: 1000,
             caption: format!("Fixture photo {n}"),
             alt_text: "A grey square".into(),
-            credit: Credit { agency: "Agency".into(), creator: "Jane Doe".into() },
+            credit: Credit {
+                agency: "Agency".into(),
+                creator: "Jane Doe".into(),
+            },
             copyright_notice: String::new(),
             copyright_year: None,
             uploaded_by: None,
@@ -137,38 +183,67 @@ pub async fn photo_fixture(app: &TestApp, n: usize) -> i64 {
 /// the required query parameters of its documented operation.
 pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> String {
     let store = app.store();
-    let owner = app.account(Role::Author, &format!("api-owner{n}@example.com")).await;
+    let owner = app
+        .account(Role::Author, &format!("api-owner{n}@example.com"))
+        .await;
     let id = match fixture {
         Fixture::None => None,
-        Fixture::Article | Fixture::Revision => Some(app.published(&owner, &format!("Fixture article {n}")).await.id),
+        Fixture::Article | Fixture::Revision => Some(
+            app.published(&owner, &format!("Fixture article {n}"))
+                .await
+                .id,
+        ),
         Fixture::Section => {
-            let new = NewSection { edition: "en".into(), slug: format!("api-section-{n}"), name: format!("Section {n}"), position: 1 };
+            let new = NewSection {
+                edition: "en".into(),
+                slug: format!("api-section-{n}"),
+                name: format!("Section {n}"),
+                position: 1,
+            };
             Some(store.create_section(&new).await.unwrap().id)
         }
         Fixture::Tag => {
-            let new = NewTag { edition: "en".into(), slug: format!("api-tag-{n}"), name: format!("Tag {n}") };
+            let new = NewTag {
+                edition: "en".into(),
+                slug: format!("api-tag-{n}"),
+                name: format!("Tag {n}"),
+            };
             Some(store.create_tag(&new).await.unwrap().id)
         }
         Fixture::Author => {
-            let new = NewAuthor { slug: format!("api-author-{n}"), name: format!("Author {n}"), ..NewAuthor::default() };
+            let new = NewAuthor {
+                slug: format!("api-author-{n}"),
+                name: format!("Author {n}"),
+                ..NewAuthor::default()
+            };
             Some(store.create_author(&new).await.unwrap().id)
         }
         Fixture::Entity => {
-            let new = NewEntity { name: format!("Entity {n}"), ..NewEntity::default() };
+            let new = NewEntity {
+                name: format!("Entity {n}"),
+                ..NewEntity::default()
+            };
             Some(store.create_entity(&new).await.unwrap().id)
         }
         Fixture::Photo => Some(photo_fixture(app, n).await),
         Fixture::Account => Some(owner.id),
         Fixture::Token => {
-            let created = newsdesk_newsroom::actions::tokens::issue(store, &format!("token {n}"), Role::Editor, Some(owner.id))
-                .await
-                .unwrap();
+            let created = newsdesk_newsroom::actions::tokens::issue(
+                store,
+                &format!("token {n}"),
+                Role::Editor,
+                Some(owner.id),
+            )
+            .await
+            .unwrap();
             Some(created.token.id)
         }
     };
     let mut filled = path.to_owned();
     if let Some(id) = id {
-        filled = filled.replace("{id}", &id.to_string()).replace("{number}", "1");
+        filled = filled
+            .replace("{id}", &id.to_string())
+            .replace("{number}", "1");
     }
     filled
 }
@@ -187,11 +262,19 @@ pub fn required_query(op: &Value) -> String {
         .iter()
         .filter(|p| p["in"] == "query" && p["required"] == true)
         .map(|p| {
-            let value = if p["schema"]["type"] == "integer" { "1" } else { "en" };
+            let value = if p["schema"]["type"] == "integer" {
+                "1"
+            } else {
+                "en"
+            };
             format!("{}={value}", p["name"].as_str().unwrap())
         })
         .collect();
-    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
 }
 
 /// The example of the operation's JSON request body (schema-level example), if it takes one.
@@ -267,7 +350,12 @@ pub fn check(doc: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String
     }
     if let Some(object) = value.as_object() {
         let props = schema["properties"].as_object();
-        for name in schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for name in schema["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             if !object.contains_key(name) {
                 problems.push(format!("{at}: required property `{name}` missing"));
             }
@@ -299,11 +387,25 @@ pub fn assert_documented(doc: &Value, method: &str, path: &str, response: &TestR
     let op = &doc["paths"][path][method];
     assert!(!op.is_null(), "{method} {path} is not documented");
     let documented = &op["responses"][response.status.as_str()];
-    assert!(!documented.is_null(), "{method} {path}: status {} is not documented ({})", response.status, response.body);
+    assert!(
+        !documented.is_null(),
+        "{method} {path}: status {} is not documented ({})",
+        response.status,
+        response.body
+    );
     let schema = &documented["content"]["application/json"]["schema"];
-    assert!(!schema.is_null(), "{method} {path}: {} has no documented JSON body", response.status);
+    assert!(
+        !schema.is_null(),
+        "{method} {path}: {} has no documented JSON body",
+        response.status
+    );
     let problems = check(doc, schema, &response.json(), "$");
-    assert!(problems.is_empty(), "{method} {path} {}: the body does not match its schema:\n{}", response.status, problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{method} {path} {}: the body does not match its schema:\n{}",
+        response.status,
+        problems.join("\n")
+    );
 }
 
 /// The OpenAPI document as the server serves it.

@@ -1,0 +1,570 @@
+//! The media library: uploads through the API and the page, metadata prefill, renditions
+//! made by the worker, the four bad uploads, alt text before publishing, deletion.
+
+use axum::body::Body;
+use http::{Method, Request, StatusCode};
+use newsdesk_core::Role;
+use newsdesk_newsroom::media_library::run_pending_now;
+use serde_json::{Value, json};
+
+use crate::api_support::{
+    Auth, IPTC_PHOTO, assert_documented, bearer, call, call_raw, media_objects, multipart,
+    multipart_type, served_document, small_jpeg, upload,
+};
+use crate::support::{TestApp, unescape};
+
+const PHOTOS: &str = "/api/v1/admin/photos";
+
+fn iptc_photo() -> Vec<u8> {
+    std::fs::read(IPTC_PHOTO).unwrap()
+}
+
+#[tokio::test]
+async fn an_iptc_photo_is_prefilled_from_its_metadata_and_gets_renditions_off_the_request() {
+    let app = TestApp::new().await;
+    let doc = served_document(&app).await;
+    let (_, contributor) = bearer(&app, Role::Contributor).await;
+    let r = upload(
+        &app,
+        &contributor,
+        "IPTC-PhotometadataRef-Std2023.2.jpg",
+        &iptc_photo(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_documented(&doc, "post", PHOTOS, &r);
+    let photo = r.json();
+    assert_eq!(photo["caption"], "The description aka caption (ref2023.2)");
+    assert_eq!(photo["credit"]["creator"], "Creator1 (ref2023.2)");
+    assert_eq!(photo["credit"]["agency"], "Credit Line (ref2023.2)");
+    assert!(
+        photo["copyright_notice"]
+            .as_str()
+            .unwrap()
+            .starts_with("Copyright (Notice) 2023.2 IPTC")
+    );
+    assert_eq!(photo["copyright_year"], 2023);
+    assert_eq!(
+        photo["alt_text"],
+        "This is the Alt Text description to support accessibility in 2023.2"
+    );
+    assert_eq!(
+        photo["credit_line"],
+        "© Credit Line (ref2023.2) 2023 / Creator1 (ref2023.2)"
+    );
+    assert_eq!(
+        (photo["width"].as_u64(), photo["height"].as_u64()),
+        (Some(2000), Some(1000))
+    );
+    assert_eq!(photo["content_type"], "image/jpeg");
+    // Renditions are not made while the uploader waits.
+    assert_eq!(photo["processing"], true);
+    assert_eq!(photo["renditions"], json!([]));
+    let id = photo["id"].as_i64().unwrap();
+    assert_eq!(r.header("location"), format!("{PHOTOS}/{id}"));
+
+    assert_eq!(run_pending_now(&app.state).await.unwrap(), 1);
+    assert_eq!(
+        run_pending_now(&app.state).await.unwrap(),
+        0,
+        "the job is done once"
+    );
+    let r = call(
+        &app,
+        Method::GET,
+        &format!("{PHOTOS}/{id}"),
+        &contributor,
+        None,
+    )
+    .await;
+    assert_documented(&doc, "get", "/api/v1/admin/photos/{id}", &r);
+    let photo = r.json();
+    assert_eq!(photo["processing"], false);
+    let renditions = photo["renditions"].as_array().unwrap();
+    let widths: Vec<u64> = renditions
+        .iter()
+        .filter(|r| r["crop"].is_null())
+        .map(|r| r["width"].as_u64().unwrap())
+        .collect();
+    assert!(
+        widths.contains(&1920) && widths.iter().all(|w| *w <= 1920),
+        "{widths:?}"
+    );
+    for kind in ["image/webp", "image/jpeg"] {
+        assert!(
+            renditions
+                .iter()
+                .any(|r| r["content_type"] == kind && r["width"] == 640),
+            "no 640 px {kind}"
+        );
+    }
+    let crops: Vec<&str> = renditions
+        .iter()
+        .filter_map(|r| r["crop"].as_str())
+        .collect();
+    assert_eq!(crops, ["16x9", "4x3", "1x1"]);
+
+    // Renditions carry no metadata: the original's GPS position stays in the original.
+    for r in renditions {
+        let url = r["url"].as_str().unwrap();
+        let served = app
+            .send(Request::get(url).body(Body::empty()).unwrap())
+            .await;
+        assert_eq!(served.status, StatusCode::OK, "{url}");
+        let key = url.trim_start_matches("/media/");
+        let bytes = app.state.media().get(key).await.unwrap();
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Exif") && !bytes.windows(3).any(|w| w == b"GPS"),
+            "{url} keeps metadata"
+        );
+    }
+    let thumb = photo["thumbnail_url"].as_str().unwrap();
+    assert!(
+        thumb.ends_with("/w320.webp") || thumb.ends_with("/w320.jpg"),
+        "{thumb}"
+    );
+
+    // Listing and searching find it by its credit.
+    let list = call(
+        &app,
+        Method::GET,
+        &format!("{PHOTOS}?q=credit%20line"),
+        &contributor,
+        None,
+    )
+    .await;
+    assert_documented(&doc, "get", PHOTOS, &list);
+    assert_eq!(list.json()["items"][0]["id"], id);
+
+    // Deleting removes the row, the original and every rendition.
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    assert_eq!(
+        call(
+            &app,
+            Method::DELETE,
+            &format!("{PHOTOS}/{id}"),
+            &contributor,
+            None
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(
+            &app,
+            Method::DELETE,
+            &format!("{PHOTOS}/{id}"),
+            &editor,
+            None
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(media_objects(&app).await, Vec::<String>::new());
+    assert_eq!(
+        call(&app, Method::GET, &format!("{PHOTOS}/{id}"), &editor, None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// The smallest PNG header claiming `width` × `height` (IHDR and IEND with real CRCs).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for b in bytes {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        let mut typed = kind.to_vec();
+        typed.extend_from_slice(data);
+        out.extend_from_slice(&typed);
+        out.extend_from_slice(&crc32(&typed).to_be_bytes());
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+async fn assert_nothing_left(app: &TestApp, what: &str) {
+    assert_eq!(
+        app.store().list_photos(None, 10, 0).await.unwrap().len(),
+        0,
+        "{what}: a photo row was left"
+    );
+    assert_eq!(
+        media_objects(app).await,
+        Vec::<String>::new(),
+        "{what}: a file was left in media storage"
+    );
+    assert_eq!(
+        run_pending_now(&app.state).await.unwrap(),
+        0,
+        "{what}: a rendition job was queued"
+    );
+}
+
+fn message(body: &Value) -> String {
+    let e = &body["error"];
+    let fields: Vec<String> = e["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["message"].as_str().unwrap_or("").to_owned())
+        .collect();
+    format!(
+        "{} {}",
+        e["message"].as_str().unwrap_or(""),
+        fields.join(" ")
+    )
+}
+
+#[tokio::test]
+async fn the_four_bad_uploads_are_refused_clearly_and_leave_nothing_behind() {
+    let app = TestApp::new().await;
+    let doc = served_document(&app).await;
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    let max = app.state.config().max_upload_bytes;
+
+    // 1. A text file named .jpg: judged by content.
+    let r = upload(
+        &app,
+        &editor,
+        "holiday.jpg",
+        b"Dear team, the photos will follow tomorrow.\n",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.body);
+    assert_documented(&doc, "post", PHOTOS, &r);
+    assert!(
+        message(&r.json()).contains("not a JPEG, PNG or WebP image"),
+        "{}",
+        r.body
+    );
+    assert_nothing_left(&app, "text file").await;
+
+    // 2. A truncated JPEG: the header is fine, the image data stops half-way.
+    let whole = iptc_photo();
+    let r = upload(&app, &editor, "cut.jpg", &whole[..whole.len() * 6 / 10]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_documented(&doc, "post", PHOTOS, &r);
+    assert!(
+        message(&r.json()).contains("damaged or incomplete"),
+        "{}",
+        r.body
+    );
+    assert_nothing_left(&app, "truncated JPEG").await;
+
+    // 3. A 20,000 × 20,000 PNG (a decompression bomb): refused from its header.
+    let r = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        "image/png",
+        png_header(20_000, 20_000),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let text = message(&r.json());
+    assert!(
+        text.contains("20000×20000") && text.contains("limit"),
+        "{text}"
+    );
+    assert_nothing_left(&app, "huge PNG").await;
+
+    // 4. An oversized body, streamed (no Content-Length) and declared.
+    let mut big = small_jpeg();
+    big.resize(max + 1024, 0);
+    let r = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        "image/jpeg",
+        big.clone(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    assert_documented(&doc, "post", PHOTOS, &r);
+    assert!(
+        message(&r.json()).contains(&max.to_string()),
+        "the limit is named: {}",
+        r.body
+    );
+    let r = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        &multipart_type(),
+        multipart("big.jpg", &big, &[]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    let Auth::Bearer(token) = &editor else {
+        unreachable!()
+    };
+    let declared = Request::post(PHOTOS)
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "image/jpeg")
+        .header("content-length", (max * 2).to_string())
+        .body(Body::from(vec![0u8; 16]))
+        .unwrap();
+    assert_eq!(
+        app.send(declared).await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_nothing_left(&app, "oversized body").await;
+
+    // Not an upload at all.
+    let r = call(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        Some(&json!({ "file": "x" })),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.body);
+    let r = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        &multipart_type(),
+        b"--nope".to_vec(),
+    )
+    .await;
+    assert!(r.status.is_client_error(), "{}", r.body);
+    assert_nothing_left(&app, "not an upload").await;
+}
+
+#[tokio::test]
+async fn alt_text_is_required_before_an_article_with_the_photo_is_published() {
+    let app = TestApp::new().await;
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    let r = upload(&app, &editor, "plain.jpg", &small_jpeg()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let photo = r.json();
+    assert_eq!(photo["alt_text"], "");
+    assert_eq!(photo["publishable"], false);
+    let id = photo["id"].as_i64().unwrap();
+
+    let article = call(&app, Method::POST, "/api/v1/admin/articles", &editor, Some(&json!({ "edition": "en", "headline": "Storm closes the coast road", "hero_photo_id": id }))).await;
+    assert_eq!(article.status, StatusCode::CREATED, "{}", article.body);
+    let publish = format!("/api/v1/admin/articles/{}/publish", article.json()["id"]);
+    let refused = call(&app, Method::POST, &publish, &editor, None).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        message(&refused.json()).contains("alt text"),
+        "{}",
+        refused.body
+    );
+
+    let one = format!("{PHOTOS}/{id}");
+    let copy = call(
+        &app,
+        Method::PATCH,
+        &one,
+        &editor,
+        Some(
+            &json!({ "caption": "Waves on the coast road", "alt_text": "Waves on the coast road" }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        copy.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "alt text may not repeat the caption: {}",
+        copy.body
+    );
+    let fixed = call(&app, Method::PATCH, &one, &editor, Some(&json!({ "alt_text": "Grey waves breaking over a road barrier", "credit_agency": "Coast Times" }))).await;
+    assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.body);
+    let fixed = fixed.json();
+    assert_eq!(fixed["publishable"], true);
+    assert_eq!(fixed["credit"]["agency"], "Coast Times");
+    assert_eq!(
+        call(&app, Method::POST, &publish, &editor, None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // The hero photo of an article cannot be deleted from under it.
+    let r = call(&app, Method::DELETE, &one, &editor, None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(message(&r.json()).contains("hero image"), "{}", r.body);
+}
+
+fn page_upload(
+    cookie: &str,
+    csrf: Option<&str>,
+    filename: &str,
+    bytes: &[u8],
+    fields: &[(&str, &str)],
+) -> Request<Body> {
+    let uri = match csrf {
+        Some(token) => format!(
+            "/admin/media/new?csrf={}",
+            url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
+        ),
+        None => "/admin/media/new".to_owned(),
+    };
+    Request::post(uri)
+        .header("cookie", format!("nd_session={cookie}"))
+        .header("content-type", multipart_type())
+        .body(Body::from(multipart(filename, bytes, fields)))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_library_pages_upload_list_search_and_edit() {
+    let app = TestApp::new().await;
+    let mut browser = app.client_as(Role::Contributor).await;
+    let cookie = browser.cookies["nd_session"].clone();
+    let csrf = browser.csrf.clone();
+
+    let form = browser.get("/admin/media/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("enctype=\"multipart/form-data\"")
+            && form.body.contains("name=\"file\"")
+    );
+
+    // Without the CSRF token the upload is refused, and nothing is stored.
+    let r = app
+        .send(page_upload(&cookie, None, "photo.jpg", &iptc_photo(), &[]))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_nothing_left(&app, "upload without CSRF").await;
+
+    // A bad file re-renders the form with the reason and the refusal's status.
+    let r = app
+        .send(page_upload(
+            &cookie,
+            Some(&csrf),
+            "notes.jpg",
+            b"just some notes",
+            &[("caption", "Kept caption")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        r.body.contains("not a JPEG, PNG or WebP image") && r.body.contains("Kept caption"),
+        "{}",
+        r.body
+    );
+    assert_nothing_left(&app, "bad page upload").await;
+
+    // A typed caption wins over the embedded one.
+    let r = app
+        .send(page_upload(
+            &cookie,
+            Some(&csrf),
+            "photo.jpg",
+            &iptc_photo(),
+            &[("caption", "Reference photo from the IPTC")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.location().to_owned();
+    assert!(
+        location.starts_with("/admin/media/") && location.ends_with("?done=uploaded"),
+        "{location}"
+    );
+    let id: i64 = location
+        .trim_start_matches("/admin/media/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let photo = app.store().get_photo(id).await.unwrap();
+    assert_eq!(photo.caption, "Reference photo from the IPTC");
+    assert_eq!(photo.credit.creator, "Creator1 (ref2023.2)");
+
+    let edit = browser.get(&location).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(
+        edit.body.contains("Reference photo from the IPTC") && edit.body.contains("being made"),
+        "{}",
+        edit.body
+    );
+    run_pending_now(&app.state).await.unwrap();
+
+    let list = browser.get("/admin/media?q=reference").await;
+    assert_eq!(list.status, StatusCode::OK);
+    let list_html = unescape(&list.body);
+    assert!(
+        list_html.contains(&format!("/admin/media/{id}")) && list_html.contains("/w320."),
+        "{}",
+        list.body
+    );
+    let none = browser.get("/admin/media?q=zebra").await;
+    assert!(!none.body.contains(&format!("/admin/media/{id}\"")));
+
+    let saved = browser
+        .post(
+            &format!("/admin/media/{id}"),
+            &[
+                ("caption", "Reference photo"),
+                ("alt_text", "A test card of coloured bars"),
+                ("credit_agency", "IPTC"),
+                ("credit_creator", "Creator1"),
+                ("copyright_notice", "© IPTC"),
+                ("copyright_year", "2024"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let photo = app.store().get_photo(id).await.unwrap();
+    assert_eq!(
+        (photo.alt_text.as_str(), photo.copyright_year),
+        ("A test card of coloured bars", Some(2024))
+    );
+
+    let bad = browser
+        .post(
+            &format!("/admin/media/{id}"),
+            &[("caption", "Bars"), ("alt_text", "bars.jpg")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("not name its file"), "{}", bad.body);
+
+    // Contributors may not delete; editors may.
+    assert_eq!(
+        browser
+            .post(&format!("/admin/media/{id}/delete"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut editor = app.client_as(Role::Editor).await;
+    let gone = editor.post(&format!("/admin/media/{id}/delete"), &[]).await;
+    assert_eq!(gone.location(), "/admin/media?done=deleted");
+    assert_eq!(media_objects(&app).await, Vec::<String>::new());
+}
