@@ -4,8 +4,9 @@
 
 use newsdesk_core::Edition;
 
-use crate::head::{ArticleHead, HeadMeta, feed_links};
+use crate::head::{ArticleHead, HeadMeta};
 
+use super::feeds::{self, FeedScope};
 use super::hreflang;
 use super::jsonld;
 use super::site::{Site, paths};
@@ -78,8 +79,8 @@ pub fn fill_article(
         head.alternate_language(alt.hreflang, alt.href);
     }
     if let Some(section) = &story.section {
-        let title = format!("{} — {}", site.site_name, section.name);
-        for feed in feed_links(&paths::section(&story.edition.code, &section.slug), &title) {
+        let scope = FeedScope::Section(section.clone());
+        for feed in feeds::head_links(&site.site_name, &story.edition, &scope) {
             head.feed(&feed);
         }
     }

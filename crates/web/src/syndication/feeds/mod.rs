@@ -11,6 +11,7 @@ use newsdesk_core::{Author, Edition, Section, Tag};
 
 use super::site::{Site, paths};
 use super::story::Story;
+use crate::head::{FeedLink, feed_links};
 
 /// How many items a feed carries, newest first.
 pub const FEED_ITEMS: i64 = 50;
@@ -114,13 +115,27 @@ pub fn scope_path(edition: &str, scope: &FeedScope) -> String {
 /// the edition's own (section, tag and edition names are stored per language), so no UI
 /// string of another language appears.
 pub fn scope_title(site: &Site, edition: &Edition, scope: &FeedScope) -> String {
+    title_for(&site.site_name, edition, scope)
+}
+
+fn title_for(site_name: &str, edition: &Edition, scope: &FeedScope) -> String {
     let what = match scope {
         FeedScope::Edition => &edition.name,
         FeedScope::Section(s) => &s.name,
         FeedScope::Tag(t) => &t.name,
         FeedScope::Author(a) => &a.name,
     };
-    format!("{} — {what}", site.site_name)
+    format!("{site_name} — {what}")
+}
+
+/// The `<link rel="alternate">` feed links of the page a scope's feeds follow, titled as
+/// the feeds title themselves (so a browser's or reader's feed picker shows the same
+/// name as the subscribed feed).
+pub fn head_links(site_name: &str, edition: &Edition, scope: &FeedScope) -> Vec<FeedLink> {
+    feed_links(
+        &scope_path(&edition.code, scope),
+        &title_for(site_name, edition, scope),
+    )
 }
 
 /// Describes the feed of `scope` in `edition` holding `items` (newest first). `fallback`
@@ -236,6 +251,28 @@ mod tests {
         assert!(out.contains(r#"src="https://news.example/media/p.jpg""#));
         assert!(out.contains(r#"srcset="https://news.example/media/a.webp 320w, https://news.example/media/b.webp 640w""#));
         assert!(out.contains(r#"alt="a=&quot;b&quot;""#));
+    }
+
+    #[test]
+    fn head_links_point_at_the_served_feeds_with_the_feeds_titles() {
+        let story = story(42, "en");
+        let scope = story
+            .section
+            .clone()
+            .map(FeedScope::Section)
+            .unwrap_or(FeedScope::Edition);
+        let links = head_links("The Daily", &story.edition, &scope);
+        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(
+            hrefs,
+            [
+                "/en/section/world/feed.rss",
+                "/en/section/world/feed.atom",
+                "/en/section/world/feed.json"
+            ]
+        );
+        let meta = feed_meta(&site(), &story.edition, &scope, &[], at(2020, 1, 1, 0));
+        assert!(links.iter().all(|l| l.title == meta.title));
     }
 
     #[test]
