@@ -50,6 +50,7 @@ REPO = HERE.parent.parent
 SHARED = (REPO / ".." / "shared" / "samples").resolve()
 SITEMAP_XSD = SHARED / "sitemaps" / "sitemap.xsd"
 JSONFEED_SCHEMA = SHARED / "feeds" / "jsonfeed" / "schema-v1.1.json"
+SCHEMAORG = SHARED / "schemaorg"
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -203,6 +204,53 @@ def index_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(HERE / "schemas" / "siteindex.xsd")))
 
 
+class Vocabulary:
+    """schema.org 30.0 from the shared CSVs: which types a property may sit on, and each
+    type's supertypes, to check that every property used is allowed where it is used."""
+
+    def __init__(self) -> None:
+        import csv
+
+        def label(iri: str) -> str:
+            return iri.strip().rsplit("/", 1)[-1]
+
+        csv.field_size_limit(10_000_000)
+        with open(SCHEMAORG / "schemaorg-current-https-properties.csv", newline="", encoding="utf-8") as f:
+            self.domains = {row["label"]: {label(d) for d in row["domainIncludes"].split(",") if d.strip()} for row in csv.DictReader(f)}
+        with open(SCHEMAORG / "schemaorg-current-https-types.csv", newline="", encoding="utf-8") as f:
+            self.parents = {row["label"]: {label(d) for d in row["subTypeOf"].split(",") if d.strip()} for row in csv.DictReader(f)}
+
+    def ancestors(self, t: str) -> set[str]:
+        seen, todo = set(), [t]
+        while todo:
+            cur = todo.pop()
+            if cur not in seen:
+                seen.add(cur)
+                todo.extend(self.parents.get(cur, ()))
+        return seen
+
+    def problems(self, node, path: str = "$") -> list[str]:
+        """Unknown properties and properties outside their domain, recursively."""
+        out: list[str] = []
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                out += self.problems(item, f"{path}[{i}]")
+            return out
+        if not isinstance(node, dict):
+            return out
+        t = node.get("@type")
+        types = self.ancestors(t) if isinstance(t, str) else set()
+        for key, value in node.items():
+            if key.startswith("@"):
+                continue
+            if key not in self.domains:
+                out.append(f"{path}.{key}: not a schema.org property")
+            elif types and not (self.domains[key] & types):
+                out.append(f"{path}.{key}: not allowed on {t}")
+            out += self.problems(value, f"{path}.{key}")
+        return out
+
+
 # --------------------------------------------------------------------------- the checks
 
 
@@ -217,6 +265,7 @@ class Validator:
         self.lastmods: dict[str, str] = {}
         self.sitemap_alternates: dict[str, dict[str, str]] = {}
         self.listing_pages: list[str] = []
+        self.vocabulary = Vocabulary()
 
     # robots.txt --------------------------------------------------------------
     def robots(self) -> None:
@@ -400,6 +449,9 @@ class Validator:
         assert len(canonical) == 1, f"{len(canonical)} canonical links"
         assert self.client.local(canonical[0]) == self.client.local(url), f"canonical {canonical[0]} != {url}"
         blocks = [json.loads(s.text_content()) for s in tree.xpath('//script[@type="application/ld+json"]')]
+        for b in blocks:
+            bad = self.vocabulary.problems(b)
+            assert not bad, f"JSON-LD outside the schema.org vocabulary: {bad[:5]}"
         articles = [b for b in blocks if b.get("@type") == "NewsArticle"]
         assert len(articles) == 1, f"{len(articles)} NewsArticle blocks"
         self.news_article(articles[0], url)
