@@ -26,6 +26,11 @@ impl Filter {
         self.conditions.push(condition.replace("{}", &placeholder));
     }
 
+    /// Adds a condition without an argument; only for SQL text built from constants.
+    pub fn push_literal(&mut self, condition: &str) {
+        self.conditions.push(condition.to_owned());
+    }
+
     /// The next placeholder's number.
     pub fn next(&self) -> usize {
         self.args.len() + 1
