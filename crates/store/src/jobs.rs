@@ -1,4 +1,5 @@
 //! The job queue: rows claimed with a lease, retried with exponential backoff.
+//! (Public only for [`MAX_ATTEMPTS`]; the methods are on [`crate::Store`].)
 
 use chrono::{Duration, Utc};
 use sqlx::types::Json;

@@ -11,7 +11,7 @@ mod dialect;
 mod editions;
 mod entities;
 mod error;
-mod jobs;
+pub mod jobs;
 mod outbox;
 mod people;
 mod photos;
