@@ -18,6 +18,8 @@ pub mod page_head;
 pub mod routes;
 pub mod site;
 pub mod sitemap;
+#[cfg(test)]
+mod snapshots;
 pub mod social;
 pub mod story;
 pub mod time;

@@ -41,8 +41,10 @@ pub struct JsonItem {
     pub image: Option<String>,
     pub date_published: String,
     pub date_modified: String,
+    /// Left out when empty: the feed's `authors` (the publication) then apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<JsonAuthor>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     pub language: String,
 }
