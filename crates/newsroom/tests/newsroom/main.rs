@@ -1,11 +1,20 @@
 //! The newsroom's integration tests: one binary (link time on 2 cores), one module per
 //! area. Every test boots the real application on a fresh SQLite file.
 
-#![expect(clippy::unwrap_used, reason = "a test fails loudly on the first surprise")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
 
+mod api_articles;
+mod api_matrix;
+mod api_openapi;
+mod api_support;
 mod articles;
 mod auth;
 mod management;
 mod matrix;
+mod media_upload;
 mod revisions;
 mod support;
+mod workflow;
