@@ -66,10 +66,6 @@ fn verify_blocking(password: &str, stored: Option<&str>) -> Result<bool, AppErro
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on the first surprise"
-)]
 mod tests {
     use super::*;
 

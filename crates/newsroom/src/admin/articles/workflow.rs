@@ -132,10 +132,6 @@ pub fn local_to_utc(value: &str, tz: chrono_tz::Tz) -> Result<DateTime<Utc>, App
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on the first surprise"
-)]
 mod tests {
     use super::*;
 
