@@ -1,11 +1,4 @@
 #![doc = include_str!("../README.md")]
-#![cfg_attr(
-    test,
-    expect(
-        clippy::unwrap_used,
-        reason = "a unit test fails loudly on the first surprise"
-    )
-)]
 
 pub mod assets;
 pub mod cache;

@@ -81,7 +81,7 @@ pub async fn day(
             intro: None,
             accent: None,
             nav_current: String::new(),
-            has_feeds: false,
+            feeds: None,
             day_nav: Some(day_nav),
             empty_key: "archive-empty",
         };

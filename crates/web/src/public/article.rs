@@ -18,8 +18,9 @@ use super::page;
 
 use crate::cache::keys;
 use crate::error::AppError;
-use crate::head::{self, HeadMeta, feed_links};
+use crate::head::{self, HeadMeta};
 use crate::state::AppState;
+use crate::syndication::feeds::{FeedScope, head_links};
 use crate::views::{ArticleView, Card, NextLink};
 
 #[derive(Debug, Default, Deserialize)]
@@ -142,7 +143,7 @@ async fn build(
     } else {
         state.store().translations(article).await?
     };
-    let feeds = feed_links(&format!("/{}", ctx.code()), &state.config().site_name);
+    let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
     head.description = article.lead.clone();
     head.noindex = preview;

@@ -11,8 +11,9 @@ use super::error_page::or_error_page;
 use super::page;
 use crate::cache::keys;
 use crate::error::AppError;
-use crate::head::{HeadMeta, feed_links};
+use crate::head::HeadMeta;
 use crate::state::AppState;
+use crate::syndication::feeds::{FeedScope, head_links};
 use crate::views::{Card, SectionLink};
 
 /// Stories at the top: one lead and this many beside it.
@@ -142,7 +143,7 @@ async fn render(state: &AppState, code: &str) -> Result<Response, AppError> {
         &format!("{} | {}", title, state.config().site_name),
         &title,
     );
-    let feeds = feed_links(&format!("/{code}"), &state.config().site_name);
+    let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
     for feed in &feeds {
         head.feed(feed);
     }

@@ -10,9 +10,10 @@ use super::error_page::or_error_page;
 use super::page::{self, PageQuery};
 use crate::cache::keys;
 use crate::error::AppError;
-use crate::head::{HeadMeta, feed_links};
+use crate::head::HeadMeta;
 use crate::i18n;
 use crate::state::AppState;
+use crate::syndication::feeds::{FeedScope, head_links};
 use crate::views::{Card, Pager, accent_for};
 
 pub const PER_PAGE: i64 = 20;
@@ -48,8 +49,8 @@ pub struct Listing {
     pub intro: Option<String>,
     pub accent: Option<i32>,
     pub nav_current: String,
-    /// Whether the page has its own feeds (`{base}/feed.rss`…).
-    pub has_feeds: bool,
+    /// The page's own feeds; `None` links the edition's.
+    pub feeds: Option<FeedScope>,
     /// Archive pages link the days around them.
     pub day_nav: Option<DayNav>,
     /// UI string key for an empty list.
@@ -78,7 +79,7 @@ pub async fn section(
             intro: None,
             accent: Some(accent_for(&section)),
             nav_current: section.slug.clone(),
-            has_feeds: true,
+            feeds: Some(FeedScope::Section(section.clone())),
             day_nav: None,
             empty_key: "list-empty",
         };
@@ -110,7 +111,7 @@ pub async fn tag(
             intro: None,
             accent: None,
             nav_current: String::new(),
-            has_feeds: true,
+            feeds: Some(FeedScope::Tag(tag.clone())),
             day_nav: None,
             empty_key: "list-empty",
         };
@@ -142,7 +143,7 @@ pub async fn author(
             intro: Some(author.bio.trim().to_owned()).filter(|b| !b.is_empty()),
             accent: None,
             nav_current: String::new(),
-            has_feeds: true,
+            feeds: Some(FeedScope::Author(author.clone())),
             day_nav: None,
             empty_key: "list-empty",
         };
@@ -174,7 +175,7 @@ pub async fn latest(
             intro: None,
             accent: None,
             nav_current: String::new(),
-            has_feeds: false,
+            feeds: None,
             day_nav: None,
             empty_key: "list-empty",
         };
@@ -245,14 +246,8 @@ pub async fn render(
         &description,
     );
     head.description = description;
-    let feeds = if listing.has_feeds {
-        feed_links(
-            &listing.base,
-            &format!("{} | {}", listing.heading, state.config().site_name),
-        )
-    } else {
-        feed_links(&format!("/{}", ctx.code()), &state.config().site_name)
-    };
+    let scope = listing.feeds.clone().unwrap_or(FeedScope::Edition);
+    let feeds = head_links(&state.config().site_name, &ctx.edition, &scope);
     for feed in &feeds {
         head.feed(feed);
     }

@@ -39,6 +39,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(root::home))
         .route("/healthz", get(root::healthz))
+        .route("/{edition}/", get(root::trailing_slash))
         .route("/static/{file}", get(crate::assets::serve))
         .route("/media/{*key}", get(media::serve))
         .merge(pages)

@@ -87,6 +87,15 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('='))
 }
 
+/// `/{edition}/` → `/{edition}`: one URL per page.
+pub async fn trailing_slash(uri: Uri) -> Response {
+    let path = uri.path().trim_end_matches('/');
+    super::page::redirect(
+        StatusCode::MOVED_PERMANENTLY,
+        if path.is_empty() { "/" } else { path },
+    )
+}
+
 pub async fn healthz() -> &'static str {
     "ok"
 }

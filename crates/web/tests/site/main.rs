@@ -1,10 +1,5 @@
 //! Integration tests of the reading site: one test binary, one module per concern.
 //! Every test boots the real router on a fresh SQLite store with a small newsroom.
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test fails loudly on the first surprise"
-)]
 
 mod support;
 

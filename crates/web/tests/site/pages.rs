@@ -17,6 +17,11 @@ async fn root_sends_readers_to_their_language_or_the_default_edition() {
     assert_eq!(ru.status, StatusCode::FOUND);
     assert_eq!(ru.header("location"), "/ru");
     assert!(ru.header("vary").contains("Accept-Language"));
+    let slash = app.get("/ru/").await;
+    assert_eq!(
+        (slash.status, slash.header("location")),
+        (StatusCode::MOVED_PERMANENTLY, "/ru")
+    );
     let other = app.get_with("/", &[("accept-language", "de-DE")]).await;
     assert_eq!(other.header("location"), "/en");
     let picked = app

@@ -1,4 +1,8 @@
 //! `TestApp`: the real router on a temp SQLite store, and fixture builders.
+#![expect(
+    clippy::unwrap_used,
+    reason = "fixture helpers fail the test loudly on the first surprise"
+)]
 
 use axum::Router;
 use axum::body::Body;
