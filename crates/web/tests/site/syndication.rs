@@ -342,6 +342,22 @@ async fn sitemaps_list_every_published_article_with_its_modified_time() {
     ] {
         assert!(pages.contains(&format!("<loc>{BASE}{loc}</loc>")), "{loc}");
     }
+    // A new edition shows at once, although its change names only itself.
+    let french = newsdesk_core::Edition {
+        code: "fr".into(),
+        name: "Français".into(),
+        direction: newsdesk_core::Direction::Ltr,
+        time_zone: "Europe/Paris".into(),
+        is_default: false,
+    };
+    app.store().upsert_edition(&french).await.unwrap();
+    assert!(
+        app.get("/robots.txt")
+            .await
+            .text()
+            .contains("/fr/news-sitemap.xml")
+    );
+
     assert_eq!(
         app.get("/sitemaps/en-articles-2.xml").await.status,
         StatusCode::NOT_FOUND
