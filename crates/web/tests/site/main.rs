@@ -7,3 +7,4 @@ mod caching;
 mod i18n_keys;
 mod pages;
 mod snapshot;
+mod syndication;
