@@ -15,6 +15,7 @@ pub mod history;
 pub mod openapi;
 pub mod people;
 pub mod photos;
+pub mod ratelimit;
 pub mod table;
 pub mod taxonomy;
 pub mod workflow;
@@ -96,5 +97,6 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
 pub fn routes() -> Router<AppState> {
     let (api, _) = openapi_router().split_for_parts();
     api.layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(ratelimit::layer))
         .merge(crate::media_library::pages_router())
 }

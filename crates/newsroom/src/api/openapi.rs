@@ -78,9 +78,44 @@ impl Modify for Security {
 
 /// The document, built once.
 pub fn document() -> &'static utoipa::openapi::OpenApi {
-    static DOC: LazyLock<utoipa::openapi::OpenApi> =
-        LazyLock::new(|| super::openapi_router().split_for_parts().1);
+    static DOC: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
+        let mut doc = super::openapi_router().split_for_parts().1;
+        add_rate_limit_responses(&mut doc);
+        doc
+    });
     &DOC
+}
+
+/// Every authenticated operation may answer 429 (see [`super::ratelimit`]); added here
+/// rather than in each handler's attribute so none can forget it.
+fn add_rate_limit_responses(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let response = ResponseBuilder::new()
+        .description("Too many requests with these credentials; wait a minute (see `Retry-After`)")
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ApiErrorBody")))
+                .build(),
+        )
+        .build();
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if path == "/api/v1/openapi.json" {
+            continue;
+        }
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for op in operations.into_iter().flatten() {
+            op.responses
+                .responses
+                .insert("429".to_owned(), response.clone().into());
+        }
+    }
 }
 
 /// `GET /api/v1/openapi.json`: the Admin API's OpenAPI 3.1 document.

@@ -58,6 +58,9 @@ pub struct UploadQuery {
     pub alt_text: Option<String>,
     pub credit_agency: Option<String>,
     pub credit_creator: Option<String>,
+    /// With a session: its CSRF token, for multipart form posts that cannot set the
+    /// `X-CSRF-Token` header (checked by the auth layer, ignored here).
+    pub csrf: Option<String>,
 }
 
 /// Uploads a photo: `multipart/form-data` with the image in `file`, or the image itself as

@@ -374,3 +374,37 @@ async fn tokens_are_shown_once_work_and_stop_working_when_revoked() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn a_runaway_client_is_slowed_down_with_429() {
+    let app = TestApp::new().await;
+    let doc = served_document(&app).await;
+    let (_, auth) = bearer(&app, Role::Contributor).await;
+    let limit = newsdesk_newsroom::api::ratelimit::PER_MINUTE as usize;
+    // The budget refills while the loop runs, so a few more than the burst get through.
+    let mut admitted = 0;
+    let mut refused = None;
+    for _ in 0..limit + 200 {
+        let r = call(&app, Method::GET, "/api/v1/admin/me", &auth, None).await;
+        if r.status == StatusCode::OK {
+            admitted += 1;
+        } else {
+            refused = Some(r);
+            break;
+        }
+    }
+    assert!(admitted >= limit, "only {admitted} requests admitted");
+    let r = refused.expect("the budget ran out");
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert_eq!(code(&r.json()), "rate_limited");
+    assert_eq!(r.header("retry-after"), "60");
+    assert_documented(&doc, "get", "/api/v1/admin/me", &r);
+    // Other credentials have their own budget.
+    let (_, other) = bearer(&app, Role::Contributor).await;
+    assert_eq!(
+        call(&app, Method::GET, "/api/v1/admin/me", &other, None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}

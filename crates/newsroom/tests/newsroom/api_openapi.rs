@@ -43,7 +43,7 @@ async fn the_document_is_openapi_3_1_with_both_ways_to_authenticate() {
             );
             continue;
         }
-        for status in ["401", "403"] {
+        for status in ["401", "403", "429"] {
             let body = &op["responses"][status]["content"]["application/json"]["schema"]["$ref"];
             assert_eq!(
                 body, "#/components/schemas/ApiErrorBody",
