@@ -92,6 +92,11 @@ pub fn render(name: &str, ctx: Value) -> Result<String, AppError> {
         .map_err(|e| AppError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))
 }
 
+/// `(name, source)` of every admin template (tests check their links and form targets).
+pub fn sources() -> &'static [(&'static str, &'static str)] {
+    TEMPLATES
+}
+
 /// Fails when a template does not compile: run by a test so a typo never ships.
 pub fn check_templates() -> Result<usize, String> {
     ENV.as_ref().map(|_| TEMPLATES.len()).map_err(Clone::clone)

@@ -191,3 +191,98 @@ async fn the_table_has_no_duplicates_and_covers_the_navigation() {
         }
     }
 }
+
+/// Whether `path` (with `{…}` where a template inserts a value) names a route of the table.
+fn routed(method: &Method, path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').collect();
+    routes::all().any(|spec| {
+        let route: Vec<&str> = spec.path.split('/').collect();
+        spec.method == *method
+            && route.len() == segments.len()
+            && route
+                .iter()
+                .zip(&segments)
+                .all(|(r, s)| r == s || (r.starts_with('{') && s.starts_with('{')))
+    })
+}
+
+/// `/admin/articles/{{ article.id }}/publish` → `/admin/articles/{}/publish`; template
+/// tags and the query are dropped.
+fn template_path(raw: &str) -> String {
+    let mut out = String::new();
+    let mut rest = raw;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let (open, close) = if rest[start..].starts_with("{{") {
+            ("{}", "}}")
+        } else {
+            ("", "%}")
+        };
+        out.push_str(open);
+        rest = rest[start..]
+            .find(close)
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out.split(['?', '#']).next().unwrap_or_default().to_owned()
+}
+
+/// Other crates' pages (the reading site, the media library) are not this table's.
+fn ours(target: &str) -> bool {
+    target.starts_with("/admin")
+        && !target.starts_with("/admin/static")
+        && !target.starts_with("/admin/media")
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].split('"').next()
+}
+
+#[test]
+fn every_form_and_link_in_the_admin_templates_targets_a_route_in_the_table() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let mut check = |name: &str, method: Method, raw: &str| {
+        checked += usize::from(ours(raw));
+        if ours(raw) && !routed(&method, &template_path(raw)) {
+            problems.push(format!("{name}: {method} {raw}"));
+        }
+    };
+    for (name, source) in newsdesk_newsroom::admin::render::sources() {
+        for part in source.split("<form").skip(1) {
+            let tag = part.split('>').next().unwrap_or_default();
+            let method = if attribute(tag, "method") == Some("get") {
+                Method::GET
+            } else {
+                Method::POST
+            };
+            if let Some(action) = attribute(tag, "action") {
+                check(name, method, action);
+            }
+        }
+        for part in source.split(" formaction=\"").skip(1) {
+            check(
+                name,
+                Method::POST,
+                part.split('"').next().unwrap_or_default(),
+            );
+        }
+        for part in source.split(" href=\"").skip(1) {
+            check(
+                name,
+                Method::GET,
+                part.split('"').next().unwrap_or_default(),
+            );
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "targets without a route:\n{}",
+        problems.join("\n")
+    );
+    assert!(
+        checked > 60,
+        "only {checked} targets found: is the parser still reading the templates?"
+    );
+}

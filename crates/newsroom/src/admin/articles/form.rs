@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
-use newsdesk_core::{Article, ArticleDraft, ValidationError};
+use newsdesk_core::{Article, ArticleDraft, ArticleStatus, ValidationError};
 use newsdesk_web::{AppError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
 use crate::admin::forms::{checkbox, finish, ids, optional_id};
-use crate::policy::{Action, Resource, allowed};
+use crate::policy::{Action, ArticleFacts, Resource, allowed};
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
@@ -137,6 +137,12 @@ pub async fn editor_context(
         None => (Vec::new(), Vec::new(), 0),
     };
     let facts = p.article.map(Resource::article);
+    // A new article will be the actor's own draft: the rules for that decide the buttons.
+    let own_new_draft = Resource::Article(ArticleFacts {
+        created_by: actor.account_id,
+        status: ArticleStatus::Draft,
+        ever_published: false,
+    });
     let may = |action| facts.is_none_or(|r| allowed(actor, action, r));
     let tz = edition
         .as_ref()
@@ -169,11 +175,7 @@ pub async fn editor_context(
         stale => p.stale,
         may => context! {
             edit => may(Action::EditArticle),
-            publish => facts.map_or(allowed(actor, Action::PublishArticle, Resource::Article(crate::policy::ArticleFacts {
-                created_by: actor.account_id,
-                status: newsdesk_core::ArticleStatus::Draft,
-                ever_published: false,
-            })), |r| allowed(actor, Action::PublishArticle, r)),
+            publish => allowed(actor, Action::PublishArticle, facts.unwrap_or(own_new_draft)),
             delete => facts.is_some_and(|r| allowed(actor, Action::DeleteArticle, r)),
         },
     })
