@@ -90,3 +90,48 @@ store_test!(taxonomy_and_photo_writes_emit_events, |store| {
         }));
     Ok(())
 });
+
+store_test!(
+    a_follower_never_skips_an_event_under_concurrent_writers,
+    |store| {
+        edition(&store, "en").await?;
+        let start = store.latest_event_seq().await?;
+        let mut writers = Vec::new();
+        for w in 0..4 {
+            let s = store.clone();
+            writers.push(tokio::spawn(async move {
+                for i in 0..15 {
+                    s.create_article(&draft("en", &format!("Writer {w} story {i}")), None)
+                        .await?;
+                }
+                anyhow::Ok(())
+            }));
+        }
+        // Follow the outbox the way the bus does: resume after the last seq seen.
+        let mut cursor = start;
+        let mut seen = Vec::new();
+        while seen.len() < 60 {
+            for event in store.events_after(cursor, 7).await? {
+                cursor = event.seq;
+                seen.push(event.seq);
+            }
+            if writers.iter().all(|w| w.is_finished()) && store.latest_event_seq().await? == cursor
+            {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        for w in writers {
+            w.await??;
+        }
+        let all: Vec<i64> = store
+            .events_after(start, 1000)
+            .await?
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        assert_eq!(all.len(), 60);
+        assert_eq!(seen, all, "the follower saw every event, in order");
+        Ok(())
+    }
+);
