@@ -100,4 +100,5 @@ month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
 date-long = { $day } { $month } { $year }
+date-numeric = { $day }/{ $month }
 date-time = { $date }، { $time } { $zone }

@@ -98,4 +98,5 @@ month-10 = October
 month-11 = November
 month-12 = December
 date-long = { $day } { $month } { $year }
+date-numeric = { $day }/{ $month }
 date-time = { $date }, { $time } { $zone }

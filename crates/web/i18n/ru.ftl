@@ -97,4 +97,5 @@ month-10 = октября
 month-11 = ноября
 month-12 = декабря
 date-long = { $day } { $month } { $year }
+date-numeric = { $day }.{ $month }
 date-time = { $date }, { $time } { $zone }

@@ -74,6 +74,18 @@ impl I18n {
         )
     }
 
+    /// "26/11" (en), "26.11" (ru): a day in a narrow column.
+    pub fn numeric_date(&self, lang: &str, day: NaiveDate) -> String {
+        self.get(
+            lang,
+            "date-numeric",
+            Some(&args(&[
+                ("day", digits(lang, &day.format("%d").to_string())),
+                ("month", digits(lang, &day.format("%m").to_string())),
+            ])),
+        )
+    }
+
     pub fn date_parts(&self, lang: &str, day: NaiveDate) -> DateParts {
         DateParts {
             iso: day.format("%Y-%m-%d").to_string(),

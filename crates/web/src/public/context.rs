@@ -187,6 +187,7 @@ pub fn cards(
                 published: a
                     .published_at
                     .map(|at| state.i18n().local_time(ctx.lang(), ctx.edition.tz(), at)),
+                day_label: None,
             }
         })
         .collect()
@@ -207,7 +208,20 @@ pub async fn newsfeed(
     let items = state.store().list_articles(&query).await?;
     keys.add(keys::newsfeed(ctx.code()));
     let refs: Vec<&ArticleSummary> = items.iter().collect();
-    Ok(cards(state, ctx, &refs, &HashMap::new(), "", keys))
+    let mut cards = cards(state, ctx, &refs, &HashMap::new(), "", keys);
+    // Times alone read as today's; items from an earlier day than the newest also show
+    // their day. Relative to the newest item, not the clock, so a cached page stays true.
+    let tz = ctx.edition.tz();
+    let day = |a: &ArticleSummary| a.published_at.map(|t| t.with_timezone(&tz).date_naive());
+    let newest_day = items.first().and_then(day);
+    for (card, item) in cards.iter_mut().zip(&items) {
+        if let Some(d) = day(item)
+            && Some(d) != newest_day
+        {
+            card.day_label = Some(state.i18n().numeric_date(ctx.lang(), d));
+        }
+    }
+    Ok(cards)
 }
 
 pub const NEWSFEED_ITEMS: i64 = 15;

@@ -25,6 +25,8 @@ pub struct Card {
     /// `sizes` for the card's picture.
     pub sizes: String,
     pub published: Option<LocalTime>,
+    /// In the newsfeed column: the day ("26/11") of an item older than the newest one's day.
+    pub day_label: Option<String>,
 }
 
 /// The article page's main element.

@@ -51,6 +51,9 @@ async fn front_page_has_lead_story_sections_and_newsfeed() {
     assert!(html.contains("card--lead"), "lead story card");
     assert!(html.contains("Parliament passes the budget"));
     assert!(html.contains("class=\"newsfeed\""));
+    // Newsfeed items from before the newest item's day carry their day.
+    assert!(html.contains(">09:00<small>25/11</small></time>"), "{html}");
+    assert!(html.contains(">14:00</time>"));
     assert!(html.contains("<nav class=\"sections\""));
     assert!(html.contains("href=\"/en/section/world\""));
     assert!(
