@@ -228,3 +228,42 @@ async fn eventually(app: &TestApp, path: &str, text: &str) -> bool {
     }
     false
 }
+
+#[tokio::test]
+async fn renamed_sections_and_recaptioned_photos_show_at_once() {
+    let app = TestApp::new().await;
+    let path = app.fx.lead.path();
+    assert!(app.get(&path).await.text().contains(">World</a>"));
+    let seq = app.store().latest_event_seq().await.unwrap();
+
+    let mut world = app.store().get_section(app.fx.world).await.unwrap();
+    world.name = "Global".into();
+    app.store().update_section(&world).await.unwrap();
+    let photo = app.store().get_photo(app.fx.photo).await.unwrap();
+    let text = newsdesk_store::PhotoText {
+        caption: "Queues stretched around the block in Leeds".into(),
+        alt_text: photo.alt_text.clone(),
+        credit: photo.credit.clone(),
+        copyright_notice: photo.copyright_notice.clone(),
+        copyright_year: photo.copyright_year,
+    };
+    app.store()
+        .update_photo_text(app.fx.photo, &text)
+        .await
+        .unwrap();
+    // What the newsroom does after such writes: hand the outbox events to `after_write`.
+    for event in app.store().events_after(seq, 100).await.unwrap() {
+        app.written(event).await;
+    }
+
+    let html = app.get(&path).await.text();
+    assert!(
+        html.contains(">Global</a>"),
+        "section renamed on the article page"
+    );
+    assert!(
+        html.contains("Queues stretched around the block in Leeds"),
+        "new caption"
+    );
+    assert!(app.get("/ru").await.status.is_success());
+}
