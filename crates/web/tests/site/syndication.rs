@@ -15,7 +15,9 @@ fn jsonld(html: &str) -> Vec<Value> {
     html.split(open)
         .skip(1)
         .filter_map(|rest| rest.split("</script>").next())
-        .map(|text| serde_json::from_str(text).unwrap())
+        .map(|text| {
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("JSON-LD does not parse: {e}"))
+        })
         .collect()
 }
 
