@@ -98,5 +98,11 @@ pub fn routes() -> Router<AppState> {
     let (api, _) = openapi_router().split_for_parts();
     api.layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(axum::middleware::from_fn(ratelimit::layer))
+        // An API client mistyping a path gets a JSON 404, not the reading site's page.
+        .route("/api/{*rest}", axum::routing::any(not_found))
         .merge(crate::media_library::pages_router())
+}
+
+async fn not_found() -> error::ApiError {
+    error::ApiError(newsdesk_web::AppError::NotFound)
 }

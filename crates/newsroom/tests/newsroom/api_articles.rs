@@ -325,6 +325,18 @@ async fn bad_requests_get_json_errors_with_the_right_status() {
     )
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let r = call(
+        &app,
+        Method::GET,
+        "/api/v1/admin/no-such-thing",
+        &editor,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (r.status, code(&r.json()).to_owned()),
+        (StatusCode::NOT_FOUND, "not_found".to_owned())
+    );
 }
 
 #[tokio::test]
