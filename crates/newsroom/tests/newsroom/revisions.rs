@@ -48,6 +48,10 @@ async fn revisions_are_listed_compared_and_restored() {
         "changed lines are paired side by side"
     );
     assert!(body.contains("Line 2, corrected.") && body.contains("Line three."));
+    assert!(
+        body.contains("Restore revision 1") && !body.contains("Restore revision 3"),
+        "the current revision is not offered for restoring"
+    );
 
     // Restoring revision 1 saves it as revision 4.
     let r = editor
