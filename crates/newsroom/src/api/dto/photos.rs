@@ -145,12 +145,9 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 }
 
 /// `multipart/form-data` upload: the image in `file`; the text fields are optional and
-/// replace what the photo's own IPTC/XMP/EXIF metadata would prefill.
+/// replace what the photo's own IPTC/XMP/EXIF metadata would prefill. Documentation only:
+/// the handler reads the parts as they stream (see `media_library::body`).
 #[derive(Debug, Clone, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the multipart form; the handler reads its parts as they stream"
-)]
 pub struct UploadForm {
     /// JPEG, PNG or WebP; recognised by content, not by name.
     #[schema(value_type = String, format = Binary)]
