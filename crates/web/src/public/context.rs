@@ -24,6 +24,10 @@ pub struct EditionCtx {
 
 impl EditionCtx {
     pub async fn load(state: &AppState, code: &str) -> Result<Self, AppError> {
+        // `/favicon.ico`, `/wp-login.php`…: not an edition code, no query needed to know.
+        if !newsdesk_core::edition::is_bcp47(code) {
+            return Err(AppError::NotFound);
+        }
         let edition = state.store().get_edition(code).await?;
         let editions = state.store().list_editions().await?;
         let sections = state.store().list_sections(code).await?;

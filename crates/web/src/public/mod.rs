@@ -39,6 +39,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(root::home))
         .route("/healthz", get(root::healthz))
+        // Pages name an SVG icon; old browsers still ask for this one.
+        .route(
+            "/favicon.ico",
+            get(|| async { axum::http::StatusCode::NOT_FOUND }),
+        )
         .route("/{edition}/", get(root::trailing_slash))
         .route("/static/{file}", get(crate::assets::serve))
         .route("/media/{*key}", get(media::serve))

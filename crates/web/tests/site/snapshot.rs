@@ -19,7 +19,7 @@ async fn article_page_snapshot() {
             r#"article:modified_time" content="[^"]+""#,
             r#"article:modified_time" content="[now]""#,
         ),
-        (r"\.[0-9a-f]{10}\.(css|js)", ".[hash].$1"),
+        (r"\.[0-9a-f]{10}\.(css|js|svg)", ".[hash].$1"),
         (
             r#"<time datetime="\d{4}-\d{2}-\d{2}">[^<]*</time>"#,
             r#"<time datetime="[today]">[today]</time>"#,
