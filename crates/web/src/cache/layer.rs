@@ -27,8 +27,19 @@ pub struct Cacheable {
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !matches!(*request.method(), Method::GET | Method::HEAD) || is_personal(request.headers()) {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
+    }
+    if is_personal(request.headers()) {
+        let mut response = next.run(request).await;
+        // Rendered for one reader: no shared cache (CDN) may keep it.
+        if response.extensions().get::<Cacheable>().is_some() {
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                http::HeaderValue::from_static("private, no-cache"),
+            );
+        }
+        return response;
     }
     let cache = state.cache();
     let url = cache_key(request.uri());

@@ -143,6 +143,12 @@ async fn pages_are_served_from_the_cache_until_a_change_touches_them() {
             .text()
             .contains("all-night session")
     );
+    // A reader with a session never gets the shared copy, nor may a CDN keep theirs.
+    let personal = app
+        .get_with(&lead.path(), &[("cookie", "theme=dark; nd_session=abc")])
+        .await;
+    assert!(personal.text().contains("all-night session"));
+    assert_eq!(personal.header("cache-control"), "private, no-cache");
 
     app.written(event).await;
     assert!(
