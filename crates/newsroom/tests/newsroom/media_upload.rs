@@ -568,3 +568,43 @@ async fn the_library_pages_upload_list_search_and_edit() {
     assert_eq!(gone.location(), "/admin/media?done=deleted");
     assert_eq!(media_objects(&app).await, Vec::<String>::new());
 }
+
+/// An upload larger than the JSON body limit and axum's default 2 MB is still accepted:
+/// uploads answer to `max_upload_bytes` alone, on both routes into the pipeline.
+#[tokio::test]
+async fn large_photos_are_accepted_up_to_the_configured_limit() {
+    let app = TestApp::new().await;
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    // A real photo made bulky the way cameras and agencies do: 48 comment segments of
+    // 60 KB each after the start-of-image marker (decoders skip them).
+    let photo = iptc_photo();
+    let mut big = photo[..2].to_vec();
+    for _ in 0..48 {
+        let payload = vec![b'x'; 60_000];
+        big.extend_from_slice(&[0xFF, 0xFE]);
+        big.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+        big.extend_from_slice(&payload);
+    }
+    big.extend_from_slice(&photo[2..]);
+    assert!(
+        big.len() > 2 * 1024 * 1024,
+        "the fixture must exceed 2 MiB ({} bytes)",
+        big.len()
+    );
+    let r = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        "image/jpeg",
+        big.clone(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = upload(&app, &editor, "big.jpg", &big).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(
+        r.json()["caption"],
+        "The description aka caption (ref2023.2)"
+    );
+}
