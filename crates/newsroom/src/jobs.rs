@@ -1,7 +1,8 @@
 //! Scheduled publishing. The schedule lives in the database (status `scheduled`,
 //! `published_at` in the future), so a restart loses nothing: the next tick after start-up
 //! publishes whatever fell due while the process was down. `publish_due` claims rows, so
-//! several instances can run the worker side by side.
+//! several instances can run the worker side by side. The same worker sweeps expired
+//! sessions once an hour.
 
 use std::time::Duration;
 
@@ -16,13 +17,25 @@ use crate::actor::Actor;
 /// How often the worker looks for due articles: a scheduled article appears within this.
 pub const TICK: Duration = Duration::from_secs(5);
 
+/// Expired sessions are refused on sight; once an hour their rows are removed too.
+const SESSION_SWEEP_TICKS: u64 = 720;
+
 /// Starts the worker on the current Tokio runtime; it runs until the runtime shuts down.
 pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(TICK);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut ticks: u64 = 0;
         loop {
             interval.tick().await;
+            ticks += 1;
+            if ticks % SESSION_SWEEP_TICKS == 1 {
+                match state.store().delete_expired_sessions().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
+                    Err(err) => tracing::warn!(%err, "expired sessions could not be removed"),
+                }
+            }
             match run_due_now(&state).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(published = n, "scheduled articles published"),
