@@ -113,10 +113,13 @@ pub fn draw(rng: &mut ChaCha8Rng, section: usize) -> Story {
         let action = possible.choose(rng).copied().unwrap_or(0);
         Headline::News { actor, action }
     };
-    let lead = if is_opinion {
-        rng.random_range(0..opinion::LEADS.len())
-    } else {
-        rng.random_range(0..bank.leads.len())
+    let lead = match headline {
+        Headline::Opinion(_) => rng.random_range(0..opinion::LEADS.len()),
+        Headline::News { action, .. } => bank
+            .leads_for(action)
+            .choose(rng)
+            .copied()
+            .unwrap_or_else(|| rng.random_range(0..bank.leads.len())),
     };
     let mut story = Story {
         section,

@@ -1,6 +1,6 @@
 //! Business: central banks, companies, trade and jobs.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -30,7 +30,11 @@ pub static BANK: NewsBank = NewsBank {
         tri("Shares rose {pct}% in early trading after the announcement.", "После этого объявления акции в начале торгов подорожали на {pct}%.", "وارتفعت الأسهم بنسبة {pct}% في بداية التداول عقب الإعلان."),
         tri("The decision is likely to push up borrowing costs for households and businesses.", "Это решение, вероятно, приведёт к росту стоимости кредитов для населения и бизнеса.", "ومن المرجح أن يؤدي القرار إلى ارتفاع تكاليف الاقتراض على الأسر والشركات."),
         tri("The figures are the clearest sign yet that the recovery is losing pace.", "Эти данные — самый явный признак того, что восстановление экономики замедляется.", "وتعد هذه الأرقام أوضح مؤشر حتى الآن على تباطؤ التعافي الاقتصادي."),
+        tri("The company's shares have gained {pct}% since January.", "С начала года акции компании подорожали на {pct}%.", "وارتفعت أسهم الشركة بنسبة {pct}% منذ بداية العام."),
+        tri("Most analysts had expected no change, pointing to mixed economic data.", "Большинство аналитиков не ожидали изменений, ссылаясь на противоречивые экономические данные.", "وكان معظم المحللين يتوقعون عدم حدوث تغيير، مشيرين إلى بيانات اقتصادية متباينة."),
+        tri("The forecast will shape the government's spending plans for next year.", "Этот прогноз ляжет в основу планов правительства по расходам на следующий год.", "وسيحدد هذا التوقع خطط الإنفاق الحكومي للعام المقبل."),
     ],
+    lead_fits: &[fits(&[0]), fits(&[2, 3, 5, 7, 8]), fits(&[0]), fits(&[1, 4]), fits(&[2, 7, 8]), fits(&[6]), fits(&[1, 4])],
     context: &[
         tri("Inflation stood at {pct}% last month, well above the official target.", "В прошлом месяце инфляция составила {pct}%, что значительно выше официального целевого уровня.", "وبلغ معدل التضخم {pct}% الشهر الماضي، وهو أعلى بكثير من المستوى المستهدف."),
         tri("Energy prices have been the biggest driver of rising costs this year.", "Главной причиной роста издержек в этом году остаются цены на энергоносители.", "وكانت أسعار الطاقة المحرك الأكبر لارتفاع التكاليف هذا العام."),

@@ -1,6 +1,6 @@
 //! Culture: museums, film, books, music and the stage.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -29,7 +29,9 @@ pub static BANK: NewsBank = NewsBank {
         tri("The decision ends a debate that has lasted more than a decade.", "Это решение положило конец спорам, которые продолжались более десяти лет.", "وينهي القرار جدلا استمر أكثر من عقد."),
         tri("Organisers expect more than {num},000 visitors.", "Организаторы ожидают более {num} тыс. посетителей.", "ويتوقع المنظمون أكثر من {num} ألف زائر."),
         tri("Artists say the sector is still recovering from years of cuts.", "Деятели искусства говорят, что отрасль до сих пор не оправилась от многолетних сокращений.", "ويقول فنانون إن القطاع لا يزال يتعافى من سنوات من التقليص."),
+        tri("The winner will be announced at a ceremony next month.", "Имя победителя назовут на церемонии в следующем месяце.", "وسيُعلن اسم الفائز في حفل يقام الشهر المقبل."),
     ],
+    lead_fits: &[fits(&[1, 3, 6]), fits(&[0, 3, 5]), fits(&[1, 2, 6]), fits(&[4, 8]), fits(&[7])],
     context: &[
         tri("Ticket sales have risen by {pct}% since the pandemic.", "С момента пандемии продажи билетов выросли на {pct}%.", "وارتفعت مبيعات التذاكر بنسبة {pct}% منذ الجائحة."),
         tri("The collection was first shown in {place} in the 1920s.", "Впервые коллекция была показана {place_loc} в 1920-х годах.", "وعُرضت المجموعة لأول مرة في {place} في عشرينيات القرن الماضي."),

@@ -113,6 +113,30 @@ pub const fn action(
     }
 }
 
+/// A bit mask over action indexes, for [`NewsBank::lead_fits`].
+pub const fn fits(actions: &[usize]) -> u16 {
+    let mut mask = 0u16;
+    let mut i = 0;
+    while i < actions.len() {
+        mask |= 1 << actions[i];
+        i += 1;
+    }
+    mask
+}
+
+impl NewsBank {
+    /// Standfirsts that fit action `action`.
+    pub fn leads_for(&self, action: usize) -> Vec<usize> {
+        (0..self.leads.len())
+            .filter(|&i| {
+                self.lead_fits
+                    .get(i)
+                    .is_some_and(|m| m & (1 << action) != 0)
+            })
+            .collect()
+    }
+}
+
 /// What a quoted person is, written after the name ("a former ambassador").
 #[derive(Debug, Clone, Copy)]
 pub struct Role {
@@ -139,6 +163,8 @@ pub struct NewsBank {
     pub actions: &'static [Action],
     /// Standfirsts: one sentence on why the story matters.
     pub leads: &'static [Tri],
+    /// For each standfirst, the actions it fits (a bit per index into `actions`).
+    pub lead_fits: &'static [u16],
     /// Background sentences.
     pub context: &'static [Tri],
     /// Quotations without closing punctuation.
@@ -177,7 +203,10 @@ mod tests {
                 let n = bank.actions.iter().filter(|a| who.can(a)).count();
                 assert!(n >= 2, "{} has only {n} actions", who.en);
             }
-            for a in bank.actions {
+            assert_eq!(bank.leads.len(), bank.lead_fits.len());
+            assert!(bank.actions.len() <= 16);
+            for (i, a) in bank.actions.iter().enumerate() {
+                assert!(!bank.leads_for(i).is_empty(), "no standfirst for {}", a.en);
                 assert!(bank.actors.iter().any(|who| who.can(a)), "nobody {}", a.en);
                 assert!(ru_past_is_regular(a.ru), "irregular Russian verb: {}", a.ru);
                 assert!(a.ar_now.starts_with('ي'), "Arabic present: {}", a.ar_now);

@@ -1,6 +1,6 @@
 //! Politics: parliaments, governments, elections and courts.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -31,7 +31,9 @@ pub static BANK: NewsBank = NewsBank {
         tri("Polls suggest voters are split almost evenly on the issue.", "Опросы показывают, что мнения избирателей по этому вопросу разделились почти поровну.", "وتشير استطلاعات الرأي إلى انقسام الناخبين بالتساوي تقريبا حول هذه القضية."),
         tri("Critics say the measure was rushed through without proper scrutiny.", "Критики считают, что мера была принята в спешке и без должного обсуждения.", "ويقول منتقدون إن الإجراء مُرّر على عجل ودون تدقيق كاف."),
         tri("The vote is the first big test of the new cabinet.", "Голосование стало первым серьёзным испытанием для нового кабинета.", "ويعد التصويت أول اختبار كبير للحكومة الجديدة."),
+        tri("The figures will be studied closely by every party before the next vote.", "Эти данные будут внимательно изучать все партии в преддверии следующего голосования.", "وستدرس جميع الأحزاب هذه الأرقام بعناية قبل التصويت المقبل."),
     ],
+    lead_fits: &[fits(&[0, 1, 2, 4, 6, 9]), fits(&[2, 3, 5, 6, 8, 9]), fits(&[0, 3, 5]), fits(&[0, 2, 6]), fits(&[1, 7, 8])],
     context: &[
         tri("The governing coalition holds a majority of just four seats.", "Правящая коалиция располагает большинством всего в четыре мандата.", "ويتمتع الائتلاف الحاكم بأغلبية لا تتجاوز أربعة مقاعد."),
         tri("Turnout at the last election was {pct}%, the lowest in two decades.", "Явка на прошлых выборах составила {pct}% — самый низкий показатель за двадцать лет.", "وبلغت نسبة المشاركة في الانتخابات الأخيرة {pct}%، وهي الأدنى منذ عقدين."),

@@ -1,6 +1,6 @@
 //! Science and health.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -29,7 +29,10 @@ pub static BANK: NewsBank = NewsBank {
         tri("Scientists say the results need to be confirmed by further studies.", "Учёные подчёркивают, что результаты ещё нуждаются в подтверждении.", "ويقول العلماء إن النتائج تحتاج إلى تأكيد من خلال دراسات إضافية."),
         tri("The project has taken more than a decade to prepare.", "Подготовка проекта заняла более десяти лет.", "واستغرق التحضير للمشروع أكثر من عشر سنوات."),
         tri("Researchers hope the work will lead to cheaper treatments.", "Исследователи надеются, что эта работа приведёт к появлению более доступных методов лечения.", "ويأمل الباحثون أن يؤدي هذا العمل إلى علاجات أقل تكلفة."),
+        tri("Doctors say the measure could save thousands of lives.", "По словам врачей, эта мера может спасти тысячи жизней.", "ويقول الأطباء إن هذا الإجراء قد ينقذ آلاف الأرواح."),
+        tri("The mission is one of the most ambitious the agency has attempted.", "Эта миссия — одна из самых амбициозных в истории агентства.", "وتعد هذه المهمة من أكثر المهمات طموحا في تاريخ الوكالة."),
     ],
+    lead_fits: &[fits(&[1, 3, 5, 6]), fits(&[1, 3, 5, 6]), fits(&[0, 7, 8]), fits(&[2]), fits(&[2, 4, 8]), fits(&[0])],
     context: &[
         tri("The study followed more than {num},000 volunteers over ten years.", "В исследовании на протяжении десяти лет участвовали более {num} тыс. добровольцев.", "وتابعت الدراسة أكثر من {num} ألف متطوع على مدى عشر سنوات."),
         tri("Similar results were reported by a team in {place} last year.", "Похожие результаты в прошлом году получила группа учёных {place_loc}.", "وتوصل فريق في {place} إلى نتائج مماثلة العام الماضي."),

@@ -1,6 +1,6 @@
 //! Sport: clubs, national teams, federations and athletes.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -31,7 +31,11 @@ pub static BANK: NewsBank = NewsBank {
         tri("It was a night supporters will remember for years.", "Этот вечер болельщики будут вспоминать ещё долгие годы.", "كانت ليلة سيتذكرها المشجعون لسنوات."),
         tri("The decision follows a disappointing run of results.", "Решение последовало за серией неудачных результатов.", "ويأتي القرار بعد سلسلة من النتائج المخيبة."),
         tri("More than {num},000 spectators watched in the stadium.", "На стадионе за игрой наблюдали более {num} тыс. зрителей.", "وتابع المباراة في الملعب أكثر من {num} ألف متفرج."),
+        tri("Supporters have long complained about conditions at the old ground.", "Болельщики давно жалуются на условия на старом стадионе.", "ويشكو المشجعون منذ فترة طويلة من الظروف في الملعب القديم."),
+        tri("Police said several people were hurt in the trouble.", "По данным полиции, в ходе беспорядков пострадали несколько человек.", "وقالت الشرطة إن عدة أشخاص أصيبوا خلال أعمال الشغب."),
+        tri("The club has been looking for a new forward since the summer.", "Клуб искал нового нападающего с лета.", "ويبحث النادي عن مهاجم جديد منذ الصيف."),
     ],
+    lead_fits: &[fits(&[0, 3]), fits(&[0, 1, 4, 8]), fits(&[2, 5]), fits(&[0, 1]), fits(&[6, 7]), fits(&[6]), fits(&[9])],
     context: &[
         tri("The team has won only two of its last eight games.", "Команда выиграла лишь два из последних восьми матчей.", "ولم يفز الفريق إلا بمباراتين من آخر ثماني مباريات."),
         tri("The final will be played in {place} next month.", "Финал пройдёт {place_loc} в следующем месяце.", "وستقام المباراة النهائية في {place} الشهر المقبل."),

@@ -1,6 +1,6 @@
 //! Technology: platforms, chips, regulation and security.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -30,6 +30,7 @@ pub static BANK: NewsBank = NewsBank {
         tri("Experts warn that millions of users may be affected.", "Эксперты предупреждают, что это может затронуть миллионы пользователей.", "ويحذر خبراء من أن ملايين المستخدمين قد يتأثرون بذلك."),
         tri("It is the largest project of its kind in the region.", "Это крупнейший проект такого рода в регионе.", "ويعد هذا أكبر مشروع من نوعه في المنطقة."),
     ],
+    lead_fits: &[fits(&[0, 4]), fits(&[0, 1, 2, 5, 7]), fits(&[3, 4, 8]), fits(&[2, 6])],
     context: &[
         tri("Around {pct}% of households still lack a fast internet connection.", "Около {pct}% домохозяйств до сих пор не имеют скоростного подключения к интернету.", "ولا يزال نحو {pct}% من الأسر يفتقرون إلى اتصال سريع بالإنترنت."),
         tri("The global shortage of chips has eased, but demand for advanced processors keeps growing.", "Мировой дефицит микросхем ослаб, но спрос на современные процессоры продолжает расти.", "وخف النقص العالمي في الرقائق، لكن الطلب على المعالجات المتقدمة يواصل النمو."),

@@ -1,6 +1,6 @@
 //! World: diplomacy, conflict and humanitarian news.
 
-use super::{NewsBank, action, actor, role};
+use super::{NewsBank, action, actor, fits, role};
 use crate::lang::{Gender::*, tri};
 
 #[rustfmt::skip]
@@ -32,6 +32,7 @@ pub static BANK: NewsBank = NewsBank {
         tri("It is the first such step since the conflict began.", "Это первый подобный шаг с начала конфликта.", "وهذه أول خطوة من نوعها منذ بدء النزاع."),
         tri("Talks are expected to resume in {place} next week.", "Переговоры, как ожидается, возобновятся {place_loc} на следующей неделе.", "ومن المتوقع أن تُستأنف المحادثات في {place} الأسبوع المقبل."),
     ],
+    lead_fits: &[fits(&[0, 3, 4, 7, 8]), fits(&[0, 2, 3, 4, 5, 8]), fits(&[1, 2, 5, 6]), fits(&[0, 2, 4, 8]), fits(&[0, 3, 4, 7, 8])],
     context: &[
         tri("Talks in {place} broke down last month after both sides accused each other of violating the agreement.", "Переговоры {place_loc} зашли в тупик в прошлом месяце после того, как стороны обвинили друг друга в нарушении соглашения.", "وانهارت المحادثات في {place} الشهر الماضي بعد أن تبادل الطرفان الاتهامات بانتهاك الاتفاق."),
         tri("According to UN figures, prices for basic food have risen by {pct}% since the start of the year.", "По данным ООН, с начала года цены на основные продукты питания выросли на {pct}%.", "ووفقا لأرقام الأمم المتحدة، ارتفعت أسعار المواد الغذائية الأساسية بنسبة {pct}% منذ بداية العام."),
