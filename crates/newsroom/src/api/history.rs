@@ -5,9 +5,8 @@ use axum::extract::State;
 use newsdesk_web::AppState;
 
 use crate::actions::{articles, revisions};
-use crate::api::dto::articles::{
-    ArticleOut, CompareQuery, ComparisonOut, CorrectionOut, RestoreRevision, RevisionOut,
-};
+use crate::api::dto::articles::{ArticleOut, CorrectionOut};
+use crate::api::dto::revisions::{CompareQuery, ComparisonOut, RestoreRevision, RevisionOut};
 use crate::api::error::{ApiErrorBody, ApiResult};
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::ApiActor;

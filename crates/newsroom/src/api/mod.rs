@@ -9,6 +9,7 @@
 
 pub mod articles;
 pub mod dto;
+pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod history;
@@ -70,11 +71,11 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(taxonomy::get_tag))
         .routes(routes!(taxonomy::update_tag))
         .routes(routes!(taxonomy::delete_tag))
-        .routes(routes!(taxonomy::list_entities))
-        .routes(routes!(taxonomy::create_entity))
-        .routes(routes!(taxonomy::get_entity))
-        .routes(routes!(taxonomy::update_entity))
-        .routes(routes!(taxonomy::delete_entity))
+        .routes(routes!(entities::list))
+        .routes(routes!(entities::create))
+        .routes(routes!(entities::get))
+        .routes(routes!(entities::update))
+        .routes(routes!(entities::delete))
         .routes(routes!(people::list_authors))
         .routes(routes!(people::create_author))
         .routes(routes!(people::get_author))

@@ -1,4 +1,4 @@
-//! Editions (read-only), sections, tags and entity notes.
+//! Editions (read-only), sections and tags.
 
 use axum::Json;
 use axum::extract::State;
@@ -6,10 +6,10 @@ use http::StatusCode;
 use newsdesk_core::{Section, Tag};
 use newsdesk_web::AppState;
 
-use crate::actions::{entities, taxonomy};
+use crate::actions::taxonomy;
 use crate::api::dto::taxonomy::{
-    CreateSection, CreateTag, EditionFilter, EditionOut, EntityInput, EntityOut, SectionOut,
-    TagOut, UpdateSection, UpdateTag,
+    CreateSection, CreateTag, EditionFilter, EditionOut, SectionOut, TagOut, UpdateSection,
+    UpdateTag,
 };
 use crate::api::error::{ApiErrorBody, ApiResult};
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
@@ -260,111 +260,5 @@ pub async fn delete_tag(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
     taxonomy::delete_tag(&state, &actor, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-#[utoipa::path(
-    get, path = "/api/v1/admin/entities", tag = "entities",
-    responses(
-        (status = 200, description = "Every entity with its notes", body = Vec<EntityOut>),
-        (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Editors only", body = ApiErrorBody),
-    )
-)]
-pub async fn list_entities(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-) -> ApiResult<Json<Vec<EntityOut>>> {
-    Ok(Json(
-        entities::list(&state, &actor)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
-}
-
-#[utoipa::path(
-    post, path = "/api/v1/admin/entities", tag = "entities",
-    request_body = EntityInput,
-    responses(
-        (status = 201, description = "The new entity", body = EntityOut),
-        (status = 400, description = "Malformed JSON", body = ApiErrorBody),
-        (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Editors only", body = ApiErrorBody),
-        (status = 415, description = "Body is not JSON", body = ApiErrorBody),
-        (status = 422, description = "Invalid fields", body = ApiErrorBody),
-    )
-)]
-pub async fn create_entity(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-    ApiJson(input): ApiJson<EntityInput>,
-) -> ApiResult<(StatusCode, Json<EntityOut>)> {
-    let entity = entities::create(&state, &actor, &input.into_new()).await?;
-    Ok((StatusCode::CREATED, Json(entity.into())))
-}
-
-#[utoipa::path(
-    get, path = "/api/v1/admin/entities/{id}", tag = "entities",
-    params(("id" = i64, Path, description = "Entity id")),
-    responses(
-        (status = 200, description = "The entity", body = EntityOut),
-        (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Editors only", body = ApiErrorBody),
-        (status = 404, description = "No such entity", body = ApiErrorBody),
-    )
-)]
-pub async fn get_entity(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-    ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<EntityOut>> {
-    Ok(Json(entities::get(&state, &actor, id).await?.into()))
-}
-
-#[utoipa::path(
-    put, path = "/api/v1/admin/entities/{id}", tag = "entities",
-    params(("id" = i64, Path, description = "Entity id")),
-    request_body = EntityInput,
-    responses(
-        (status = 200, description = "The changed entity", body = EntityOut),
-        (status = 400, description = "Malformed JSON", body = ApiErrorBody),
-        (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Editors only", body = ApiErrorBody),
-        (status = 404, description = "No such entity", body = ApiErrorBody),
-        (status = 415, description = "Body is not JSON", body = ApiErrorBody),
-        (status = 422, description = "Invalid fields", body = ApiErrorBody),
-    )
-)]
-pub async fn update_entity(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-    ApiPath(id): ApiPath<i64>,
-    ApiJson(input): ApiJson<EntityInput>,
-) -> ApiResult<Json<EntityOut>> {
-    Ok(Json(
-        entities::update(&state, &actor, &input.into_entity(id))
-            .await?
-            .into(),
-    ))
-}
-
-#[utoipa::path(
-    delete, path = "/api/v1/admin/entities/{id}", tag = "entities",
-    params(("id" = i64, Path, description = "Entity id")),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Editors only", body = ApiErrorBody),
-        (status = 404, description = "No such entity", body = ApiErrorBody),
-    )
-)]
-pub async fn delete_entity(
-    State(state): State<AppState>,
-    ApiActor(actor): ApiActor,
-    ApiPath(id): ApiPath<i64>,
-) -> ApiResult<StatusCode> {
-    entities::delete(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

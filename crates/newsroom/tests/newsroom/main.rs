@@ -14,6 +14,7 @@ mod articles;
 mod auth;
 mod management;
 mod matrix;
+mod media_pages;
 mod media_upload;
 mod revisions;
 mod support;

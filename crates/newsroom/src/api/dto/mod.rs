@@ -3,4 +3,5 @@
 pub mod articles;
 pub mod people;
 pub mod photos;
+pub mod revisions;
 pub mod taxonomy;
