@@ -39,7 +39,7 @@ pub static BANK: NewsBank = NewsBank {
         tri("The region has been hit by a series of droughts and floods that have forced families from their homes.", "Регион пострадал от череды засух и наводнений, из-за которых многие семьи были вынуждены покинуть свои дома.", "وتعرضت المنطقة لسلسلة من موجات الجفاف والفيضانات التي أجبرت عائلات كثيرة على مغادرة منازلها."),
         tri("Observers say a lasting settlement will depend on guarantees from outside powers.", "По мнению наблюдателей, прочное урегулирование будет зависеть от гарантий внешних сил.", "ويرى مراقبون أن أي تسوية دائمة ستعتمد على ضمانات من القوى الخارجية."),
         tri("More than {num},000 people have crossed the border since the summer, officials say.", "По словам официальных лиц, с лета границу пересекли более {num} тыс. человек.", "ويقول مسؤولون إن أكثر من {num} ألف شخص عبروا الحدود منذ الصيف."),
-        tri("An earlier agreement, signed in {year}, collapsed within weeks.", "Предыдущее соглашение, подписанное в {year} году, продержалось лишь несколько недель.", "وكان اتفاق سابق وُقّع عام {year} قد انهار في غضون أسابيع."),
+        tri("An earlier agreement, signed last year, collapsed within weeks.", "Предыдущее соглашение, подписанное в прошлом году, продержалось лишь несколько недель.", "وكان اتفاق سابق وُقّع العام الماضي قد انهار في غضون أسابيع."),
     ],
     quotes: &[
         tri("We cannot allow this window for diplomacy to close", "Мы не можем допустить, чтобы окно для дипломатии закрылось", "لا يمكننا أن نسمح بإغلاق هذه النافذة الدبلوماسية"),
