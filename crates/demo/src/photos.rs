@@ -146,3 +146,41 @@ fn scene_of(seed: u64) -> usize {
         _ => 2,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The alt text is only true if `scene_of` agrees with the generator. At noon the
+    /// bottom edge of the picture tells the scenes apart: crowd silhouettes are darkest,
+    /// the ground under a skyline is mid-dark, water reflects the bright sky.
+    #[test]
+    fn scene_matches_what_the_generator_draws() {
+        let mut bottom: [Vec<f64>; 3] = Default::default();
+        for seed in 0..30u64 {
+            let jpeg = generate_demo_photo(seed, 240, 160, DemoPalette::Noon).unwrap();
+            let img = image::load_from_memory(&jpeg).unwrap().to_rgb8();
+            let y = img.height() - 3;
+            let sum: f64 = (0..img.width())
+                .map(|x| {
+                    img.get_pixel(x, y)
+                        .0
+                        .iter()
+                        .map(|c| f64::from(*c))
+                        .sum::<f64>()
+                        / 3.0
+                })
+                .sum();
+            bottom[scene_of(seed)].push(sum / f64::from(img.width()));
+        }
+        let max = |v: &[f64]| v.iter().copied().fold(f64::MIN, f64::max);
+        let min = |v: &[f64]| v.iter().copied().fold(f64::MAX, f64::min);
+        let [skyline, crowd, water] = &bottom;
+        assert!(
+            !skyline.is_empty() && !crowd.is_empty() && !water.is_empty(),
+            "{bottom:?}"
+        );
+        assert!(max(crowd) < min(skyline), "{bottom:?}");
+        assert!(max(skyline) < min(water), "{bottom:?}");
+    }
+}
