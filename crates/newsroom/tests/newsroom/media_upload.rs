@@ -487,3 +487,36 @@ async fn a_session_uploads_through_the_api_with_the_csrf_token_in_the_query() {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.json()["alt_text"], "A grey test card");
 }
+
+/// What an API client reads when an upload is refused: the exact bodies, reviewed as text.
+#[tokio::test]
+async fn refused_upload_bodies_read_well() {
+    let app = TestApp::new().await;
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    let whole = iptc_photo();
+    let text = upload(
+        &app,
+        &editor,
+        "holiday.jpg",
+        b"Dear team, the photos will follow.\n",
+    )
+    .await;
+    let truncated = upload(&app, &editor, "cut.jpg", &whole[..whole.len() / 2]).await;
+    let bomb = call_raw(
+        &app,
+        Method::POST,
+        PHOTOS,
+        &editor,
+        "image/png",
+        png_header(20_000, 20_000),
+    )
+    .await;
+    let mut big = small_jpeg();
+    big.resize(app.state.config().max_upload_bytes + 1, 0);
+    let oversized = call_raw(&app, Method::POST, PHOTOS, &editor, "image/jpeg", big).await;
+    let bodies: Vec<Value> = [text, truncated, bomb, oversized]
+        .iter()
+        .map(|r| json!({ "status": r.status.as_u16(), "body": r.json() }))
+        .collect();
+    insta::assert_json_snapshot!("refused_uploads", bodies);
+}
