@@ -520,3 +520,33 @@ async fn refused_upload_bodies_read_well() {
         .collect();
     insta::assert_json_snapshot!("refused_uploads", bodies);
 }
+
+/// The worker started by `serve` makes the renditions by itself once an upload wakes it,
+/// and announces the photo's change on the bus (what caches and other instances follow).
+#[tokio::test]
+async fn the_background_worker_makes_renditions_and_announces_them() {
+    use newsdesk_bus::BusMessage;
+    use newsdesk_core::Change;
+
+    let app = TestApp::new().await;
+    let mut bus = app.state.bus().subscribe();
+    let worker = newsdesk_newsroom::media_library::spawn(app.state.clone());
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    let r = upload(&app, &editor, "photo.jpg", &small_jpeg()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_i64().unwrap();
+    let announced = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        loop {
+            match bus.recv().await {
+                Some(BusMessage::Event(e)) if e.change == (Change::Photo { id }) => return,
+                Some(_) => {}
+                None => panic!("the bus closed"),
+            }
+        }
+    })
+    .await;
+    worker.abort();
+    assert!(announced.is_ok(), "no Photo change was announced");
+    let photo = app.store().get_photo(id).await.unwrap();
+    assert!(!photo.renditions.is_empty());
+}
