@@ -15,6 +15,7 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "install wrk 
 [ -x "$BIN" ] || cargo build --release -p newsdesk
 
 DATA="$(mktemp -d /tmp/newsdesk-bench.XXXXXX)"
+ND_PID=""; NG_PID=""
 trap 'kill $ND_PID $NG_PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 echo "generating $ARTICLES demo articles..." >&2
@@ -26,7 +27,7 @@ for _ in $(seq 1 100); do grep -q "listening on" "$DATA/serve.log" && break; sle
 BASE=http://127.0.0.1:18080
 
 # The pages: the front page, a section page and the newest article.
-FRONT="/en/"
+FRONT="/en"
 SECTION="$(curl -s "$BASE$FRONT" | grep -o 'href="/en/section/[a-z0-9-]*/*"' | head -1 | sed 's/href="//; s/"$//')"
 ARTICLE="$(curl -s "$BASE$FRONT" | grep -Eo 'href="/en/[0-9]{4}/[0-9]{2}/[0-9]{2}/[a-z0-9-]+"' | head -1 | sed 's/href="//; s/"$//')"
 

@@ -86,6 +86,13 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `serve --demo` must be up within seconds on a fresh machine: a smaller photo pool than
+/// `newsdesk demo` makes (photos dominate the time), still with every aspect ratio and
+/// renditions wide enough for the article page and the 1200 px JSON-LD crops.
+fn demo_options(articles: usize) -> newsdesk_demo::DemoOptions {
+    newsdesk_demo::DemoOptions { articles, photos: 20, photo_long_edge: 1600, ..newsdesk_demo::DemoOptions::default() }
+}
+
 pub fn media_store(db: &DbConfig) -> anyhow::Result<MediaStore> {
     MediaStore::from_config(&db.media, &db.data_dir)
         .with_context(|| format!("media: cannot open {:?}", db.media))
