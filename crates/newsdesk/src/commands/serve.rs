@@ -17,16 +17,9 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 
     if config.demo && store.is_empty().await? {
         tracing::info!("empty database: generating the demo newsroom");
-        let report = newsdesk_demo::generate(
-            &store,
-            &media,
-            &newsdesk_demo::DemoOptions {
-                articles: args.demo_articles,
-                ..newsdesk_demo::DemoOptions::default()
-            },
-        )
-        .await
-        .context("demo generation failed")?;
+        let report = newsdesk_demo::generate(&store, &media, &demo_options(args.demo_articles))
+            .await
+            .context("demo generation failed")?;
         tracing::info!(%report, "demo newsroom ready");
     }
 
@@ -90,7 +83,12 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 /// `newsdesk demo` makes (photos dominate the time), still with every aspect ratio and
 /// renditions wide enough for the article page and the 1200 px JSON-LD crops.
 fn demo_options(articles: usize) -> newsdesk_demo::DemoOptions {
-    newsdesk_demo::DemoOptions { articles, photos: 20, photo_long_edge: 1600, ..newsdesk_demo::DemoOptions::default() }
+    newsdesk_demo::DemoOptions {
+        articles,
+        photos: 20,
+        photo_long_edge: 1600,
+        ..newsdesk_demo::DemoOptions::default()
+    }
 }
 
 pub fn media_store(db: &DbConfig) -> anyhow::Result<MediaStore> {

@@ -86,13 +86,16 @@ pub struct PhotoHit {
 }
 
 pub fn thumbnail(photo: &Photo) -> String {
-    let key = photo
+    // Until renditions exist, staff see the original through the staff-only route.
+    photo
         .renditions
         .iter()
         .filter(|r| r.content_type == "image/jpeg" || r.content_type == "image/webp")
         .min_by_key(|r| r.width)
-        .map_or(photo.key.as_str(), |r| r.key.as_str());
-    format!("/media/{key}")
+        .map_or_else(
+            || format!("/admin/media/{}/original", photo.id),
+            |r| format!("/media/{}", r.key),
+        )
 }
 
 pub async fn photos(

@@ -89,6 +89,13 @@ pub static PAGES: &[Page] = &[
         || post(pages::save),
     ),
     page(
+        Method::GET,
+        "/admin/media/{id}/original",
+        Access::AtLeast(Role::Contributor),
+        Fixture::Photo,
+        || get(pages::original),
+    ),
+    page(
         Method::POST,
         "/admin/media/{id}/delete",
         Access::AtLeast(Role::Editor),

@@ -220,6 +220,34 @@ pub async fn edit(
     edit_page(&staff, StatusCode::OK, photo.into(), &form, None, &q.done)
 }
 
+/// The uploaded file as it came, for staff only: originals keep their location metadata,
+/// so the public `/media/` route serves renditions alone.
+pub async fn original(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> AdminResult {
+    let photo = actions::get(&state, &staff.actor, id).await?;
+    let bytes = state
+        .media()
+        .get(&photo.key)
+        .await
+        .map_err(AppError::internal)?;
+    let content_type = http::HeaderValue::from_str(&photo.content_type)
+        .unwrap_or(http::HeaderValue::from_static("application/octet-stream"));
+    Ok((
+        [
+            (http::header::CONTENT_TYPE, content_type),
+            (
+                http::header::CACHE_CONTROL,
+                http::HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 pub async fn save(
     State(state): State<AppState>,
     staff: Staff,

@@ -157,6 +157,22 @@ pub async fn media_objects(app: &TestApp) -> Vec<String> {
 
 /// A photo row made directly in the store.
 pub async fn photo_fixture(app: &TestApp, n: usize) -> i64 {
+    let original = newsdesk_media::generate_demo_photo(
+        n as u64,
+        64,
+        48,
+        newsdesk_media::demo_photo::DemoPalette::from_seed(n as u64),
+    )
+    .unwrap();
+    app.state
+        .media()
+        .put(
+            &format!("originals/fixture-{n}.jpg"),
+            original,
+            "image/jpeg",
+        )
+        .await
+        .unwrap();
     app.store()
         .create_photo(&NewPhoto {
             key: format!("originals/fixture-{n}.jpg"),

@@ -59,7 +59,9 @@ pub fn photo_view_sized(photo: &Photo, sizes: &str) -> PhotoView {
         .copied();
     let (src, width, height) = match fallback {
         Some(r) => (media_url(&r.key), r.width, r.height),
-        None => (media_url(&photo.key), photo.width, photo.height),
+        // Renditions are still being made: no image rather than the original, which may
+        // carry location metadata (and is not served publicly).
+        None => (String::new(), photo.width, photo.height),
     };
     PhotoView {
         src,
