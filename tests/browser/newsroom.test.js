@@ -44,7 +44,7 @@ test('an editor uploads a photo, writes, previews and publishes an article that 
   await page.goto(`${server.base}/admin/media/new`);
   await page.setInputFiles('input[name="file"]', PHOTO);
   await page.fill('textarea[name="alt_text"], input[name="alt_text"]', 'A test scene photographed for the IPTC reference image');
-  await Promise.all([page.waitForNavigation(), page.click('form button[type="submit"]')]);
+  await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type="submit"]')]);
   const photoId = Number(new URL(page.url()).pathname.split('/').pop());
   assert.ok(photoId > 0, `photo page after upload (${page.url()})`);
   const caption = await page.inputValue('textarea[name="caption"], input[name="caption"]');
@@ -57,7 +57,7 @@ test('an editor uploads a photo, writes, previews and publishes an article that 
   await page.fill('textarea[name="lead"], input[name="lead"]', 'The terminal doubles the number of daily crossings.');
   await page.fill('textarea[name="body"]', 'The harbour authority opened the terminal on Monday.\n\nOfficials said crossings would double.\n');
   await page.click('button[data-insert="related"]');
-  await page.fill('#related-q', 'a');
+  await page.fill('#related-q', 'er');
   const pick = page.locator('#related-dialog [data-results] button').first();
   await pick.waitFor({ timeout: 5000 });
   await pick.click();
