@@ -14,6 +14,12 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     let config = ServeConfig::resolve(args, file)?;
     let store = super::open_store(&config.db).await?;
     let media = media_store(&config.db)?;
+    if !config.db.media.is_shared() && !config.db.database_url.starts_with("sqlite") {
+        tracing::warn!(
+            "media storage is a local folder while the database is shared: run one instance, \
+             or configure [media] kind = \"s3\" so every instance sees every photo"
+        );
+    }
 
     if config.demo && store.is_empty().await? {
         tracing::info!("empty database: generating the demo newsroom");
