@@ -16,7 +16,7 @@ export async function launchBrowser() {
 }
 
 export async function startServer({ articles = 60, databaseUrl, env = {} } = {}) {
-  const bin = process.env.NEWSDESK_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
+  const bin = process.env.NEWSDESK_TEST_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
   const data = mkdtempSync(join(tmpdir(), 'newsdesk-browser-'));
   const args = ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', data];
   if (databaseUrl) args.push('--database-url', databaseUrl);
