@@ -88,7 +88,7 @@ test('an editor uploads a photo, writes, previews and publishes an article that 
   const feedItem = reader.locator('.newsfeed a, [class*="newsfeed"] a').filter({ hasText: headline });
   assert.ok(await feedItem.count() > 0, 'the new article is in the newsfeed column');
   await reader.locator(`a:has-text("${headline}")`).first().click();
-  assert.equal((await reader.locator('h1').innerText()).trim(), headline);
+  assert.equal((await reader.locator('main article.story').first().locator('h1').innerText()).trim(), headline);
   assert.ok(await reader.locator('figure img').count() > 0, 'the photo is on the article page');
   await reader.close();
   await context.close();

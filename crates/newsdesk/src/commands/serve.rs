@@ -86,13 +86,12 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 }
 
 /// `serve --demo` must be up within seconds on a fresh machine: a smaller photo pool than
-/// `newsdesk demo` makes (photos dominate the time), still with every aspect ratio and
-/// renditions wide enough for the article page and the 1200 px JSON-LD crops.
+/// `newsdesk demo` makes (photos dominate the time), still with every aspect ratio at full
+/// size, so even a portrait photo yields the 1200 px wide 16:9 crop Google asks for.
 fn demo_options(articles: usize) -> newsdesk_demo::DemoOptions {
     newsdesk_demo::DemoOptions {
         articles,
         photos: 20,
-        photo_long_edge: 1600,
         ..newsdesk_demo::DemoOptions::default()
     }
 }
