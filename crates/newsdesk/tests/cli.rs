@@ -135,6 +135,24 @@ fn user_add_reads_the_password_from_stdin_and_token_create_prints_a_token() {
 }
 
 #[test]
+fn the_example_config_file_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../newsdesk.example.toml");
+    let toml = std::fs::read_to_string(example).unwrap();
+    // Point it at a temp folder and SQLite so `migrate` can run it for real.
+    let toml = toml
+        .replace("/var/lib/newsdesk", dir.path().to_str().unwrap())
+        .replace(
+            "database_url = \"postgres://newsdesk@db.internal/newsdesk\"",
+            "",
+        );
+    let config = dir.path().join("newsdesk.toml");
+    std::fs::write(&config, toml).unwrap();
+    let out = newsdesk(&["--config", config.to_str().unwrap(), "migrate"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
 fn configuration_mistakes_stop_start_up_naming_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newsdesk.toml");
