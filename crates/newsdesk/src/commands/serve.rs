@@ -35,11 +35,10 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listen: cannot bind {}", config.listen))?;
     let local = listener.local_addr().context("listen: no local address")?;
-    let base_url = if args.base_url.is_some() || file.base_url.is_some() {
-        config.base_url.clone()
-    } else {
-        format!("http://{local}")
-    };
+    let base_url = config
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
 
     let bus = Bus::connect(&config.bus_url).await.with_context(|| {
         format!(
