@@ -2,7 +2,6 @@
 //! for speed and polls the store's outbox every two seconds for certainty, so a lost bus
 //! message delays an invalidation by two seconds at most.
 
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 use newsdesk_bus::BusMessage;
@@ -31,8 +30,6 @@ async fn run(state: AppState) {
             }
         }
     };
-    // Events applied from the bus ahead of the cursor, so polling does not apply them twice.
-    let mut applied_ahead = BTreeSet::new();
     let mut ticker = tokio::time::interval(POLL_EVERY);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut bus_open = true;
@@ -41,13 +38,13 @@ async fn run(state: AppState) {
             message = subscription.recv(), if bus_open => match message {
                 Some(BusMessage::Event(event)) => {
                     // Applied at once, but the cursor only moves by polling: the outbox is
-                    // ordered, the bus may not be.
-                    if event.seq > cursor && applied_ahead.insert(event.seq) {
+                    // ordered, the bus may not be. The cache ignores events it has applied.
+                    if event.seq > cursor {
                         state.cache().invalidate(&event);
                     }
                 }
                 Some(BusMessage::CatchUp { .. }) => {
-                    cursor = poll(&state, cursor, &mut applied_ahead).await;
+                    cursor = poll(&state, cursor).await;
                 }
                 None => {
                     tracing::warn!("cache follower: the bus closed; following the outbox only");
@@ -55,14 +52,14 @@ async fn run(state: AppState) {
                 }
             },
             _ = ticker.tick() => {
-                cursor = poll(&state, cursor, &mut applied_ahead).await;
+                cursor = poll(&state, cursor).await;
             }
         }
     }
 }
 
 /// Applies every outbox event after `cursor`; returns the new cursor.
-async fn poll(state: &AppState, mut cursor: i64, applied_ahead: &mut BTreeSet<i64>) -> i64 {
+async fn poll(state: &AppState, mut cursor: i64) -> i64 {
     loop {
         let events = match state.store().events_after(cursor, BATCH).await {
             Ok(events) => events,
@@ -73,13 +70,9 @@ async fn poll(state: &AppState, mut cursor: i64, applied_ahead: &mut BTreeSet<i6
         };
         let full = events.len() as i64 == BATCH;
         for event in events {
-            if !applied_ahead.remove(&event.seq) {
-                state.cache().invalidate(&event);
-            }
+            state.cache().invalidate(&event);
             cursor = cursor.max(event.seq);
         }
-        // Bus events the outbox has passed need no remembering.
-        applied_ahead.retain(|seq| *seq > cursor);
         if !full {
             return cursor;
         }

@@ -16,7 +16,7 @@ pub mod keys;
 mod layer;
 mod page;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -39,7 +39,15 @@ pub struct PageCache {
     generation: AtomicU64,
     /// Logical clock for least-recently-used eviction.
     clock: AtomicU64,
+    /// Sequence numbers of the events already applied. One write reaches the cache up to
+    /// three times (the writer's `after_write`, its own bus echo, the outbox poll); only
+    /// the first may drop pages, or pages rendered in between are thrown away for nothing.
+    applied: parking_lot::Mutex<BTreeSet<i64>>,
 }
+
+/// How many applied sequence numbers are remembered; an older duplicate only costs an
+/// extra invalidation.
+const APPLIED_MEMORY: usize = 4096;
 
 #[derive(Default)]
 struct Map {
@@ -76,6 +84,7 @@ impl PageCache {
             max_bytes,
             generation: AtomicU64::new(0),
             clock: AtomicU64::new(0),
+            applied: parking_lot::Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -126,7 +135,17 @@ impl PageCache {
     }
 
     /// Drops every page the event touches.
+    /// Drops the pages `event` touched, once per event (see `applied`).
     pub fn invalidate(&self, event: &Event) {
+        {
+            let mut applied = self.applied.lock();
+            if !applied.insert(event.seq) {
+                return;
+            }
+            if applied.len() > APPLIED_MEMORY {
+                applied.pop_first();
+            }
+        }
         match keys::touched(event) {
             Some(keys) => self.invalidate_keys(&keys),
             None => self.clear(),
