@@ -69,12 +69,14 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     let app = newsdesk_newsroom::app(state);
 
     tracing::info!(address = %local, %base_url, "newsdesk is serving");
+    // Handlers go in before the "listening" line, so a signal sent right after it is caught.
+    let shutdown = shutdown_signal()?;
     println!("newsdesk listening on http://{local}");
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .context("server error")?;
     for task in background {
@@ -100,27 +102,18 @@ pub fn media_store(db: &DbConfig) -> anyhow::Result<MediaStore> {
         .with_context(|| format!("media: cannot open {:?}", db.media))
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            tracing::error!(%err, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("cannot listen for SIGTERM")?;
+    Ok(async move {
+        tokio::select! {
+            result = tokio::signal::ctrl_c() => {
+                if let Err(err) = result {
+                    tracing::error!(%err, "cannot listen for Ctrl-C");
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
+            _ = terminate.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
+        tracing::info!("shutting down: finishing requests in flight");
+    })
 }
