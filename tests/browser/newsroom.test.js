@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { startServer, launchBrowser } from './server.js';
 
 const BIN = process.env.NEWSDESK_TEST_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
-const PHOTO = new URL('../../../shared/samples/iptc-photo/IPTC-PhotometadataRef-Std2023.2.jpg', import.meta.url).pathname;
+const PHOTO = new URL('../../fixtures/iptc-photo/IPTC-PhotometadataRef-Std2023.2.jpg', import.meta.url).pathname;
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const PASSWORD = 'a long test password 42';
 

@@ -15,10 +15,10 @@ from lxml import etree
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-SHARED = (REPO / ".." / "shared" / "samples").resolve()
-SITEMAP_XSD = SHARED / "sitemaps" / "sitemap.xsd"
-JSONFEED_SCHEMA = SHARED / "feeds" / "jsonfeed" / "schema-v1.1.json"
-SCHEMAORG = SHARED / "schemaorg"
+FIXTURES = REPO / "fixtures"
+SITEMAP_XSD = FIXTURES / "sitemaps" / "sitemap.xsd"
+JSONFEED_SCHEMA = FIXTURES / "feeds" / "jsonfeed" / "schema-v1.1.json"
+SCHEMAORG = FIXTURES / "schemaorg"
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -173,7 +173,7 @@ def index_schema() -> etree.XMLSchema:
 
 
 class Vocabulary:
-    """schema.org 30.0 from the shared CSVs: which types a property may sit on, and each
+    """schema.org 30.0 from the CSVs in fixtures/schemaorg: which types a property may sit on, and each
     type's supertypes, to check that every property used is allowed where it is used."""
 
     def __init__(self) -> None:

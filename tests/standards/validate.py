@@ -9,7 +9,7 @@ article pages (JSON-LD, Open Graph, Twitter, canonical, hreflang), and checks th
 
 - feeds parse in feedparser with bozo == 0, plus the RSS/Media RSS, Atom and JSON Feed
   rules of shared/STANDARDS.md section 6 (JSON Feed against the 1.1 JSON Schema);
-- sitemaps validate against shared/samples/sitemaps/sitemap.xsd (extension elements
+- sitemaps validate against fixtures/sitemaps/sitemap.xsd (extension elements
   against the local schemas in schemas/), with the protocol's and Google News' limits;
 - NewsArticle and BreadcrumbList as in section 4, images fetched and measured;
 - hreflang clusters reciprocal, self-including, one x-default, the same in HTML and in
@@ -89,7 +89,7 @@ def main() -> int:
     args = ap.parse_args()
     for path in (SITEMAP_XSD, JSONFEED_SCHEMA):
         if not path.exists():
-            print(f"FAILED setup: {path} missing (shared/samples is expected beside the repository)")
+            print(f"FAILED setup: {path} missing (it belongs in the repository's fixtures/ folder)")
             print("0 passed, 1 failed")
             return 1
     if not FEEDPARSER_READS_JSON:

@@ -3,9 +3,8 @@
 use std::path::PathBuf;
 
 pub fn samples_dir() -> PathBuf {
-    // The shared samples folder sits beside the repository (workspace root/../shared).
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..");
-    root.join("shared/samples/iptc-photo")
+    // The repository's own copies of the sample files: <workspace root>/fixtures (see its README).
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/iptc-photo")
 }
 
 pub fn reference_jpeg() -> Vec<u8> {
