@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use bytes::Bytes;
 use newsdesk_core::Event;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
@@ -11,15 +12,23 @@ use crate::config::{BusConfig, BusKind, Target, ToBusConfig};
 use crate::error::BusError;
 use crate::message::BusMessage;
 use crate::subscription::Subscription;
+use crate::topic::{MAX_IN_PROCESS_PAYLOAD, MAX_POSTGRES_PAYLOAD, Topic};
+use crate::topic_subscription::{TopicRegistry, TopicSubscription};
 use crate::{nats, postgres};
 
 /// The event bus. Cheap to clone; every clone is the same bus. Dropping the last clone
-/// stops its background listener and ends every [`Subscription`].
+/// stops its background listener and ends every [`Subscription`] and
+/// [`TopicSubscription`].
 ///
 /// Subscribers on one instance share one local fan-out channel. With PostgreSQL or
 /// NATS, `publish` only sends to the server and this instance receives its own events
 /// back from it, like every other instance: each event therefore reaches a local
 /// subscriber exactly once, never once locally and once more from the server.
+///
+/// Besides the change events, the bus carries named topics
+/// ([`Bus::publish_topic`], [`Bus::subscribe_topic`]) the same way: a message
+/// published on a topic on any instance reaches that topic's subscribers on every
+/// instance, once.
 #[derive(Clone, Debug)]
 pub struct Bus {
     inner: Arc<Inner>,
@@ -28,6 +37,7 @@ pub struct Bus {
 #[derive(Debug)]
 struct Inner {
     local: broadcast::Sender<BusMessage>,
+    topics: Arc<TopicRegistry>,
     backend: Backend,
     namespace: String,
     listener: Option<JoinHandle<()>>,
@@ -59,6 +69,7 @@ impl Bus {
         Bus {
             inner: Arc::new(Inner {
                 local,
+                topics: TopicRegistry::new(config.topic_capacity),
                 backend: Backend::InProcess,
                 namespace: config.namespace.clone(),
                 listener: None,
@@ -76,16 +87,28 @@ impl Bus {
     pub async fn connect<C: ToBusConfig + ?Sized>(config: &C) -> Result<Self, BusError> {
         let config = &config.to_bus_config()?;
         let (local, _) = broadcast::channel(config.capacity);
+        let topics = TopicRegistry::new(config.topic_capacity);
         let (backend, listener) = match &config.target {
             Target::InProcess => return Ok(Self::in_process_with(config)),
             Target::Postgres { url } => {
+                let channels = postgres::Channels {
+                    events: config.postgres_channel(),
+                    topics: config.postgres_topic_channel(),
+                };
                 let (publisher, task) =
-                    postgres::connect(url, config.postgres_channel(), local.clone()).await?;
+                    postgres::connect(url, channels, local.clone(), Arc::downgrade(&topics))
+                        .await?;
                 (Backend::Postgres(publisher), task)
             }
             Target::Nats { url } => {
-                let (publisher, task) =
-                    nats::connect(url, config.nats_subject(), local.clone()).await?;
+                let (publisher, task) = nats::connect(
+                    url,
+                    config.nats_subject(),
+                    config.nats_topic_prefix(),
+                    local.clone(),
+                    Arc::downgrade(&topics),
+                )
+                .await?;
                 (Backend::Nats(publisher), task)
             }
         };
@@ -93,6 +116,7 @@ impl Bus {
         Ok(Bus {
             inner: Arc::new(Inner {
                 local,
+                topics,
                 backend,
                 namespace: config.namespace.clone(),
                 listener: Some(listener),
@@ -120,6 +144,64 @@ impl Bus {
     /// A new subscription, receiving every message published from now on.
     pub fn subscribe(&self) -> Subscription {
         Subscription::new(self.inner.local.subscribe())
+    }
+
+    /// Sends `payload` to the subscribers of `topic` on every instance, this one's
+    /// included, each once. One caller's messages on one topic arrive in the order it
+    /// awaited them.
+    ///
+    /// `topic` must be a valid [`Topic`] name and `payload` at most
+    /// [`Bus::max_topic_payload`] bytes, or this is [`BusError::InvalidTopic`] /
+    /// [`BusError::PayloadTooLarge`] and nothing is sent. A message for a topic nobody
+    /// subscribes to is dropped. Unlike change events, there is no outbox behind a
+    /// topic: whatever must not be lost is stored by the caller before publishing.
+    pub async fn publish_topic(&self, topic: &str, payload: &[u8]) -> Result<(), BusError> {
+        let topic = Topic::new(topic)?;
+        let max = self.max_topic_payload();
+        if payload.len() > max {
+            return Err(BusError::PayloadTooLarge {
+                topic: topic.into_string(),
+                len: payload.len(),
+                max,
+                backend: self.kind(),
+            });
+        }
+        match &self.inner.backend {
+            Backend::InProcess => {
+                self.inner
+                    .topics
+                    .deliver(&topic, Bytes::copy_from_slice(payload));
+                Ok(())
+            }
+            Backend::Postgres(publisher) => publisher.publish_topic(&topic, payload).await,
+            Backend::Nats(publisher) => publisher.publish_topic(&topic, payload).await,
+        }
+    }
+
+    /// A new subscription to `topic`, receiving what any instance publishes on it
+    /// from now on (the server-side subscription is made once, in
+    /// [`Bus::connect`], so there is nothing to wait for here). Fails only for an
+    /// invalid [`Topic`] name.
+    pub fn subscribe_topic(&self, topic: &str) -> Result<TopicSubscription, BusError> {
+        Ok(self.inner.topics.subscribe(Topic::new(topic)?))
+    }
+
+    /// The largest topic payload this bus carries, in bytes:
+    /// [`crate::topic::MAX_IN_PROCESS_PAYLOAD`] (1 MiB) in process,
+    /// [`crate::topic::MAX_POSTGRES_PAYLOAD`] (5 KiB) on PostgreSQL, and the server's
+    /// `max_payload` (1 MiB by default) on NATS.
+    pub fn max_topic_payload(&self) -> usize {
+        match &self.inner.backend {
+            Backend::InProcess => MAX_IN_PROCESS_PAYLOAD,
+            Backend::Postgres(_) => MAX_POSTGRES_PAYLOAD,
+            Backend::Nats(publisher) => publisher.max_payload(),
+        }
+    }
+
+    /// How many topics have at least one subscription on this instance (for
+    /// metrics). A topic's entry goes when its last subscription is dropped.
+    pub fn topic_count(&self) -> usize {
+        self.inner.topics.len()
     }
 
     /// Whether several instances can share this bus. The in-process bus cannot: the

@@ -12,6 +12,11 @@ pub const DEFAULT_NAMESPACE: &str = "newsdesk";
 /// outbox instead. Large enough to absorb a bulk import's burst on a busy instance.
 pub const DEFAULT_CAPACITY: usize = 4096;
 
+/// Messages a topic subscriber may fall behind by before it receives
+/// [`crate::TopicEvent::Lagged`]. Smaller than the event capacity because every topic
+/// with a subscriber on an instance has a buffer of its own, allocated up front.
+pub const DEFAULT_TOPIC_CAPACITY: usize = 256;
+
 // tokio's broadcast channel panics on a capacity of 0 or above usize::MAX / 2; a
 // million buffered events is already far beyond any sensible setting.
 const MAX_CAPACITY: usize = 1 << 20;
@@ -51,6 +56,7 @@ pub struct BusConfig {
     pub(crate) target: Target,
     pub(crate) namespace: String,
     pub(crate) capacity: usize,
+    pub(crate) topic_capacity: usize,
 }
 
 impl BusConfig {
@@ -60,6 +66,7 @@ impl BusConfig {
             target: Target::InProcess,
             namespace: DEFAULT_NAMESPACE.to_owned(),
             capacity: DEFAULT_CAPACITY,
+            topic_capacity: DEFAULT_TOPIC_CAPACITY,
         }
     }
 
@@ -130,6 +137,14 @@ impl BusConfig {
         self
     }
 
+    /// Sets how many messages a topic subscriber may fall behind by before it receives
+    /// a [`crate::TopicEvent::Lagged`] instead of the messages it missed. Clamped to
+    /// `1..=1048576`. Each topic subscribed to on an instance buffers this many.
+    pub fn with_topic_capacity(mut self, capacity: usize) -> Self {
+        self.topic_capacity = capacity.clamp(1, MAX_CAPACITY);
+        self
+    }
+
     pub fn kind(&self) -> BusKind {
         match self.target {
             Target::InProcess => BusKind::InProcess,
@@ -146,6 +161,10 @@ impl BusConfig {
         self.capacity
     }
 
+    pub fn topic_capacity(&self) -> usize {
+        self.topic_capacity
+    }
+
     /// The PostgreSQL channel this configuration listens and notifies on.
     pub fn postgres_channel(&self) -> String {
         format!("{}_events", self.namespace)
@@ -154,6 +173,18 @@ impl BusConfig {
     /// The NATS subject this configuration subscribes and publishes to.
     pub fn nats_subject(&self) -> String {
         format!("{}.events", self.namespace)
+    }
+
+    /// The PostgreSQL channel that carries every topic of this namespace (the topic
+    /// travels inside the payload; see [`crate::Bus::subscribe_topic`]).
+    pub fn postgres_topic_channel(&self) -> String {
+        format!("{}_topics", self.namespace)
+    }
+
+    /// The NATS subject prefix of topics: topic `chat.1` is published on
+    /// `{namespace}.topic.chat.1`.
+    pub fn nats_topic_prefix(&self) -> String {
+        format!("{}.topic.", self.namespace)
     }
 }
 
@@ -173,6 +204,7 @@ impl fmt::Debug for BusConfig {
             .field("url", &url)
             .field("namespace", &self.namespace)
             .field("capacity", &self.capacity)
+            .field("topic_capacity", &self.topic_capacity)
             .finish()
     }
 }
@@ -331,6 +363,12 @@ mod tests {
                 .ok(),
             Some(("site_2_events".to_owned(), "site_2.events".to_owned()))
         );
+        assert_eq!(
+            cfg.as_ref()
+                .map(|c| (c.postgres_topic_channel(), c.nats_topic_prefix()))
+                .ok(),
+            Some(("site_2_topics".to_owned(), "site_2.topic.".to_owned()))
+        );
         for bad in ["", "a.b", "a*", "Upper", "1abc", "a>", &"x".repeat(41)] {
             assert!(
                 BusConfig::in_process().with_namespace(bad).is_err(),
@@ -344,6 +382,18 @@ mod tests {
         assert_eq!(BusConfig::in_process().with_capacity(0).capacity(), 1);
         assert_eq!(
             BusConfig::in_process().with_capacity(usize::MAX).capacity(),
+            MAX_CAPACITY
+        );
+        assert_eq!(
+            BusConfig::in_process()
+                .with_topic_capacity(0)
+                .topic_capacity(),
+            1
+        );
+        assert_eq!(
+            BusConfig::in_process()
+                .with_topic_capacity(usize::MAX)
+                .topic_capacity(),
             MAX_CAPACITY
         );
     }

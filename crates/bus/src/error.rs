@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::config::BusKind;
+
 #[derive(Debug, thiserror::Error)]
 pub enum BusError {
     /// The bus URL names no backend we have. `hint` tells the operator what to use instead.
@@ -14,6 +16,23 @@ pub enum BusError {
     InvalidNamespace {
         namespace: String,
         reason: &'static str,
+    },
+
+    /// A topic name outside what [`crate::Topic`] allows.
+    #[error("invalid bus topic {topic:?}: {reason}")]
+    InvalidTopic { topic: String, reason: &'static str },
+
+    /// A topic payload larger than this backend carries; see
+    /// [`crate::Bus::max_topic_payload`].
+    #[error(
+        "topic message of {len} bytes for {topic:?} is larger than the {backend} bus carries \
+         ({max} bytes at most)"
+    )]
+    PayloadTooLarge {
+        topic: String,
+        len: usize,
+        max: usize,
+        backend: BusKind,
     },
 
     #[error("could not connect the PostgreSQL bus to {url}")]

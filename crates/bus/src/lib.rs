@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod backoff;
+mod base64;
 mod bus;
 pub mod config;
 mod error;
@@ -8,9 +9,13 @@ mod message;
 mod nats;
 mod postgres;
 mod subscription;
+pub mod topic;
+mod topic_subscription;
 
 pub use bus::Bus;
 pub use config::{BusConfig, BusKind, ToBusConfig};
 pub use error::BusError;
 pub use message::BusMessage;
 pub use subscription::Subscription;
+pub use topic::{Topic, TopicEvent, TopicMessage};
+pub use topic_subscription::TopicSubscription;

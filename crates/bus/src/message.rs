@@ -1,8 +1,10 @@
 //! What subscribers receive, and how it travels between instances.
 
+use bytes::Bytes;
 use newsdesk_core::Event;
 use serde::{Deserialize, Serialize};
 
+use crate::base64;
 use crate::error::BusError;
 
 /// One item of a [`crate::Subscription`].
@@ -71,6 +73,34 @@ pub(crate) fn decode(payload: &[u8]) -> BusMessage {
     }
 }
 
+/// The wire form of a topic message on PostgreSQL, where NOTIFY carries text and one
+/// channel carries every topic: `{"topic":"chat.1","payload":"<standard base64>"}`.
+/// NATS needs none: the topic is in the subject and the payload travels as it is.
+#[derive(Debug, Serialize, Deserialize)]
+struct TopicEnvelope<'a> {
+    topic: &'a str,
+    payload: std::borrow::Cow<'a, str>,
+}
+
+/// Bytes the topic envelope adds around the topic name and the encoded payload.
+pub(crate) const TOPIC_ENVELOPE_OVERHEAD: usize = r#"{"topic":"","payload":""}"#.len();
+
+pub(crate) fn encode_topic(topic: &str, payload: &[u8]) -> Result<String, BusError> {
+    serde_json::to_string(&TopicEnvelope {
+        topic,
+        payload: base64::encode(payload).into(),
+    })
+    .map_err(BusError::Encode)
+}
+
+/// The topic and payload of a wire message, or `None` when it is not one (another
+/// version of Newsdesk, a stray `NOTIFY` by hand).
+pub(crate) fn decode_topic(wire: &str) -> Option<(String, Bytes)> {
+    let envelope: TopicEnvelope<'_> = serde_json::from_str(wire).ok()?;
+    let payload = base64::decode(&envelope.payload)?;
+    Some((envelope.topic.to_owned(), Bytes::from(payload)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +136,44 @@ mod tests {
             decode(bytes.as_bytes()),
             BusMessage::CatchUp { seq: Some(9) }
         );
+    }
+
+    #[test]
+    fn topic_messages_round_trip_any_bytes() {
+        let payload: Vec<u8> = (0..=255u8).collect();
+        let wire = encode_topic("chat.1", &payload).unwrap();
+        assert!(
+            wire.starts_with(r#"{"topic":"chat.1","payload":""#),
+            "{wire}"
+        );
+        assert_eq!(
+            decode_topic(&wire),
+            Some(("chat.1".to_owned(), Bytes::from(payload)))
+        );
+    }
+
+    #[test]
+    fn the_largest_postgres_topic_message_fits_a_notify() {
+        let topic = "x".repeat(crate::topic::MAX_TOPIC_LEN);
+        let payload = vec![0xffu8; crate::topic::MAX_POSTGRES_PAYLOAD];
+        let wire = encode_topic(&topic, &payload).unwrap();
+        assert_eq!(
+            wire.len(),
+            TOPIC_ENVELOPE_OVERHEAD + topic.len() + base64::encoded_len(payload.len())
+        );
+        assert!(wire.len() < 8000, "{}", wire.len());
+    }
+
+    #[test]
+    fn unreadable_topic_messages_decode_to_nothing() {
+        for bad in [
+            "hello",
+            r#"{"topic":"chat.1"}"#,
+            r#"{"topic":"chat.1","payload":"not base64!"}"#,
+            r#"{"event":{}}"#,
+        ] {
+            assert_eq!(decode_topic(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -1,8 +1,28 @@
 //! PostgreSQL LISTEN/NOTIFY: no infrastructure beyond the database several instances
 //! already share. Good for a few thousand events a second, which is plenty for a
 //! newsroom; NATS is there for more.
+//!
+//! Change events travel on channel `{namespace}_events`, topic messages on
+//! `{namespace}_topics`: one channel for every topic, the topic named inside the
+//! payload, and one listening connection for both channels. Not a LISTEN per topic:
+//!
+//! - `Bus::subscribe_topic` is synchronous and promises that whatever is published
+//!   after it returns arrives. A LISTEN issued then would need a round trip to the
+//!   server first, and a notification sent before it lands would be missed.
+//! - The listening connection belongs to the task blocked in `try_recv`: LISTEN and
+//!   UNLISTEN as subscribers come and go would mean commands into that task, a set of
+//!   channels to restore after every reconnect, and races between an UNLISTEN for the
+//!   last subscriber leaving and a LISTEN for a new one arriving.
+//! - Channel names are identifiers of at most 63 bytes, silently truncated beyond:
+//!   a 40-character namespace plus a 64-character topic would collide after
+//!   truncation rather than fail.
+//!
+//! The price is that every instance receives every topic message of its namespace
+//! and drops those nobody on it subscribes to: one map lookup each, which a
+//! newsroom's chat and presence traffic does not notice.
 
 use std::str::FromStr;
+use std::sync::Weak;
 use std::time::Duration;
 
 use newsdesk_core::Event;
@@ -12,13 +32,22 @@ use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 use crate::backoff::Backoff;
+use crate::base64;
 use crate::config::redact_url;
 use crate::error::BusError;
 use crate::message::{self, BusMessage};
+use crate::topic::{MAX_POSTGRES_PAYLOAD, MAX_TOPIC_LEN, Topic};
+use crate::topic_subscription::TopicRegistry;
 
 /// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more (default build).
 const MAX_PAYLOAD: usize = 7999;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+// The largest topic message, base64-encoded in its envelope, must fit a NOTIFY.
+const _: () = assert!(
+    message::TOPIC_ENVELOPE_OVERHEAD + MAX_TOPIC_LEN + base64::encoded_len(MAX_POSTGRES_PAYLOAD)
+        <= MAX_PAYLOAD
+);
 
 #[derive(Debug)]
 pub(crate) struct Publisher {
@@ -26,13 +55,31 @@ pub(crate) struct Publisher {
     // take connections from requests, nor the other way round.
     pool: PgPool,
     channel: String,
+    topic_channel: String,
 }
 
 impl Publisher {
     pub(crate) async fn publish(&self, event: &Event) -> Result<(), BusError> {
         let payload = message::encode(event, MAX_PAYLOAD)?;
+        self.notify(&self.channel, payload).await
+    }
+
+    /// `payload` is at most [`MAX_POSTGRES_PAYLOAD`] bytes (checked by the caller),
+    /// so its envelope fits a NOTIFY.
+    pub(crate) async fn publish_topic(
+        &self,
+        topic: &Topic,
+        payload: &[u8],
+    ) -> Result<(), BusError> {
+        let wire = message::encode_topic(topic, payload)?;
+        self.notify(&self.topic_channel, wire).await
+    }
+
+    // One statement per message on a pool connection in autocommit: a caller that
+    // awaits each publish before the next has its messages notified in that order.
+    async fn notify(&self, channel: &str, payload: String) -> Result<(), BusError> {
         sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(&self.channel)
+            .bind(channel)
             .bind(payload)
             .execute(&self.pool)
             .await
@@ -41,12 +88,20 @@ impl Publisher {
     }
 }
 
+/// The two channels a bus listens on.
+#[derive(Debug, Clone)]
+pub(crate) struct Channels {
+    pub(crate) events: String,
+    pub(crate) topics: String,
+}
+
 /// Opens the publishing pool and the listening connection, and starts the task that
 /// hands notifications to local subscribers.
 pub(crate) async fn connect(
     url: &str,
-    channel: String,
+    channels: Channels,
     local: broadcast::Sender<BusMessage>,
+    topics: Weak<TopicRegistry>,
 ) -> Result<(Publisher, JoinHandle<()>), BusError> {
     let connect_error = |source| BusError::PostgresConnect {
         url: redact_url(url),
@@ -66,20 +121,30 @@ pub(crate) async fn connect(
         .max_connections(2)
         .acquire_timeout(CONNECT_TIMEOUT)
         .connect_lazy_with(options);
-    let listener = listen(url, &channel).await?;
+    let listener = listen(url, &channels).await?;
+    let publisher = Publisher {
+        pool,
+        channel: channels.events.clone(),
+        topic_channel: channels.topics.clone(),
+    };
     let task = tokio::spawn(forward(
         url.to_owned(),
-        channel.clone(),
+        channels,
         listener,
         local.downgrade(),
+        topics,
     ));
-    Ok((Publisher { pool, channel }, task))
+    Ok((publisher, task))
 }
 
-async fn listen(url: &str, channel: &str) -> Result<PgListener, BusError> {
+async fn listen(url: &str, channels: &Channels) -> Result<PgListener, BusError> {
     let attempt = async {
         let mut listener = PgListener::connect(url).await?;
-        listener.listen(channel).await?;
+        // The events channel last, so that the backend's last statement in
+        // pg_stat_activity reads `LISTEN "{namespace}_events"`, which is how an
+        // operator (and the reconnect test) finds the bus's listening connection.
+        listener.listen(&channels.topics).await?;
+        listener.listen(&channels.events).await?;
         Ok::<_, sqlx::Error>(listener)
     };
     match tokio::time::timeout(CONNECT_TIMEOUT, attempt).await {
@@ -103,37 +168,59 @@ fn timeout_error(url: &str) -> BusError {
 /// subscriptions of a dropped bus open.
 async fn forward(
     url: String,
-    channel: String,
+    channels: Channels,
     mut listener: PgListener,
     local: broadcast::WeakSender<BusMessage>,
+    topics: Weak<TopicRegistry>,
 ) {
     let mut backoff = Backoff::new();
     loop {
-        let message = match listener.try_recv().await {
-            Ok(Some(notification)) => message::decode(notification.payload().as_bytes()),
+        let notification = match listener.try_recv().await {
+            Ok(Some(notification)) => Some(notification),
             Ok(None) => {
                 // sqlx already reconnected and listens again; whatever was notified
                 // in between is gone.
                 tracing::warn!("PostgreSQL bus connection was lost and re-established");
-                BusMessage::CatchUp { seq: None }
+                None
             }
             Err(error) => {
                 tracing::warn!(%error, "PostgreSQL bus listener failed; reconnecting");
-                listener = reconnect(&url, &channel, &mut backoff).await;
-                BusMessage::CatchUp { seq: None }
+                listener = reconnect(&url, &channels, &mut backoff).await;
+                None
             }
         };
-        let Some(local) = local.upgrade() else { return };
-        // An error only means nobody is subscribed right now.
-        let _ = local.send(message);
+        let (Some(local), Some(topics)) = (local.upgrade(), topics.upgrade()) else {
+            return;
+        };
+        // Errors from `send` only mean nobody is subscribed right now.
+        match notification {
+            Some(n) if n.channel() == channels.topics => match message::decode_topic(n.payload()) {
+                Some((topic, payload)) => topics.deliver(&topic, payload),
+                None => {
+                    // We cannot tell whose message it was: everyone re-reads.
+                    tracing::warn!(
+                        len = n.payload().len(),
+                        "unreadable topic message; telling topic subscribers they lagged"
+                    );
+                    topics.lagged_all();
+                }
+            },
+            Some(n) => {
+                let _ = local.send(message::decode(n.payload().as_bytes()));
+            }
+            None => {
+                let _ = local.send(BusMessage::CatchUp { seq: None });
+                topics.lagged_all();
+            }
+        }
     }
 }
 
-async fn reconnect(url: &str, channel: &str, backoff: &mut Backoff) -> PgListener {
+async fn reconnect(url: &str, channels: &Channels, backoff: &mut Backoff) -> PgListener {
     loop {
         let delay = backoff.next_delay();
         tokio::time::sleep(delay).await;
-        match listen(url, channel).await {
+        match listen(url, channels).await {
             Ok(listener) => {
                 tracing::info!("PostgreSQL bus listener reconnected");
                 backoff.reset();

@@ -6,3 +6,4 @@ mod nats;
 mod nats_restart;
 mod postgres;
 mod support;
+mod topics;

@@ -7,9 +7,11 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 
 use anyhow::{Context, bail};
-use newsdesk_bus::{Bus, BusConfig, BusMessage};
+use newsdesk_bus::{Bus, BusConfig, BusMessage, TopicEvent};
 
-use crate::support::{event, next, next_event, unique_namespace};
+use crate::support::{
+    event, next, next_event, next_message, next_topic, topic_message, unique_namespace,
+};
 
 /// A `nats-server` child process, killed when dropped so a failing test leaves none.
 struct NatsServer(Child);
@@ -78,5 +80,40 @@ async fn subscribers_catch_up_after_the_server_restarts() -> anyhow::Result<()> 
     assert_eq!(next(&mut sub).await?, BusMessage::CatchUp { seq: None });
     bus.publish(&event(2)).await?;
     assert_eq!(next_event(&mut sub).await?, event(2));
+    Ok(())
+}
+
+#[tokio::test]
+async fn topic_subscribers_hear_they_lagged_after_the_server_restarts() -> anyhow::Result<()> {
+    if !nats_server_installed() {
+        eprintln!("notice: nats-server is not on PATH; skipping the NATS restart test");
+        return Ok(());
+    }
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let server = tokio::task::spawn_blocking(move || NatsServer::start(port)).await??;
+    let cfg = BusConfig::from_url(&format!("nats://127.0.0.1:{port}"))?
+        .with_namespace(&unique_namespace("natstrestart"))?;
+    let bus = Bus::connect(&cfg).await?;
+    let mut chat = bus.subscribe_topic("chat")?;
+    bus.publish_topic("chat", b"before").await?;
+    assert_eq!(
+        next_message(&mut chat).await?,
+        topic_message("chat", b"before")
+    );
+
+    drop(server);
+    let _server = tokio::task::spawn_blocking(move || NatsServer::start(port)).await??;
+
+    // The client restores the wildcard subscription by itself; what was published
+    // during the outage is gone, and the subscriber is told so.
+    assert_eq!(
+        next_topic(&mut chat).await?,
+        TopicEvent::Lagged { missed: None }
+    );
+    bus.publish_topic("chat", b"after").await?;
+    assert_eq!(
+        next_message(&mut chat).await?,
+        topic_message("chat", b"after")
+    );
     Ok(())
 }

@@ -3,7 +3,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, anyhow};
 use chrono::{TimeZone, Utc};
-use newsdesk_bus::{BusMessage, Subscription};
+use newsdesk_bus::{BusMessage, Subscription, TopicEvent, TopicMessage, TopicSubscription};
 use newsdesk_core::{Change, Event};
 
 /// Long enough for a loaded CI machine; a passing test never waits for it.
@@ -85,5 +85,26 @@ pub fn server_url(var: &str) -> Option<String> {
             eprintln!("notice: {var} is not set; skipping this test");
             None
         }
+    }
+}
+
+pub async fn next_topic(sub: &mut TopicSubscription) -> anyhow::Result<TopicEvent> {
+    tokio::time::timeout(RECV_TIMEOUT, sub.recv())
+        .await
+        .map_err(|_| anyhow!("no topic message within {RECV_TIMEOUT:?}"))?
+        .context("the topic subscription ended")
+}
+
+pub async fn next_message(sub: &mut TopicSubscription) -> anyhow::Result<TopicMessage> {
+    match next_topic(sub).await? {
+        TopicEvent::Message(message) => Ok(message),
+        other => Err(anyhow!("expected a topic message, got {other:?}")),
+    }
+}
+
+pub fn topic_message(topic: &str, payload: &[u8]) -> TopicMessage {
+    TopicMessage {
+        topic: topic.to_owned(),
+        payload: bytes::Bytes::copy_from_slice(payload),
     }
 }
