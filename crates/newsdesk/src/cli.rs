@@ -87,6 +87,23 @@ pub struct ServeArgs {
     /// Mark cookies `Secure`; turn on whenever the site is served over HTTPS [default: false].
     #[arg(long, env = "NEWSDESK_SECURE_COOKIES", value_name = "BOOL")]
     pub secure_cookies: Option<bool>,
+
+    /// Proxies (addresses or CIDR networks, comma-separated) whose `X-Forwarded-For` /
+    /// `Forwarded` headers name the client [default: none].
+    #[arg(long, env = "NEWSDESK_TRUSTED_PROXIES", value_name = "LIST", value_delimiter = ',')]
+    pub trusted_proxies: Option<Vec<String>>,
+
+    /// A request still running after this many seconds is answered 503 [default: 30].
+    #[arg(long, env = "NEWSDESK_REQUEST_TIMEOUT_SECS", value_name = "SECONDS")]
+    pub request_timeout_secs: Option<u64>,
+
+    /// Outbox rows are kept at least this many hours [default: 168].
+    #[arg(long, env = "NEWSDESK_OUTBOX_RETENTION_HOURS", value_name = "HOURS")]
+    pub outbox_retention_hours: Option<u64>,
+
+    /// Background job workers on this instance [default: 2].
+    #[arg(long, env = "NEWSDESK_JOB_WORKERS", value_name = "N")]
+    pub job_workers: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,10 @@ pub struct FileConfig {
     pub max_upload_bytes: Option<usize>,
     pub max_image_pixels: Option<u64>,
     pub secure_cookies: Option<bool>,
+    pub trusted_proxies: Option<Vec<String>>,
+    pub request_timeout_secs: Option<u64>,
+    pub outbox_retention_hours: Option<u64>,
+    pub job_workers: Option<usize>,
     /// Media storage: `[media] kind = "local"` (default, `<data>/media`) or
     /// `kind = "s3"` with bucket, region, endpoint, access_key_id, secret_access_key.
     pub media: Option<newsdesk_media::StorageConfig>,
@@ -93,6 +97,18 @@ pub struct ServeConfig {
     pub max_upload_bytes: usize,
     pub max_image_pixels: u64,
     pub secure_cookies: bool,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub request_timeout: std::time::Duration,
+    pub outbox_retention: std::time::Duration,
+    pub job_workers: usize,
+}
+
+/// `10.0.0.0/8` or a single address (`192.0.2.1`, `::1`).
+fn parse_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("trusted_proxies: {text:?} is neither an address nor a CIDR network"))
 }
 
 impl ServeConfig {
@@ -143,6 +159,40 @@ impl ServeConfig {
                 "max_image_pixels: {max_image_pixels} is too small (at least 10000)"
             ));
         }
+        let mut trusted_proxies = Vec::new();
+        for entry in args
+            .trusted_proxies
+            .clone()
+            .or_else(|| file.trusted_proxies.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| !e.trim().is_empty())
+        {
+            match parse_proxy(entry) {
+                Ok(net) => trusted_proxies.push(net),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let request_timeout_secs = args
+            .request_timeout_secs
+            .or(file.request_timeout_secs)
+            .unwrap_or(30);
+        if !(1..=3600).contains(&request_timeout_secs) {
+            problems.push(format!(
+                "request_timeout_secs: {request_timeout_secs} is out of range (1 to 3600)"
+            ));
+        }
+        let outbox_retention_hours = args
+            .outbox_retention_hours
+            .or(file.outbox_retention_hours)
+            .unwrap_or(168);
+        if outbox_retention_hours < 1 {
+            problems.push("outbox_retention_hours: at least 1".to_owned());
+        }
+        let job_workers = args.job_workers.or(file.job_workers).unwrap_or(2);
+        if !(1..=64).contains(&job_workers) {
+            problems.push(format!("job_workers: {job_workers} is out of range (1 to 64)"));
+        }
         if !problems.is_empty() {
             bail!("invalid configuration:\n  {}", problems.join("\n  "));
         }
@@ -160,6 +210,10 @@ impl ServeConfig {
             max_upload_bytes,
             max_image_pixels,
             secure_cookies: args.secure_cookies.or(file.secure_cookies).unwrap_or(false),
+            trusted_proxies,
+            request_timeout: std::time::Duration::from_secs(request_timeout_secs),
+            outbox_retention: std::time::Duration::from_secs(outbox_retention_hours * 3600),
+            job_workers,
         })
     }
 }
@@ -177,6 +231,10 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_MAX_UPLOAD_BYTES",
     "NEWSDESK_MAX_IMAGE_PIXELS",
     "NEWSDESK_SECURE_COOKIES",
+    "NEWSDESK_TRUSTED_PROXIES",
+    "NEWSDESK_REQUEST_TIMEOUT_SECS",
+    "NEWSDESK_OUTBOX_RETENTION_HOURS",
+    "NEWSDESK_JOB_WORKERS",
     "NEWSDESK_DEMO_ARTICLES",
     "NEWSDESK_DEMO_SEED",
     "NEWSDESK_LOG",

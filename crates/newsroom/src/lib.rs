@@ -1,31 +1,24 @@
 #![doc = include_str!("../README.md")]
 
-pub mod actions;
-pub mod actor;
 pub mod admin;
 pub mod api;
 pub mod auth;
-pub mod jobs;
 pub mod media_library;
-pub mod policy;
 pub mod routes;
 
 use axum::{Extension, Router};
-use newsdesk_web::AppState;
+use newsdesk_auth::LoginLimits;
+use newsdesk_site::AppState;
 
-pub use actor::Actor;
+// The actions, the policy and the actor live in the application core, below this crate;
+// re-exported so the pages and the Admin API name them as before.
+pub use newsdesk_app::{Actor, actions, actor, policy};
 
-/// The whole application: the reading site, the newsroom pages under `/admin` and the
-/// Admin API under `/api/v1/admin`, with state and the shared layers applied.
-/// The binary serves this with `into_make_service_with_connect_info::<SocketAddr>()` so the
-/// login rate limit sees client addresses.
-pub fn app(state: AppState) -> Router {
-    app_with_limits(state, auth::LoginLimits::default())
-}
-
-/// [`app`] with chosen login limits (tests use small ones).
-pub fn app_with_limits(state: AppState, limits: auth::LoginLimits) -> Router {
-    let staff = routes::router()
+/// The newsroom's routes: the pages under `/admin` and the Admin API under
+/// `/api/v1/admin`, behind the staff session and CSRF layer. `server::router` merges them
+/// with the reading site and applies the shared layers.
+pub fn routes(state: &AppState, limits: LoginLimits) -> Router<AppState> {
+    routes::router()
         // The Admin API (and the media library's pages, through it) sit behind the same
         // session and CSRF layer as the pages.
         .merge(crate::api::routes())
@@ -33,9 +26,5 @@ pub fn app_with_limits(state: AppState, limits: auth::LoginLimits) -> Router {
             state.clone(),
             auth::middleware::layer,
         ))
-        .layer(Extension(limits));
-    let site = newsdesk_web::router::routes(&state)
-        .merge(staff)
-        .with_state(state);
-    newsdesk_web::router::with_layers(site)
+        .layer(Extension(limits))
 }

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::routing::MethodRouter;
 use http::Method;
 use newsdesk_core::Role;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -160,40 +160,46 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a session under the hash of its token (never the token itself).
+    /// Stores a session of `kind` (`staff` or `reader`) under the hash of its token (never
+    /// the token itself).
     pub async fn create_session(
         &self,
+        kind: &str,
         token_hash: &str,
         account_id: i64,
         csrf_token: &str,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
         exec!(self, |db| sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5)"
+            "INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at, created_at, kind) \
+             VALUES ($1, $2, $3, $4, $5, $6)"
         )
         .bind(token_hash)
         .bind(account_id)
         .bind(csrf_token)
         .bind(micros(expires_at))
         .bind(now())
+        .bind(kind)
         .execute(db)
         .await
         .map(|r| r.rows_affected()))?;
         Ok(())
     }
 
-    /// The live session and its account; NotFound when missing, expired or the account is
-    /// disabled.
-    pub async fn session(&self, token_hash: &str) -> Result<(Session, Account)> {
+    /// The live session of `kind` and its account; NotFound when missing, of another kind,
+    /// expired, or the account is disabled. The kind is part of the lookup so that a
+    /// reader's token can never open a staff session, whatever cookie it arrives in.
+    pub async fn session(&self, kind: &str, token_hash: &str) -> Result<(Session, Account)> {
         let (session, row): ((i64, String, DateTime<Utc>), AccountRow) = read!(self, |db| {
             let session: (i64, String, DateTime<Utc>) = sqlx::query_as(
                 "SELECT s.account_id, s.csrf_token, s.expires_at FROM sessions s \
                  JOIN accounts a ON a.id = s.account_id \
-                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled = FALSE",
+                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled = FALSE \
+                 AND s.kind = $3",
             )
             .bind(token_hash)
             .bind(now())
+            .bind(kind)
             .fetch_one(db)
             .await?;
             let row: AccountRow = sqlx::query_as(concat!(

@@ -40,13 +40,6 @@ pub async fn open_store(db: &DbConfig) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// A database URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        _ => url.to_owned(),
-    }
-}
+/// Credentials in a URL (password, token) hidden, for logs and error messages. The bus
+/// crate's helper, so every URL is redacted the same way.
+pub use newsdesk_bus::config::redact_url as redact;

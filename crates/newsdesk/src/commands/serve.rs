@@ -1,10 +1,11 @@
 //! `newsdesk serve`: opens the store, fills the demo newsroom if asked, starts the
-//! background work (scheduled publishing, cache follower) and serves HTTP until Ctrl-C.
+//! background work and serves the assembled router (both from `newsdesk-server`, the same
+//! assembly every test uses) until Ctrl-C or SIGTERM, then drains requests and jobs.
 
 use anyhow::Context;
 use newsdesk_bus::Bus;
 use newsdesk_media::MediaStore;
-use newsdesk_web::{AppState, WebConfig};
+use newsdesk_site::{AppConfig, AppState};
 use tokio::net::TcpListener;
 
 use crate::cli::ServeArgs;
@@ -52,7 +53,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
              so other instances drop stale pages at once instead of at their next outbox poll"
         );
     }
-    let web = WebConfig {
+    let web = AppConfig {
         listen: local,
         base_url: base_url.clone(),
         site_name: config.site_name.clone(),
@@ -60,13 +61,15 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         max_upload_bytes: config.max_upload_bytes,
         max_image_pixels: config.max_image_pixels,
         secure_cookies: config.secure_cookies,
+        trusted_proxies: config.trusted_proxies.clone(),
+        request_timeout: config.request_timeout,
+        outbox_retention: config.outbox_retention,
+        job_workers: config.job_workers,
     };
-    let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let background = [
-        newsdesk_newsroom::jobs::spawn_scheduler(state.clone()),
-        newsdesk_web::cache::follow::spawn(state.clone()),
-    ];
-    let app = newsdesk_newsroom::app(state);
+    let state = AppState::new(store, bus, media, web)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let background = newsdesk_server::start_background(&state);
+    let app = newsdesk_server::router(state);
 
     tracing::info!(address = %local, %base_url, "newsdesk is serving");
     // Handlers go in before the "listening" line, so a signal sent right after it is caught.
@@ -79,9 +82,8 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown)
     .await
     .context("server error")?;
-    for task in background {
-        task.abort();
-    }
+    // Requests in flight have been answered; now let each worker finish the job in hand.
+    background.shutdown(std::time::Duration::from_secs(20)).await;
     tracing::info!("stopped");
     Ok(())
 }

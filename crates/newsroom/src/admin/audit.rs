@@ -2,7 +2,7 @@
 
 use axum::extract::{Query, State};
 use minijinja::{Value, context};
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 use serde::Deserialize;
 
 use crate::actions::audit;

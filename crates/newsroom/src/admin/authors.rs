@@ -7,7 +7,7 @@ use minijinja::{Value, context};
 use newsdesk_core::Author;
 use newsdesk_core::slug::slugify;
 use newsdesk_store::NewAuthor;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::authors;
@@ -39,7 +39,7 @@ impl AuthorForm {
         }
     }
 
-    fn new_author(&self) -> Result<NewAuthor, AppError> {
+    fn new_author(&self) -> Result<NewAuthor, HttpError> {
         let mut errors = Vec::new();
         let slug = if self.slug.trim().is_empty() {
             slugify(self.name.trim())
@@ -62,13 +62,13 @@ async fn list_page(
     state: &AppState,
     staff: &Staff,
     form: AuthorForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let list = authors::list(state, &staff.actor).await?;
     let accounts = state.store().list_accounts().await?;
     let accounts: Vec<_> = accounts.into_iter().filter(|a| a.role.is_staff()).collect();
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "authors",
         authors => Value::from_serialize(&list),
@@ -96,12 +96,12 @@ pub async fn create(
 ) -> AdminResult {
     can(&staff.actor, Action::ManageAuthors, Resource::None)?;
     let result = match form.new_author() {
-        Ok(new) => authors::create(&state, &staff.actor, &new).await,
+        Ok(new) => authors::create(&state, &staff.actor, &new).await.map_err(HttpError::from),
         Err(err) => Err(err),
     };
     match result {
         Ok(_) => Ok(Redirect::to("/admin/authors?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err), None).await,
+        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
         Err(err) => Err(err.into()),
     }
 }
@@ -111,11 +111,11 @@ async fn edit_page(
     staff: &Staff,
     author: &Author,
     form: AuthorForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
 ) -> AdminResult {
     let accounts = state.store().list_accounts().await?;
     let accounts: Vec<_> = accounts.into_iter().filter(|a| a.role.is_staff()).collect();
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "authors",
         item => Value::from_serialize(author),
@@ -159,14 +159,16 @@ pub async fn update(
                 photo_id: new.photo_id,
                 account_id: new.account_id,
             };
-            authors::update(&state, &staff.actor, &changed).await
+            authors::update(&state, &staff.actor, &changed)
+                .await
+                .map_err(HttpError::from)
         }
         Err(err) => Err(err),
     };
     match result {
         Ok(_) => Ok(Redirect::to("/admin/authors?done=updated").into_response()),
         Err(err) if is_form_error(&err) => {
-            edit_page(&state, &staff, &current, form, Some(err)).await
+            edit_page(&state, &staff, &current, form, Some(err.into())).await
         }
         Err(err) => Err(err.into()),
     }

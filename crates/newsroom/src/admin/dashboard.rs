@@ -5,7 +5,7 @@ use axum::extract::State;
 use minijinja::{Value, context};
 use newsdesk_core::ArticleStatus;
 use newsdesk_store::ArticleQuery;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::admin::render::{AdminResult, page};
 use crate::auth::Staff;

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::{Direction, Edition};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::settings;
@@ -44,11 +44,11 @@ async fn list_page(
     state: &AppState,
     staff: &Staff,
     form: EditionForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let editions = settings::list_editions(state, &staff.actor).await?;
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "editions",
         editions => Value::from_serialize(&editions),
@@ -81,7 +81,7 @@ pub async fn save(
     can(&staff.actor, Action::ManageSettings, Resource::None)?;
     match settings::save_edition(&state, &staff.actor, &form.edition()).await {
         Ok(()) => Ok(Redirect::to("/admin/editions?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err), None).await,
+        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
         Err(err) => Err(err.into()),
     }
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect};
 use minijinja::{Value, context};
 use newsdesk_core::Entity;
 use newsdesk_store::NewEntity;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::Serialize;
 
 use crate::actions::entities;
@@ -75,12 +75,12 @@ async fn list_page(
     state: &AppState,
     staff: &Staff,
     form: EntityForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let list = entities::list(state, &staff.actor).await?;
     let editions = state.store().list_editions().await?;
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "entities",
         entities => Value::from_serialize(&list),
@@ -110,7 +110,7 @@ pub async fn create(
     let form = EntityForm::from_pairs(pairs(&body));
     match entities::create(&state, &staff.actor, &form.new_entity()).await {
         Ok(_) => Ok(Redirect::to("/admin/entities?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err), None).await,
+        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
         Err(err) => Err(err.into()),
     }
 }
@@ -120,10 +120,10 @@ async fn edit_page(
     staff: &Staff,
     entity: &Entity,
     form: EntityForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
 ) -> AdminResult {
     let editions = state.store().list_editions().await?;
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "entities",
         item => Value::from_serialize(entity),
@@ -168,7 +168,7 @@ pub async fn update(
     match entities::update(&state, &staff.actor, &changed).await {
         Ok(_) => Ok(Redirect::to("/admin/entities?done=updated").into_response()),
         Err(err) if is_form_error(&err) => {
-            edit_page(&state, &staff, &current, form, Some(err)).await
+            edit_page(&state, &staff, &current, form, Some(err.into())).await
         }
         Err(err) => Err(err.into()),
     }

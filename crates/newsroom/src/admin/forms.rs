@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use newsdesk_core::{FieldError, ValidationError};
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 use serde::Deserialize;
 
 /// `?done=…` after a redirect: a fixed code, never text from the URL, is turned into the
@@ -82,17 +82,17 @@ pub fn finish(errors: Vec<FieldError>) -> Result<(), ValidationError> {
 
 /// Field name → messages, for showing next to inputs; `_` collects errors without a field
 /// (a refused save, a conflict).
-pub fn error_map(err: &AppError) -> BTreeMap<String, Vec<String>> {
+pub fn error_map(err: &HttpError) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     match err {
-        AppError::Invalid(v) => {
+        HttpError::Invalid(v) => {
             for e in &v.errors {
                 map.entry(e.field.to_owned())
                     .or_default()
                     .push(e.message.clone());
             }
         }
-        AppError::Conflict { field, message } => {
+        HttpError::Conflict { field, message } => {
             map.entry(field.clone()).or_default().push(message.clone())
         }
         other => map
@@ -104,11 +104,33 @@ pub fn error_map(err: &AppError) -> BTreeMap<String, Vec<String>> {
 }
 
 /// Errors a form re-renders itself for; anything else becomes an error page.
-pub fn is_form_error(err: &AppError) -> bool {
-    matches!(
-        err,
-        AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Stale { .. }
-    )
+pub fn is_form_error(err: &impl FormFailure) -> bool {
+    err.is_form_error()
+}
+
+/// Validation, conflict and stale-version errors, as actions (domain errors) and
+/// handlers (HTTP errors) report them.
+pub trait FormFailure {
+    fn is_form_error(&self) -> bool;
+}
+
+impl FormFailure for newsdesk_app::Error {
+    fn is_form_error(&self) -> bool {
+        use newsdesk_app::Error;
+        matches!(
+            self,
+            Error::Invalid(_) | Error::Conflict { .. } | Error::Stale { .. }
+        )
+    }
+}
+
+impl FormFailure for HttpError {
+    fn is_form_error(&self) -> bool {
+        matches!(
+            self,
+            HttpError::Invalid(_) | HttpError::Conflict { .. } | HttpError::Stale { .. }
+        )
+    }
 }
 
 /// A positive page number from `?page=`.

@@ -28,7 +28,7 @@ const fn spec(
     path: &'static str,
     access: Access,
     fixture: Fixture,
-    handler: fn() -> axum::routing::MethodRouter<newsdesk_web::AppState>,
+    handler: fn() -> axum::routing::MethodRouter<newsdesk_site::AppState>,
 ) -> RouteSpec {
     RouteSpec {
         method,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use http::StatusCode;
 use minijinja::{Environment, Value, context};
 use newsdesk_store::StoreError;
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 
 use crate::auth::Staff;
 use crate::policy::{Action, Resource, allowed};
@@ -83,13 +83,13 @@ fn local_input(value: Value, tz: Option<String>) -> String {
 }
 
 /// Renders `name` with `ctx`; a template error is a logged 500.
-pub fn render(name: &str, ctx: Value) -> Result<String, AppError> {
+pub fn render(name: &str, ctx: Value) -> Result<String, HttpError> {
     let env = ENV
         .as_ref()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("admin templates: {e}")))?;
+        .map_err(|e| HttpError::internal(anyhow::anyhow!("admin templates: {e}")))?;
     env.get_template(name)
         .and_then(|t| t.render(ctx))
-        .map_err(|e| AppError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))
+        .map_err(|e| HttpError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))
 }
 
 /// `(name, source)` of every admin template (tests check their links and form targets).
@@ -136,15 +136,27 @@ pub fn page_with_status(
     Ok((status, Html(html)).into_response())
 }
 
-/// An admin handler's error, rendered as a page (JSON errors are plain [`AppError`]s).
+/// An admin handler's error, rendered as a page (JSON errors are plain [`HttpError`]s).
 #[derive(Debug)]
-pub struct AdminError(pub AppError);
+pub struct AdminError(pub HttpError);
 
 pub type AdminResult = Result<Response, AdminError>;
 
-impl From<AppError> for AdminError {
-    fn from(err: AppError) -> Self {
+impl From<HttpError> for AdminError {
+    fn from(err: HttpError) -> Self {
         AdminError(err)
+    }
+}
+
+impl From<newsdesk_app::Error> for AdminError {
+    fn from(err: newsdesk_app::Error) -> Self {
+        AdminError(err.into())
+    }
+}
+
+impl From<newsdesk_auth::Error> for AdminError {
+    fn from(err: newsdesk_auth::Error) -> Self {
+        AdminError(err.into())
     }
 }
 
@@ -160,7 +172,7 @@ impl IntoResponse for AdminError {
         err.log();
         let status = err.status();
         let fields: Vec<(String, String)> = match &err {
-            AppError::Invalid(v) => v
+            HttpError::Invalid(v) => v
                 .errors
                 .iter()
                 .map(|e| (e.field.to_owned(), e.message.clone()))

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
 use newsdesk_core::Photo;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Staff;
@@ -37,7 +37,7 @@ pub async fn articles(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<ArticleSearch>,
-) -> Result<Json<Vec<ArticleHit>>, AppError> {
+) -> Result<Json<Vec<ArticleHit>>, HttpError> {
     can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
     let text = q.q.trim();
     if text.chars().count() < 2 {
@@ -102,7 +102,7 @@ pub async fn photos(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<PhotoSearch>,
-) -> Result<Json<Vec<PhotoHit>>, AppError> {
+) -> Result<Json<Vec<PhotoHit>>, HttpError> {
     can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
     const PER_PAGE: i64 = 24;
     let page = crate::admin::forms::page_number(&q.page);

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::{Role, ValidationError};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::staff;
@@ -25,20 +25,20 @@ pub struct InviteForm {
     pub csrf: String,
 }
 
-fn parse_role(value: &str) -> Result<Role, AppError> {
-    value.parse::<Role>().map_err(AppError::Invalid)
+fn parse_role(value: &str) -> Result<Role, HttpError> {
+    value.parse::<Role>().map_err(HttpError::Invalid)
 }
 
 async fn list_page(
     state: &AppState,
     me: &Staff,
     form: InviteForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     invitation: Option<Invitation>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let accounts = staff::list(state, &me.actor).await?;
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let base = state.config().base_url.trim_end_matches('/').to_owned();
     let ctx = context! {
         nav => "staff",
@@ -85,7 +85,9 @@ pub async fn invite(
 ) -> AdminResult {
     can(&me.actor, Action::ManageStaff, Resource::None)?;
     let result = match parse_role(&form.role) {
-        Ok(role) => staff::invite(&state, &me.actor, &form.email, &form.name, role).await,
+        Ok(role) => staff::invite(&state, &me.actor, &form.email, &form.name, role)
+            .await
+            .map_err(HttpError::from),
         Err(err) => Err(err),
     };
     match result {
@@ -101,7 +103,7 @@ pub async fn invite(
             .await
         }
         Err(err) if is_form_error(&err) => {
-            list_page(&state, &me, form, Some(err), None, None).await
+            list_page(&state, &me, form, Some(err.into()), None, None).await
         }
         Err(err) => Err(err.into()),
     }
@@ -127,7 +129,7 @@ pub async fn set_role(
         .ok()
         .filter(|r| r.is_staff())
         .ok_or_else(|| {
-            AppError::Invalid(ValidationError::single(
+            HttpError::Invalid(ValidationError::single(
                 "role",
                 "choose contributor, author, editor or admin",
             ))

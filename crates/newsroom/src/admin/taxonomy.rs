@@ -7,7 +7,7 @@ use minijinja::{Value, context};
 use newsdesk_core::slug::slugify;
 use newsdesk_core::{Section, Tag};
 use newsdesk_store::{NewSection, NewTag};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::taxonomy;
@@ -53,14 +53,14 @@ impl NamedForm {
 async fn pick_edition(
     state: &AppState,
     asked: &str,
-) -> Result<(String, Vec<newsdesk_core::Edition>), AppError> {
+) -> Result<(String, Vec<newsdesk_core::Edition>), HttpError> {
     let editions = state.store().list_editions().await?;
     let code = editions
         .iter()
         .find(|e| e.code == asked)
         .or_else(|| editions.first())
         .map(|e| e.code.clone())
-        .ok_or(AppError::NotFound)?;
+        .ok_or(HttpError::NotFound)?;
     Ok((code, editions))
 }
 
@@ -70,7 +70,7 @@ async fn list_page(
     kind: &str,
     edition: &str,
     form: NamedForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let (edition, editions) = pick_edition(state, edition).await?;
@@ -79,7 +79,7 @@ async fn list_page(
     } else {
         Value::from_serialize(taxonomy::list_tags(state, &staff.actor, &edition).await?)
     };
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => kind,
         kind => kind,
@@ -137,7 +137,7 @@ pub async fn create_section(
                 "sections",
                 &form.edition.clone(),
                 form,
-                Some(err),
+                Some(err.into()),
                 None,
             )
             .await
@@ -151,9 +151,9 @@ async fn edit_page(
     kind: &str,
     item: Value,
     form: NamedForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
 ) -> AdminResult {
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => format!("{kind}s"),
         item => item,
@@ -204,7 +204,7 @@ pub async fn update_section(
                 "section",
                 Value::from_serialize(&current),
                 form,
-                Some(err),
+                Some(err.into()),
             )
             .await
         }
@@ -268,7 +268,7 @@ pub async fn create_tag(
                 "tags",
                 &form.edition.clone(),
                 form,
-                Some(err),
+                Some(err.into()),
                 None,
             )
             .await
@@ -315,7 +315,7 @@ pub async fn update_tag(
                 "tag",
                 Value::from_serialize(&current),
                 form,
-                Some(err),
+                Some(err.into()),
             )
             .await
         }

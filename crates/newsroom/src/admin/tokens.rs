@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::Role;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::tokens;
@@ -27,12 +27,12 @@ async fn list_page(
     state: &AppState,
     me: &Staff,
     form: TokenForm,
-    err: Option<AppError>,
+    err: Option<HttpError>,
     created: Option<CreatedToken>,
     notice: Option<&'static str>,
 ) -> AdminResult {
     let list = tokens::list(state, &me.actor).await?;
-    let status = err.as_ref().map_or(http::StatusCode::OK, AppError::status);
+    let status = err.as_ref().map_or(http::StatusCode::OK, HttpError::status);
     let ctx = context! {
         nav => "tokens",
         tokens => Value::from_serialize(&list),
@@ -73,15 +73,17 @@ pub async fn create(
 ) -> AdminResult {
     can(&me.actor, Action::ManageTokens, Resource::None)?;
     let result = match form.role.parse::<Role>() {
-        Ok(role) => tokens::create(&state, &me.actor, &form.name, role).await,
-        Err(err) => Err(AppError::Invalid(err)),
+        Ok(role) => tokens::create(&state, &me.actor, &form.name, role)
+            .await
+            .map_err(HttpError::from),
+        Err(err) => Err(HttpError::Invalid(err)),
     };
     match result {
         Ok(created) => {
             list_page(&state, &me, TokenForm::default(), None, Some(created), None).await
         }
         Err(err) if is_form_error(&err) => {
-            list_page(&state, &me, form, Some(err), None, None).await
+            list_page(&state, &me, form, Some(err.into()), None, None).await
         }
         Err(err) => Err(err.into()),
     }

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
 use newsdesk_store::ArticleQuery;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::actions::articles;
 use crate::api::dto::articles::{

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::actions::entities;
 use crate::api::dto::taxonomy::{EntityInput, EntityOut};

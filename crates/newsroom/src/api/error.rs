@@ -1,4 +1,4 @@
-//! The Admin API's error answer: [`AppError`]'s JSON body, plus the article's current
+//! The Admin API's error answer: [`HttpError`]'s JSON body, plus the article's current
 //! version when a save lost the optimistic lock (so a client can reload and retry without
 //! parsing the message).
 
@@ -6,18 +6,18 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use newsdesk_media::MediaError;
 use newsdesk_store::StoreError;
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// What every Admin API handler returns on failure.
 #[derive(Debug)]
-pub struct ApiError(pub AppError);
+pub struct ApiError(pub HttpError);
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
-impl From<AppError> for ApiError {
-    fn from(err: AppError) -> Self {
+impl From<HttpError> for ApiError {
+    fn from(err: HttpError) -> Self {
         ApiError(err)
     }
 }
@@ -30,7 +30,13 @@ impl From<StoreError> for ApiError {
 
 impl From<MediaError> for ApiError {
     fn from(err: MediaError) -> Self {
-        ApiError(crate::media_library::upload::media_error(err))
+        ApiError(crate::media_library::upload::media_error(err).into())
+    }
+}
+
+impl From<newsdesk_app::Error> for ApiError {
+    fn from(err: newsdesk_app::Error) -> Self {
+        ApiError(err.into())
     }
 }
 
@@ -72,7 +78,7 @@ impl ApiError {
     pub fn body(&self) -> ApiErrorBody {
         let base = self.0.body();
         let current_version = match &self.0 {
-            AppError::Stale { current_version } => Some(*current_version),
+            HttpError::Stale { current_version } => Some(*current_version),
             _ => None,
         };
         ApiErrorBody {
@@ -99,7 +105,7 @@ impl IntoResponse for ApiError {
         self.0.log();
         let body = self.body();
         let mut response = (self.0.status(), Json(body)).into_response();
-        if matches!(self.0, AppError::Unauthorized) {
+        if matches!(self.0, HttpError::Unauthorized) {
             response.headers_mut().insert(
                 http::header::WWW_AUTHENTICATE,
                 http::HeaderValue::from_static("Bearer"),

@@ -5,7 +5,7 @@
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use newsdesk_core::ValidationError;
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 
 use crate::api::error::ApiError;
 
@@ -33,27 +33,27 @@ impl From<JsonRejection> for ApiError {
                 ValidationError::single("body", e.body_text()).into()
             }
             JsonRejection::JsonSyntaxError(e) => {
-                AppError::BadRequest(format!("malformed JSON: {}", e.body_text()))
+                HttpError::BadRequest(format!("malformed JSON: {}", e.body_text()))
             }
-            JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMedia(
+            JsonRejection::MissingJsonContentType(_) => HttpError::UnsupportedMedia(
                 "send the body as JSON with `Content-Type: application/json`".to_owned(),
             ),
             JsonRejection::BytesRejection(e)
                 if e.status() == http::StatusCode::PAYLOAD_TOO_LARGE =>
             {
-                AppError::PayloadTooLarge(format!(
+                HttpError::PayloadTooLarge(format!(
                     "the JSON body is larger than {} bytes",
                     crate::api::JSON_BODY_LIMIT
                 ))
             }
-            other => AppError::BadRequest(other.body_text()),
+            other => HttpError::BadRequest(other.body_text()),
         })
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        ApiError(AppError::BadRequest(format!(
+        ApiError(HttpError::BadRequest(format!(
             "bad query string: {}",
             rejection.body_text()
         )))
@@ -63,8 +63,8 @@ impl From<QueryRejection> for ApiError {
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
         match rejection {
-            PathRejection::FailedToDeserializePathParams(_) => ApiError(AppError::NotFound),
-            other => ApiError(AppError::internal(anyhow::anyhow!(
+            PathRejection::FailedToDeserializePathParams(_) => ApiError(HttpError::NotFound),
+            other => ApiError(HttpError::internal(anyhow::anyhow!(
                 "path extraction: {}",
                 other.body_text()
             ))),

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::actions::{articles, revisions};
 use crate::api::dto::articles::{ArticleOut, CorrectionOut};

@@ -23,7 +23,7 @@ pub mod workflow;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -94,7 +94,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
 
 /// The Admin API and the media library pages, for [`crate::app`] to merge in front of the
 /// auth middleware. JSON bodies are capped at [`JSON_BODY_LIMIT`]; uploads read their own
-/// body up to `WebConfig::max_upload_bytes` (see [`crate::media_library::body`]).
+/// body up to `AppConfig::max_upload_bytes` (see [`crate::media_library::body`]).
 pub fn routes() -> Router<AppState> {
     let (api, _) = openapi_router().split_for_parts();
     api.layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
@@ -105,5 +105,5 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn not_found() -> error::ApiError {
-    error::ApiError(newsdesk_web::AppError::NotFound)
+    error::ApiError(newsdesk_site::HttpError::NotFound)
 }

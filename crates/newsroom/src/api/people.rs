@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::actions::{audit, authors, staff, tokens};
 use crate::api::dto::people::{

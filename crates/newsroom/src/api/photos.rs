@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Request, State};
 use http::StatusCode;
 use http::header::LOCATION;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 use serde::Deserialize;
 use utoipa::IntoParams;
 

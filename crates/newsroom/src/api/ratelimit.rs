@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http::HeaderValue;
 use http::header::{AUTHORIZATION, RETRY_AFTER};
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 
 use crate::api::error::ApiError;
 use crate::auth::cookies::{SESSION_COOKIE, read};
@@ -45,7 +45,7 @@ pub async fn layer(req: Request, next: Next) -> Response {
             LIMITER.retain_recent();
         }
         if LIMITER.check_key(&key).is_err() {
-            let mut response = ApiError(AppError::RateLimited).into_response();
+            let mut response = ApiError(HttpError::RateLimited).into_response();
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from_static("60"));

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
 use newsdesk_core::{Section, Tag};
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::actions::taxonomy;
 use crate::api::dto::taxonomy::{

@@ -1,13 +1,11 @@
 //! Extractors that turn a request into an [`Actor`]: [`Staff`] for the HTML pages (session
-//! cookie), [`ApiActor`] for the Admin API (Bearer token or session), [`ClientIp`] for limits.
+//! cookie), [`ApiActor`] for the Admin API (Bearer token or session).
 
-use std::net::{IpAddr, SocketAddr};
-
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::response::{IntoResponse, Redirect, Response};
 use http::request::Parts;
 use newsdesk_store::StoreError;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 
 use crate::actor::Actor;
 use crate::admin::render::AdminError;
@@ -40,14 +38,14 @@ impl FromRequestParts<AppState> for Staff {
             }),
             Some(_) => {
                 let err =
-                    AppError::Forbidden("this account has no access to the newsroom".to_owned());
+                    HttpError::Forbidden("this account has no access to the newsroom".to_owned());
                 Err(if json {
                     err.into_response()
                 } else {
                     AdminError(err).into_response()
                 })
             }
-            None if json => Err(AppError::Unauthorized.into_response()),
+            None if json => Err(HttpError::Unauthorized.into_response()),
             None => Err(login_redirect(parts)),
         }
     }
@@ -76,62 +74,44 @@ fn login_redirect(parts: &Parts) -> Response {
 pub struct ApiActor(pub Actor);
 
 impl FromRequestParts<AppState> for ApiActor {
-    type Rejection = AppError;
+    type Rejection = HttpError;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         if let Some(header) = parts.headers.get(http::header::AUTHORIZATION) {
-            let value = header.to_str().map_err(|_| AppError::Unauthorized)?;
+            let value = header.to_str().map_err(|_| HttpError::Unauthorized)?;
             let token = value
                 .strip_prefix("Bearer ")
-                .ok_or(AppError::Unauthorized)?
+                .ok_or(HttpError::Unauthorized)?
                 .trim();
             return bearer_actor(state, token).await.map(ApiActor);
         }
         match parts.extensions.get::<CurrentSession>() {
             Some(s) if s.actor.role.is_staff() => Ok(ApiActor(s.actor.clone())),
-            Some(_) => Err(AppError::Forbidden(
+            Some(_) => Err(HttpError::Forbidden(
                 "this account has no access to the newsroom".to_owned(),
             )),
-            None => Err(AppError::Unauthorized),
+            None => Err(HttpError::Unauthorized),
         }
     }
 }
 
 /// The actor behind an Admin API token, or 401 for an unknown or revoked one.
-pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, AppError> {
+pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, HttpError> {
     if !token.starts_with(API_TOKEN_PREFIX) || token.len() > 200 {
-        return Err(AppError::Unauthorized);
+        return Err(HttpError::Unauthorized);
     }
     match state.store().api_token(&hash_secret(token)).await {
-        Ok(t) if t.revoked => Err(AppError::Unauthorized),
+        Ok(t) if t.revoked => Err(HttpError::Unauthorized),
         Ok(t) => Ok(Actor {
             account_id: t.created_by,
             role: t.role,
             name: format!("API token “{}”", t.name),
             token_id: Some(t.id),
         }),
-        Err(StoreError::NotFound) => Err(AppError::Unauthorized),
+        Err(StoreError::NotFound) => Err(HttpError::Unauthorized),
         Err(err) => Err(err.into()),
-    }
-}
-
-/// The peer address when the server runs with `into_make_service_with_connect_info`;
-/// `None` otherwise (all such requests then share one rate-limit bucket).
-#[derive(Debug, Clone, Copy)]
-pub struct ClientIp(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
     }
 }

@@ -9,12 +9,12 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use minijinja::context;
 use newsdesk_core::account::normalize_email;
 use newsdesk_store::StoreError;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::admin::render::{AdminError, AdminResult, render};
 use crate::auth::cookies;
-use crate::auth::extract::ClientIp;
+use newsdesk_auth::ClientIp;
 use crate::auth::password::verify_password;
 use crate::auth::ratelimit::LoginLimits;
 use crate::auth::session::{self, CurrentSession, SESSION_TTL};
@@ -127,7 +127,7 @@ pub async fn submit(
     let session = session.map(|Extension(s)| s);
     let next = safe_next(&form.next);
     if !presession_ok(session.as_ref(), &headers, &form.csrf) {
-        return Err(AdminError(AppError::Forbidden(
+        return Err(AdminError(HttpError::Forbidden(
             "the login form expired; reload the page and try again".to_owned(),
         )));
     }

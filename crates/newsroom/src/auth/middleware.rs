@@ -7,7 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, SET_COOKIE};
 use http::{HeaderValue, Method};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 
 use crate::admin::render::AdminError;
 use crate::auth::cookies;
@@ -60,7 +60,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         };
         req = checked;
         if !ok {
-            let err = AppError::Forbidden(
+            let err = HttpError::Forbidden(
                 "this form has expired or came from another site; reload the page and try again"
                     .to_owned(),
             );
@@ -90,7 +90,7 @@ fn finish(mut response: Response, set_cookie: Option<HeaderValue>) -> Response {
 }
 
 /// JSON for API calls and `fetch`, an admin page otherwise.
-pub fn error_response(req: &Request, err: AppError) -> Response {
+pub fn error_response(req: &Request, err: HttpError) -> Response {
     if wants_json(req.headers(), req.uri().path()) {
         err.into_response()
     } else {
@@ -125,7 +125,7 @@ async fn check_csrf(req: Request, expected: &str) -> Result<(Request, bool), Res
         let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
             Ok(bytes) => bytes,
             Err(_) => {
-                let err = AppError::PayloadTooLarge("the form is too large".to_owned());
+                let err = HttpError::PayloadTooLarge("the form is too large".to_owned());
                 return Err(AdminError(err).into_response());
             }
         };

@@ -8,14 +8,13 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum_extra::extract::Form;
-use chrono::{Duration, Utc};
 use http::header::SET_COOKIE;
 use http::{HeaderMap, StatusCode};
 use minijinja::context;
 use newsdesk_core::Account;
 use newsdesk_core::account::validate_password;
 use newsdesk_store::StoreError;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::admin::render::{AdminError, AdminResult, render};
@@ -24,27 +23,12 @@ use crate::auth::login::{form_token, presession_ok};
 use crate::auth::password::hash_password;
 use crate::auth::session::CurrentSession;
 use crate::auth::session::{self, SESSION_TTL};
-use crate::auth::token::{constant_time_eq, hash_secret, random_token};
 
-const PREFIX: &str = "invite:";
-/// Long enough to reach someone over a weekend.
-pub const LINK_TTL: Duration = Duration::days(7);
-
-/// A new link for `account_id`: the path to show the admin once, and the value to store
-/// as the account's password hash.
-pub fn new_link(account_id: i64) -> (String, String) {
-    let secret = random_token(32);
-    let expires = (Utc::now() + LINK_TTL).timestamp();
-    let stored = format!("{PREFIX}{expires}:{}", hash_secret(&secret));
-    (format!("/admin/password/{account_id}.{secret}"), stored)
-}
+pub use newsdesk_auth::link::{LINK_TTL, new_link};
 
 /// The account a link is for, if the link is current.
-async fn account_for(state: &AppState, token: &str) -> Result<Option<Account>, AppError> {
-    let Some((id, secret)) = token.split_once('.') else {
-        return Ok(None);
-    };
-    let Ok(id) = id.parse::<i64>() else {
+async fn account_for(state: &AppState, token: &str) -> Result<Option<Account>, HttpError> {
+    let Some((id, secret)) = newsdesk_auth::link::parse(token) else {
         return Ok(None);
     };
     let account = match state.store().get_account(id).await {
@@ -57,17 +41,8 @@ async fn account_for(state: &AppState, token: &str) -> Result<Option<Account>, A
         Err(StoreError::NotFound) => return Ok(None),
         Err(err) => return Err(err.into()),
     };
-    let Some((expires, digest)) = stored
-        .strip_prefix(PREFIX)
-        .and_then(|rest| rest.split_once(':'))
-    else {
-        return Ok(None);
-    };
-    let current = expires
-        .parse::<i64>()
-        .is_ok_and(|e| e > Utc::now().timestamp());
-    let matches = constant_time_eq(digest, &hash_secret(secret));
-    Ok((current && matches && !account.disabled).then_some(account))
+    let opens = newsdesk_auth::link::opens(&stored, secret);
+    Ok((opens && !account.disabled).then_some(account))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -79,7 +54,7 @@ pub struct PasswordForm {
 }
 
 fn expired() -> AdminError {
-    AdminError(AppError::Gone)
+    AdminError(HttpError::Gone)
 }
 
 fn form_page(
@@ -120,7 +95,7 @@ pub async fn submit(
 ) -> AdminResult {
     let session = session.map(|Extension(s)| s);
     if !presession_ok(session.as_ref(), &headers, &form.csrf) {
-        return Err(AdminError(AppError::Forbidden(
+        return Err(AdminError(HttpError::Forbidden(
             "the form expired; reload the page and try again".to_owned(),
         )));
     }

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use newsdesk_media::MediaError;
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 
 use super::upload::{UploadText, media_error};
 
@@ -28,7 +28,7 @@ pub struct RawUpload {
 }
 
 /// Reads the upload in `req`, refusing bodies over `max` bytes of image.
-pub async fn read_upload(req: Request, max: usize) -> Result<RawUpload, AppError> {
+pub async fn read_upload(req: Request, max: usize) -> Result<RawUpload, HttpError> {
     let content_type = req
         .headers()
         .get(CONTENT_TYPE)
@@ -60,7 +60,7 @@ pub async fn read_upload(req: Request, max: usize) -> Result<RawUpload, AppError
             text: UploadText::default(),
         })
     } else {
-        Err(AppError::UnsupportedMedia(
+        Err(HttpError::UnsupportedMedia(
             "send the photo as multipart/form-data (field `file`) or as the request body with an image Content-Type \
              (image/jpeg, image/png, image/webp)"
                 .to_owned(),
@@ -73,52 +73,52 @@ fn is_image_type(content_type: &str) -> bool {
     content_type.starts_with("image/") || content_type.starts_with("application/octet-stream")
 }
 
-fn too_large(size: usize, max: usize) -> AppError {
-    media_error(MediaError::TooLarge { size, max })
+fn too_large(size: usize, max: usize) -> HttpError {
+    media_error(MediaError::TooLarge { size, max }).into()
 }
 
-async fn read_limited(body: Body, allowed: usize, max: usize) -> Result<Bytes, AppError> {
+async fn read_limited(body: Body, allowed: usize, max: usize) -> Result<Bytes, HttpError> {
     match Limited::new(body, allowed).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => {
-            Err(AppError::PayloadTooLarge(format!(
+            Err(HttpError::PayloadTooLarge(format!(
                 "The upload is larger than the largest accepted file ({max} bytes)."
             )))
         }
-        Err(err) => Err(AppError::BadRequest(format!(
+        Err(err) => Err(HttpError::BadRequest(format!(
             "the upload could not be read: {err}"
         ))),
     }
 }
 
-async fn read_multipart(req: Request, max: usize, allowed: usize) -> Result<RawUpload, AppError> {
+async fn read_multipart(req: Request, max: usize, allowed: usize) -> Result<RawUpload, HttpError> {
     let (parts, body) = req.into_parts();
     let bytes = read_limited(body, allowed, max).await?;
     let mut req = Request::from_parts(parts, Body::from(bytes));
     // Already bounded above; axum's own 2 MB default must not apply on top.
     DefaultBodyLimit::disable().apply(&mut req);
     let mut form = Multipart::from_request(req, &()).await.map_err(|e| {
-        AppError::BadRequest(format!("malformed multipart form: {}", e.body_text()))
+        HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text()))
     })?;
     let mut file: Option<Bytes> = None;
     let mut text = UploadText::default();
     while let Some(field) = form
         .next_field()
         .await
-        .map_err(|e| AppError::BadRequest(format!("malformed multipart form: {}", e.body_text())))?
+        .map_err(|e| HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text())))?
     {
         let name = field.name().unwrap_or_default().to_owned();
         let value = field.bytes().await.map_err(|e| {
-            AppError::BadRequest(format!("malformed multipart form: {}", e.body_text()))
+            HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text()))
         })?;
-        let as_text = || -> Result<String, AppError> {
+        let as_text = || -> Result<String, HttpError> {
             if value.len() > MAX_TEXT_FIELD {
-                return Err(AppError::BadRequest(format!(
+                return Err(HttpError::BadRequest(format!(
                     "the form field `{name}` is too long"
                 )));
             }
             String::from_utf8(value.to_vec()).map_err(|_| {
-                AppError::BadRequest(format!("the form field `{name}` is not UTF-8 text"))
+                HttpError::BadRequest(format!("the form field `{name}` is not UTF-8 text"))
             })
         };
         match name.as_str() {

@@ -1,21 +1,21 @@
 //! The media library: photo uploads (page and Admin API), their renditions made off the
 //! request path, and the pages to find photos and edit their caption, alt text and credit.
 
-pub mod actions;
 pub mod body;
 pub mod pages;
 pub mod render;
-pub mod upload;
-pub mod worker;
 
+// The photo actions and the upload pipeline belong to the application core; the rendition
+// job is `newsdesk_app::jobs::renditions`.
+pub use newsdesk_app::actions::photos as actions;
+pub use newsdesk_app::actions::upload;
 pub use upload::{UploadText, upload};
-pub use worker::{run_pending_now, spawn};
 
 use axum::Router;
 use axum::routing::{MethodRouter, get, post};
 use http::Method;
 use newsdesk_core::Role;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 
 use crate::api::Fixture;
 use crate::routes::Access;

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect};
 use http::StatusCode;
 use minijinja::{Value, context};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use super::actions::{self, TextChange};
@@ -94,7 +94,7 @@ fn new_form(
     staff: &Staff,
     status: StatusCode,
     form: &UploadEcho,
-    err: Option<&AppError>,
+    err: Option<&HttpError>,
 ) -> AdminResult {
     let limits = limits(state);
     let ctx = context! {
@@ -121,7 +121,9 @@ pub async fn create(State(state): State<AppState>, staff: Staff, req: Request) -
         Ok(raw) => {
             let echo = echo(&raw.text);
             (
-                upload(&state, &staff.actor, raw.bytes, raw.text).await,
+                upload(&state, &staff.actor, raw.bytes, raw.text)
+                    .await
+                    .map_err(HttpError::from),
                 echo,
             )
         }
@@ -141,9 +143,9 @@ pub async fn create(State(state): State<AppState>, staff: Staff, req: Request) -
 
 /// Size and type refusals concern the file input: shown next to it (the response keeps
 /// the original status).
-fn as_file_error(err: AppError) -> AppError {
+fn as_file_error(err: HttpError) -> HttpError {
     match err {
-        AppError::PayloadTooLarge(m) | AppError::UnsupportedMedia(m) | AppError::BadRequest(m) => {
+        HttpError::PayloadTooLarge(m) | HttpError::UnsupportedMedia(m) | HttpError::BadRequest(m) => {
             newsdesk_core::ValidationError::single("file", m).into()
         }
         other => other,
@@ -184,7 +186,7 @@ fn edit_page(
     status: StatusCode,
     photo: PhotoOut,
     form: &EditForm,
-    err: Option<&AppError>,
+    err: Option<&HttpError>,
     done: &str,
 ) -> AdminResult {
     let ctx = context! {
@@ -232,7 +234,7 @@ pub async fn original(
         .media()
         .get(&photo.key)
         .await
-        .map_err(AppError::internal)?;
+        .map_err(HttpError::internal)?;
     let content_type = http::HeaderValue::from_str(&photo.content_type)
         .unwrap_or(http::HeaderValue::from_static("application/octet-stream"));
     Ok((
@@ -254,11 +256,11 @@ pub async fn save(
     Path(id): Path<i64>,
     form: Result<Form<EditForm>, FormRejection>,
 ) -> AdminResult {
-    let Form(form) = form.map_err(|e| AdminError(AppError::BadRequest(e.body_text())))?;
+    let Form(form) = form.map_err(|e| AdminError(HttpError::BadRequest(e.body_text())))?;
     let year = match form.copyright_year.trim() {
         "" => Ok(None),
         y => y.parse::<i32>().map(Some).map_err(|_| {
-            AppError::from(newsdesk_core::ValidationError::single(
+            HttpError::from(newsdesk_core::ValidationError::single(
                 "copyright_year",
                 "must be a year, e.g. 2026",
             ))
@@ -274,7 +276,9 @@ pub async fn save(
                 copyright_notice: Some(form.copyright_notice.clone()),
                 copyright_year: Some(year),
             };
-            actions::update_text(&state, &staff.actor, id, change).await
+            actions::update_text(&state, &staff.actor, id, change)
+                .await
+                .map_err(HttpError::from)
         }
         Err(err) => Err(err),
     };
@@ -295,7 +299,10 @@ pub async fn delete(
     staff: Staff,
     Path(id): Path<i64>,
 ) -> AdminResult {
-    match actions::delete(&state, &staff.actor, id).await {
+    match actions::delete(&state, &staff.actor, id)
+        .await
+        .map_err(HttpError::from)
+    {
         Ok(()) => Ok(Redirect::to("/admin/media?done=deleted").into_response()),
         Err(err) if is_form_error(&err) => {
             let photo = actions::get(&state, &staff.actor, id).await?;
@@ -313,6 +320,6 @@ pub async fn delete(
             };
             edit_page(&staff, err.status(), photo.into(), &form, Some(&err), "")
         }
-        Err(err) => Err(AdminError(err)),
+        Err(err) => Err(AdminError(err.into())),
     }
 }

@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use http::StatusCode;
 use minijinja::{Environment, Value, context};
-use newsdesk_web::AppError;
+use newsdesk_site::HttpError;
 
 use crate::admin::render::{AdminError, layout};
 use crate::auth::Staff;
@@ -83,11 +83,11 @@ pub fn page(
 ) -> Result<Response, AdminError> {
     let env = ENV
         .as_ref()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("media templates: {e}")))?;
+        .map_err(|e| HttpError::internal(anyhow::anyhow!("media templates: {e}")))?;
     let html = env
         .get_template(name)
         .and_then(|t| t.render(context! { ..ctx, ..layout(staff) }))
-        .map_err(|e| AppError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))?;
+        .map_err(|e| HttpError::internal(anyhow::anyhow!("rendering {name}: {e:#}")))?;
     Ok((status, Html(html)).into_response())
 }
 

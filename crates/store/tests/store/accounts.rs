@@ -37,45 +37,53 @@ store_test!(sessions_expire_and_end_with_the_account, |store| {
         .await?;
     let later = Utc::now() + Duration::hours(1);
     store
-        .create_session("live", bob.id, "csrf-1", later)
+        .create_session("staff", "live", bob.id, "csrf-1", later)
         .await?;
     store
         .create_session(
+            "staff",
             "expired",
             bob.id,
             "csrf-2",
             Utc::now() - Duration::seconds(1),
         )
         .await?;
-    let (session, account) = store.session("live").await?;
+    let (session, account) = store.session("staff", "live").await?;
     assert_eq!(session.account_id, bob.id);
     assert_eq!(session.csrf_token, "csrf-1");
     assert_eq!(account, bob);
+    assert!(
+        matches!(
+            store.session("reader", "live").await,
+            Err(StoreError::NotFound)
+        ),
+        "a staff session is not a reader session"
+    );
     assert!(matches!(
-        store.session("expired").await,
+        store.session("staff", "expired").await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        store.session("unknown").await,
+        store.session("staff", "unknown").await,
         Err(StoreError::NotFound)
     ));
     assert_eq!(store.delete_expired_sessions().await?, 1);
 
     store
-        .create_session("second", bob.id, "csrf-3", later)
+        .create_session("staff", "second", bob.id, "csrf-3", later)
         .await?;
     store.delete_session("second").await?;
-    assert!(store.session("second").await.is_err());
+    assert!(store.session("staff", "second").await.is_err());
 
     let disabled = store.set_account_disabled(bob.id, true).await?;
     assert!(disabled.disabled);
     assert!(matches!(
-        store.session("live").await,
+        store.session("staff", "live").await,
         Err(StoreError::NotFound)
     ));
     store.set_account_disabled(bob.id, false).await?;
     assert!(
-        store.session("live").await.is_err(),
+        store.session("staff", "live").await.is_err(),
         "its sessions were deleted, not hidden"
     );
     Ok(())

@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use http::StatusCode;
 use minijinja::context;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::actions::{articles, revisions};
@@ -59,7 +59,7 @@ pub async fn create(
     };
     let article = match result {
         Ok(article) => article,
-        Err(err) if is_form_error(&err) => return refused(&state, &staff, &form, None, err).await,
+        Err(err) if is_form_error(&err) => return refused(&state, &staff, &form, None, err.into()).await,
         Err(err) => return Err(err.into()),
     };
     if form.then == "publish" {
@@ -70,7 +70,7 @@ pub async fn create(
             ),
             Err(err) if is_form_error(&err) => {
                 let saved = ArticleForm::from_article(&article);
-                refused(&state, &staff, &saved, Some(&article), err).await
+                refused(&state, &staff, &saved, Some(&article), err.into()).await
             }
             Err(err) => Err(err.into()),
         };
@@ -126,7 +126,7 @@ pub async fn save(
     let article = match result {
         Ok(article) => article,
         Err(err) if is_form_error(&err) => {
-            return refused(&state, &staff, &form, Some(&current), err).await;
+            return refused(&state, &staff, &form, Some(&current), err.into()).await;
         }
         Err(err) => return Err(err.into()),
     };
@@ -137,7 +137,7 @@ pub async fn save(
             }
             Err(err) if is_form_error(&err) => {
                 let saved = ArticleForm::from_article(&article);
-                refused(&state, &staff, &saved, Some(&article), err).await
+                refused(&state, &staff, &saved, Some(&article), err.into()).await
             }
             Err(err) => Err(err.into()),
         };
@@ -153,13 +153,13 @@ async fn refused(
     staff: &Staff,
     form: &ArticleForm,
     current: Option<&newsdesk_core::Article>,
-    err: AppError,
+    err: HttpError,
 ) -> AdminResult {
     let status = err.status();
     let mut form = form.clone();
     let mut stale = None;
     let mut article = current.cloned();
-    if let AppError::Stale { .. } = err
+    if let HttpError::Stale { .. } = err
         && let Some(id) = current.map(|a| a.id)
     {
         let latest = state.store().get_article(id).await?;

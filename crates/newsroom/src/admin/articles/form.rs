@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 use newsdesk_core::{Article, ArticleDraft, ArticleStatus, ValidationError};
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;
@@ -112,7 +112,7 @@ pub async fn editor_context(
     state: &AppState,
     actor: &Actor,
     p: EditorPage<'_>,
-) -> Result<Value, AppError> {
+) -> Result<Value, HttpError> {
     let store = state.store();
     let editions = store.list_editions().await?;
     let edition = editions.iter().find(|e| e.code == p.form.edition).cloned();

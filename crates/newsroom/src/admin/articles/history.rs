@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 use serde::Deserialize;
 
 use crate::actions::{articles, revisions};

@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use minijinja::{Value, context};
 use newsdesk_core::ArticleStatus;
 use newsdesk_store::ArticleQuery;
-use newsdesk_web::AppState;
+use newsdesk_site::AppState;
 use serde::{Deserialize, Serialize};
 
 use crate::admin::forms::{Done, page_number};

@@ -8,8 +8,8 @@ use chrono::Utc;
 use http::HeaderValue;
 use http::header::{CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
 use newsdesk_core::{Article, ArticleStatus, ValidationError};
-use newsdesk_web::public::article::render_article_html;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::public::article::render_article_html;
+use newsdesk_site::{HttpError, AppState};
 
 use crate::actions::articles;
 use crate::admin::articles::form::ArticleForm;
@@ -47,7 +47,7 @@ pub async fn unsaved(
             .await
             .is_err()
     {
-        return Err(AppError::Invalid(ValidationError::single(
+        return Err(HttpError::Invalid(ValidationError::single(
             "edition",
             "choose the edition to preview in",
         ))
@@ -106,7 +106,7 @@ fn unsaved_article(form: &ArticleForm, saved: Option<Article>, me: Option<i64>) 
 fn framable(html: String) -> Response {
     let mut response = Html(html).into_response();
     let csp =
-        newsdesk_web::security::CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+        newsdesk_site::security::CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&csp) {
         headers.insert(CONTENT_SECURITY_POLICY, v);

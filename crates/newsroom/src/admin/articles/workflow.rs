@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use newsdesk_core::ValidationError;
-use newsdesk_web::{AppError, AppState};
+use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::actions::articles;
@@ -102,7 +102,7 @@ pub async fn link_translation(
         Resource::article(&current),
     )?;
     let other = f.other_id.trim().parse::<i64>().map_err(|_| {
-        AppError::Invalid(ValidationError::single(
+        HttpError::Invalid(ValidationError::single(
             "other_id",
             "pick the article in the other edition",
         ))
@@ -114,7 +114,7 @@ pub async fn link_translation(
 /// A `datetime-local` value read in the edition's time zone. A time that does not exist
 /// there (skipped by a daylight-saving change) is refused; an ambiguous one (repeated)
 /// takes the earlier instant.
-pub fn local_to_utc(value: &str, tz: chrono_tz::Tz) -> Result<DateTime<Utc>, AppError> {
+pub fn local_to_utc(value: &str, tz: chrono_tz::Tz) -> Result<DateTime<Utc>, HttpError> {
     let value = value.trim();
     let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))

@@ -1,0 +1,121 @@
+//! Photo actions other than the upload: read, list, edit the text, delete. Like
+//! [`crate::actions`], each asks [`crate::policy::can`] first, and both the library pages
+//! and the Admin API call these.
+
+use newsdesk_core::{Credit, Photo};
+use newsdesk_media::keys;
+use newsdesk_store::{PhotoText, StoreError};
+use crate::{App, Error};
+use serde_json::json;
+
+use crate::actions::{announce_since, audit, outbox_position};
+use crate::actor::Actor;
+use crate::policy::{Action, Resource, can};
+
+pub async fn get(state: &App, actor: &Actor, id: i64) -> Result<Photo, Error> {
+    can(actor, Action::ViewNewsroom, Resource::None)?;
+    Ok(state.store().get_photo(id).await?)
+}
+
+/// Newest first; `search` matches caption, credit and copyright notice.
+pub async fn list(
+    state: &App,
+    actor: &Actor,
+    search: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Photo>, Error> {
+    can(actor, Action::ViewNewsroom, Resource::None)?;
+    let search = search.map(str::trim).filter(|s| !s.is_empty());
+    Ok(state
+        .store()
+        .list_photos(search, limit.clamp(1, 100), offset.max(0))
+        .await?)
+}
+
+/// A change to a photo's text; `None` keeps the current value.
+#[derive(Debug, Clone, Default)]
+pub struct TextChange {
+    pub caption: Option<String>,
+    pub alt_text: Option<String>,
+    pub credit_agency: Option<String>,
+    pub credit_creator: Option<String>,
+    pub copyright_notice: Option<String>,
+    pub copyright_year: Option<Option<i32>>,
+}
+
+/// Caption, alt text and credit. Alt text is what lets an article using the photo be
+/// published; the store refuses alt text that repeats the caption or names a file.
+pub async fn update_text(
+    state: &App,
+    actor: &Actor,
+    id: i64,
+    change: TextChange,
+) -> Result<Photo, Error> {
+    can(actor, Action::UploadMedia, Resource::None)?;
+    let current = state.store().get_photo(id).await?;
+    let trimmed = |v: Option<String>, old: &str| {
+        v.map(|s| s.trim().to_owned())
+            .unwrap_or_else(|| old.to_owned())
+    };
+    let text = PhotoText {
+        caption: trimmed(change.caption, &current.caption),
+        alt_text: trimmed(change.alt_text, &current.alt_text),
+        credit: Credit {
+            agency: trimmed(change.credit_agency, &current.credit.agency),
+            creator: trimmed(change.credit_creator, &current.credit.creator),
+        },
+        copyright_notice: trimmed(change.copyright_notice, &current.copyright_notice),
+        copyright_year: change.copyright_year.unwrap_or(current.copyright_year),
+    };
+    if let Some(year) = text.copyright_year
+        && !(1826..=2200).contains(&year)
+    {
+        return Err(newsdesk_core::ValidationError::single(
+            "copyright_year",
+            "must be a year between 1826 and 2200",
+        )
+        .into());
+    }
+    let seq = outbox_position(state).await?;
+    let photo = state.store().update_photo_text(id, &text).await?;
+    announce_since(state, seq).await;
+    Ok(photo)
+}
+
+/// Removes the photo row, then its original and renditions from media storage. A photo
+/// that is an article's hero image is refused with a message saying so.
+pub async fn delete(state: &App, actor: &Actor, id: i64) -> Result<(), Error> {
+    can(actor, Action::DeleteMedia, Resource::None)?;
+    let photo = state.store().get_photo(id).await?;
+    let seq = outbox_position(state).await?;
+    match state.store().delete_photo(id).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict { constraint }) if constraint == "photo_in_use" => {
+            return Err(Error::Conflict {
+                field: "photo".to_owned(),
+                message: "this photo is the hero image of an article; choose another hero photo there first".to_owned(),
+            });
+        }
+        Err(err) => return Err(err.into()),
+    }
+    announce_since(state, seq).await;
+    // The row is gone, so the files are unreachable; a failure here leaves orphans for an
+    // operator, never a broken page.
+    let media = state.media();
+    if let Err(err) = media.delete(&photo.key).await {
+        tracing::error!(%err, photo = id, "could not delete the original of a deleted photo");
+    }
+    if let Err(err) = media.delete_prefix(&keys::photo_prefix(id)).await {
+        tracing::error!(%err, photo = id, "could not delete the renditions of a deleted photo");
+    }
+    audit::record(
+        state,
+        actor,
+        "photo.delete",
+        &format!("photo:{id}"),
+        json!({ "caption": photo.caption }),
+    )
+    .await;
+    Ok(())
+}

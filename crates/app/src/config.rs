@@ -1,0 +1,56 @@
+//! Settings of one instance; the binary fills them from flags, env and the config file.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ipnet::IpNet;
+
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Public base URL without trailing slash, e.g. `https://news.example.com`; used in
+    /// canonical links, feeds, sitemaps and JSON-LD.
+    pub base_url: String,
+    /// The publication's name (Google News `news:name`, JSON-LD publisher, page titles).
+    pub site_name: String,
+    /// Data folder (media, SQLite database).
+    pub data_dir: PathBuf,
+    /// Largest accepted upload in bytes.
+    pub max_upload_bytes: usize,
+    /// Largest accepted image in pixels (width * height): decompression-bomb guard.
+    pub max_image_pixels: u64,
+    /// Set the `Secure` flag on cookies (behind TLS). Off only for plain-HTTP local use.
+    pub secure_cookies: bool,
+    /// Peers whose `X-Forwarded-For` / `Forwarded` headers are believed (a load balancer,
+    /// a CDN). From any other peer those headers are ignored, so a client cannot choose
+    /// the address its rate limits and audit entries are keyed on.
+    pub trusted_proxies: Vec<IpNet>,
+    /// A request still running after this is answered 503 (a stuck query must not hold
+    /// a connection forever).
+    pub request_timeout: Duration,
+    /// Outbox rows are kept at least this long, and until every durable consumer has
+    /// passed them.
+    pub outbox_retention: Duration,
+    /// Job workers on this instance.
+    pub job_workers: usize,
+}
+
+impl AppConfig {
+    pub fn for_tests(data_dir: PathBuf) -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            base_url: "http://127.0.0.1:8080".to_owned(),
+            site_name: "Newsdesk".to_owned(),
+            data_dir,
+            max_upload_bytes: 20 * 1024 * 1024,
+            max_image_pixels: 100_000_000,
+            secure_cookies: false,
+            trusted_proxies: Vec::new(),
+            request_timeout: Duration::from_secs(30),
+            outbox_retention: Duration::from_secs(7 * 24 * 3600),
+            job_workers: 2,
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The rendition worker: claims `renditions` jobs, makes WebP and JPEG renditions (widths
+//! up to 1920 px) and the 16:9, 4:3 and 1:1 crops with the media crate, records them on
+//! the photo and announces the change. Re-encoding drops every embedded metadata block,
+//! so renditions carry no location data even when the original does.
+//!
+//! A typed job ([`Renditions`]) in the durable queue, so an upload whose renditions were
+//! not made before a restart is processed after it; several instances may run workers
+//! side by side.
+
+use newsdesk_media::{MediaError, keys, process_upload_with};
+use newsdesk_store::StoreError;
+use serde::{Deserialize, Serialize};
+
+use super::{Job, JobError};
+use crate::App;
+use crate::actions::upload::limits;
+use crate::actions::{announce_since, outbox_position};
+
+/// Make the renditions and crops of one photo.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Renditions {
+    pub photo_id: i64,
+}
+
+impl Job for Renditions {
+    const NAME: &'static str = "renditions";
+
+    async fn run(self, app: &App) -> Result<(), JobError> {
+        make_renditions(app, self.photo_id).await.map_err(JobError::Retry)
+    }
+}
+
+async fn make_renditions(state: &App, photo_id: i64) -> Result<(), String> {
+    let store = state.store();
+    let photo = match store.get_photo(photo_id).await {
+        Ok(photo) => photo,
+        // Deleted before its turn came: nothing to do.
+        Err(StoreError::NotFound) => return Ok(()),
+        Err(err) => return Err(err.to_string()),
+    };
+    let original = state
+        .media()
+        .get(&photo.key)
+        .await
+        .map_err(|e| e.to_string())?;
+    let renditions = process_upload_with(state.media(), photo_id, &original, &limits(state))
+        .await
+        .map_err(|e: MediaError| e.to_string())?;
+    let seq = outbox_position(state).await.map_err(|e| e.to_string())?;
+    match store.set_photo_renditions(photo_id, &renditions).await {
+        Ok(()) => {}
+        Err(StoreError::NotFound) => {
+            // Deleted while we worked: remove what we just wrote.
+            state
+                .media()
+                .delete_prefix(&keys::photo_prefix(photo_id))
+                .await
+                .map_err(|e| e.to_string())?;
+            return Ok(());
+        }
+        Err(err) => return Err(err.to_string()),
+    }
+    announce_since(state, seq).await;
+    tracing::info!(
+        photo = photo_id,
+        count = renditions.len(),
+        "renditions made"
+    );
+    Ok(())
+}

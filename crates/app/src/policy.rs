@@ -1,0 +1,294 @@
+//! Who may do what: the ONE place role checks live.
+//!
+//! Every action in [`crate::actions`] and every admin page asks [`can`] before touching
+//! anything, so the HTML pages and the Admin API cannot disagree. Roles are ordered
+//! (contributor < author < editor < admin, see [`Role`]); the only rule that is not a plain
+//! "at least this role" is ownership of articles.
+
+use newsdesk_core::{Article, ArticleStatus, Role};
+use newsdesk_store::ArticleSummary;
+use crate::Error;
+
+use crate::actor::Actor;
+
+/// Everything the newsroom lets someone do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Enter `/admin`: dashboard, article lists, reading any article, previews, revisions.
+    ViewNewsroom,
+    CreateArticle,
+    /// Save changes to an article (also restoring a revision and linking translations).
+    EditArticle,
+    /// Publish, schedule, unpublish or correct: anything readers see.
+    PublishArticle,
+    DeleteArticle,
+    /// Sections and tags.
+    ManageTaxonomy,
+    /// Public author profiles.
+    ManageAuthors,
+    /// Entities and their notes per edition.
+    ManageEntities,
+    /// Comments and chats (later issues).
+    Moderate,
+    /// Upload photos and edit their caption, alt text and credit.
+    UploadMedia,
+    DeleteMedia,
+    /// Invite staff, change roles, disable accounts.
+    ManageStaff,
+    /// Create, list and revoke Admin API tokens.
+    ManageTokens,
+    ViewAudit,
+    /// Editions and other site settings.
+    ManageSettings,
+}
+
+/// What an action is about, when ownership matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    None,
+    Article(ArticleFacts),
+}
+
+/// The facts about an article that decide who may touch it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleFacts {
+    pub created_by: Option<i64>,
+    pub status: ArticleStatus,
+    /// Readers have seen it at some point (a deletion then needs an editor).
+    pub ever_published: bool,
+}
+
+impl From<&Article> for ArticleFacts {
+    fn from(a: &Article) -> Self {
+        ArticleFacts {
+            created_by: a.created_by,
+            status: a.status,
+            ever_published: a.first_published_at.is_some(),
+        }
+    }
+}
+
+impl From<&ArticleSummary> for ArticleFacts {
+    fn from(a: &ArticleSummary) -> Self {
+        ArticleFacts {
+            created_by: a.created_by,
+            status: a.status,
+            ever_published: a.first_published_at.is_some(),
+        }
+    }
+}
+
+impl Resource {
+    pub fn article(a: impl Into<ArticleFacts>) -> Self {
+        Resource::Article(a.into())
+    }
+}
+
+/// `Ok(())` when `actor` may do `action` on `resource`; otherwise a 403 whose message tells
+/// the person why (and whom to ask), never a bare "forbidden".
+pub fn can(actor: &Actor, action: Action, resource: Resource) -> Result<(), Error> {
+    match decide(actor, action, resource) {
+        Decision::Allow => Ok(()),
+        Decision::Deny(why) => Err(Error::Forbidden(why.to_owned())),
+    }
+}
+
+/// The same decision as a boolean, for showing or hiding buttons in templates.
+pub fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
+    matches!(decide(actor, action, resource), Decision::Allow)
+}
+
+enum Decision {
+    Allow,
+    Deny(&'static str),
+}
+
+fn at_least(actor: &Actor, min: Role, why: &'static str) -> Decision {
+    if actor.role >= min {
+        Decision::Allow
+    } else {
+        Decision::Deny(why)
+    }
+}
+
+fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
+    if !actor.role.is_staff() {
+        return Decision::Deny("this account has no access to the newsroom");
+    }
+    let owns =
+        |facts: &ArticleFacts| facts.created_by.is_some() && facts.created_by == actor.account_id;
+    match action {
+        Action::ViewNewsroom | Action::CreateArticle | Action::UploadMedia => Decision::Allow,
+        Action::EditArticle => match resource {
+            _ if actor.role >= Role::Editor => Decision::Allow,
+            Resource::Article(f) if !owns(&f) => {
+                Decision::Deny("only editors can change other people's articles")
+            }
+            // A save of a live article changes what readers see at once: publishing by
+            // another name, which contributors may not do.
+            Resource::Article(f)
+                if actor.role == Role::Contributor
+                    && matches!(
+                        f.status,
+                        ArticleStatus::Published | ArticleStatus::Scheduled
+                    ) =>
+            {
+                Decision::Deny(
+                    "contributors cannot change published or scheduled articles; ask an editor",
+                )
+            }
+            Resource::Article(_) => Decision::Allow,
+            Resource::None => Decision::Deny("only editors can change other people's articles"),
+        },
+        Action::PublishArticle => match resource {
+            _ if actor.role >= Role::Editor => Decision::Allow,
+            _ if actor.role < Role::Author => {
+                Decision::Deny("contributors cannot publish; ask an editor")
+            }
+            Resource::Article(f) if owns(&f) => Decision::Allow,
+            _ => Decision::Deny("authors can publish only their own articles; ask an editor"),
+        },
+        Action::DeleteArticle => match resource {
+            _ if actor.role >= Role::Editor => Decision::Allow,
+            Resource::Article(f) if owns(&f) && !f.ever_published => Decision::Allow,
+            Resource::Article(f) if owns(&f) => {
+                Decision::Deny("an article readers have seen can only be deleted by an editor")
+            }
+            _ => Decision::Deny("only editors can delete other people's articles"),
+        },
+        Action::ManageTaxonomy => {
+            at_least(actor, Role::Editor, "only editors manage sections and tags")
+        }
+        Action::ManageAuthors => {
+            at_least(actor, Role::Editor, "only editors manage author profiles")
+        }
+        Action::ManageEntities => at_least(actor, Role::Editor, "only editors manage entity notes"),
+        Action::Moderate => at_least(actor, Role::Editor, "only editors moderate"),
+        Action::DeleteMedia => at_least(actor, Role::Editor, "only editors delete photos"),
+        Action::ManageStaff => at_least(actor, Role::Admin, "only admins manage staff"),
+        Action::ManageTokens => at_least(actor, Role::Admin, "only admins manage API tokens"),
+        Action::ViewAudit => at_least(actor, Role::Admin, "only admins read the audit log"),
+        Action::ManageSettings => at_least(actor, Role::Admin, "only admins change settings"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, id: i64) -> Actor {
+        Actor {
+            account_id: Some(id),
+            role,
+            name: role.to_string(),
+            token_id: None,
+        }
+    }
+
+    fn article(owner: i64, status: ArticleStatus, ever: bool) -> Resource {
+        Resource::Article(ArticleFacts {
+            created_by: Some(owner),
+            status,
+            ever_published: ever,
+        })
+    }
+
+    #[test]
+    fn publishing_follows_the_role_ladder() {
+        let mine = article(1, ArticleStatus::Draft, false);
+        let theirs = article(2, ArticleStatus::Draft, false);
+        assert!(!allowed(
+            &actor(Role::Contributor, 1),
+            Action::PublishArticle,
+            mine
+        ));
+        assert!(allowed(
+            &actor(Role::Author, 1),
+            Action::PublishArticle,
+            mine
+        ));
+        assert!(!allowed(
+            &actor(Role::Author, 1),
+            Action::PublishArticle,
+            theirs
+        ));
+        assert!(allowed(
+            &actor(Role::Editor, 1),
+            Action::PublishArticle,
+            theirs
+        ));
+        assert!(!allowed(
+            &actor(Role::Reader, 1),
+            Action::ViewNewsroom,
+            Resource::None
+        ));
+    }
+
+    #[test]
+    fn contributors_edit_only_their_own_unpublished_work() {
+        let c = actor(Role::Contributor, 1);
+        assert!(allowed(
+            &c,
+            Action::EditArticle,
+            article(1, ArticleStatus::Draft, false)
+        ));
+        assert!(!allowed(
+            &c,
+            Action::EditArticle,
+            article(1, ArticleStatus::Published, true)
+        ));
+        assert!(!allowed(
+            &c,
+            Action::EditArticle,
+            article(2, ArticleStatus::Draft, false)
+        ));
+        assert!(allowed(
+            &actor(Role::Author, 1),
+            Action::EditArticle,
+            article(1, ArticleStatus::Published, true)
+        ));
+    }
+
+    #[test]
+    fn deletion_of_seen_articles_needs_an_editor() {
+        let a = actor(Role::Author, 1);
+        assert!(allowed(
+            &a,
+            Action::DeleteArticle,
+            article(1, ArticleStatus::Draft, false)
+        ));
+        assert!(!allowed(
+            &a,
+            Action::DeleteArticle,
+            article(1, ArticleStatus::Unpublished, true)
+        ));
+        assert!(allowed(
+            &actor(Role::Editor, 3),
+            Action::DeleteArticle,
+            article(1, ArticleStatus::Published, true)
+        ));
+    }
+
+    #[test]
+    fn staff_tokens_and_audit_are_admin_only() {
+        for action in [
+            Action::ManageStaff,
+            Action::ManageTokens,
+            Action::ViewAudit,
+            Action::ManageSettings,
+        ] {
+            assert!(!allowed(&actor(Role::Editor, 1), action, Resource::None));
+            assert!(allowed(&actor(Role::Admin, 1), action, Resource::None));
+        }
+        assert!(!allowed(
+            &actor(Role::Author, 1),
+            Action::ManageEntities,
+            Resource::None
+        ));
+        assert!(allowed(
+            &actor(Role::Editor, 1),
+            Action::ManageEntities,
+            Resource::None
+        ));
+    }
+}

@@ -1,0 +1,101 @@
+//! [`App`]: one per instance, cloned into every handler, job and consumer.
+
+use std::sync::Arc;
+
+use newsdesk_bus::Bus;
+use newsdesk_core::Event;
+use newsdesk_media::MediaStore;
+use newsdesk_store::Store;
+use tokio::sync::Notify;
+
+use crate::config::AppConfig;
+
+/// Applied in-process, before the response of the write that caused the event: what the
+/// writer must see at once (its own page cache). Everything else is an outbox consumer.
+pub type ChangeHook = Arc<dyn Fn(&Event) + Send + Sync>;
+
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    bus: Bus,
+    media: MediaStore,
+    config: AppConfig,
+    hooks: std::sync::RwLock<Vec<ChangeHook>>,
+    jobs_queued: Notify,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    pub fn new(store: Store, bus: Bus, media: MediaStore, config: AppConfig) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                store,
+                bus,
+                media,
+                config,
+                hooks: std::sync::RwLock::new(Vec::new()),
+                jobs_queued: Notify::new(),
+            }),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn bus(&self) -> &Bus {
+        &self.inner.bus
+    }
+
+    pub fn media(&self) -> &MediaStore {
+        &self.inner.media
+    }
+
+    pub fn config(&self) -> &AppConfig {
+        &self.inner.config
+    }
+
+    /// Registers a hook run by [`App::after_write`] on this instance.
+    pub fn on_change(&self, hook: ChangeHook) {
+        if let Ok(mut hooks) = self.inner.hooks.write() {
+            hooks.push(hook);
+        }
+    }
+
+    /// Called by every action right after a store write commits: this instance's hooks run
+    /// before the response goes out (so the writer sees the change at once), then the bus
+    /// tells the other instances. A lost bus message costs nothing: every consumer also
+    /// follows the outbox by sequence number.
+    pub async fn after_write(&self, event: &Event) {
+        let hooks: Vec<ChangeHook> = match self.inner.hooks.read() {
+            Ok(hooks) => hooks.clone(),
+            Err(_) => Vec::new(),
+        };
+        for hook in hooks {
+            hook(event);
+        }
+        if let Err(err) = self.inner.bus.publish(event).await {
+            tracing::warn!(%err, seq = event.seq, "bus publish failed; other instances catch up from the outbox");
+        }
+    }
+
+    /// Wakes this instance's job workers (a job was queued here).
+    pub fn wake_workers(&self) {
+        self.inner.jobs_queued.notify_one();
+    }
+
+    pub(crate) fn jobs_queued(&self) -> &Notify {
+        &self.inner.jobs_queued
+    }
+}

@@ -1,0 +1,98 @@
+//! The layers of every request, applied once, here.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::MatchedPath;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderName, Request, StatusCode};
+use newsdesk_auth::{ClientIp, TrustedProxies};
+use newsdesk_site::AppState;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Applies the layers every response gets, whoever routed it, and the state.
+pub fn with_layers(routes: Router<AppState>, state: &AppState) -> Router {
+    let config = state.config();
+    let trusted = TrustedProxies::new(config.trusted_proxies.clone());
+    // `layer` wraps what is already there: the last one added runs first.
+    routes
+        .with_state(state.clone())
+        .layer(from_fn(newsdesk_site::security::headers))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            config.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(log_response)
+                .on_failure(()),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(from_fn_with_state(trusted, newsdesk_auth::client_ip::layer))
+}
+
+fn request_span(req: &Request<Body>) -> Span {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("-", MatchedPath::as_str)
+        .to_owned();
+    let id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let client = req
+        .extensions()
+        .get::<ClientIp>()
+        .and_then(|c| c.0)
+        .map_or_else(|| "-".to_owned(), |ip| ip.to_string());
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        route = %route,
+        id = %id,
+        client = %client,
+    )
+}
+
+/// The request log: one line per request, in the request's span (method, route, id,
+/// client), with status and latency.
+fn log_response(response: &Response, latency: Duration, _span: &Span) {
+    let status = response.status().as_u16();
+    let ms = latency.as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::error!(status, ms, "request");
+    } else {
+        tracing::info!(status, ms, "request");
+    }
+}
+
+/// A handler that panicked: a 500 the user can read, the panic in the log, and the
+/// server goes on serving.
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = what, "a handler panicked");
+    let body = serde_json::json!({
+        "error": { "code": "internal", "message": "internal error; it has been logged" }
+    });
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
+}

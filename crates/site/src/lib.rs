@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+
+pub mod assets;
+pub mod cache;
+pub mod error;
+pub mod head;
+pub mod i18n;
+pub mod public;
+pub mod router;
+pub mod security;
+pub mod state;
+pub mod syndication;
+pub mod templates;
+pub mod views;
+
+pub use newsdesk_app::AppConfig;
+pub use error::HttpError;
+
+pub use state::AppState;

@@ -1,0 +1,218 @@
+//! The article page, its infinite-scroll fragment, and the newsroom's preview.
+//!
+//! URL: `/{edition}/{yyyy}/{mm}/{dd}/{slug}-{id}`. The id decides; any other date or slug
+//! (an old slug, a changed publication date) answers 301 to the current URL. An
+//! unpublished article answers 410, a draft 404.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use newsdesk_core::{Article, ArticleStatus};
+use newsdesk_store::ArticleSummary;
+use serde::{Deserialize, Serialize};
+
+use super::article_view::{self, Loaded};
+use super::context::{self, Chrome, EditionCtx, Keys};
+use super::error_page::or_error_page;
+use super::page;
+
+use crate::cache::keys;
+use crate::error::HttpError;
+use crate::head::{self, HeadMeta};
+use crate::state::AppState;
+use crate::syndication::feeds::{FeedScope, head_links};
+use crate::views::{ArticleView, Card, NextLink};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ArticleParams {
+    /// `?fragment=1`: only the `<article>` element, for the infinite-scroll loader.
+    pub fragment: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ArticlePage {
+    #[serde(flatten)]
+    chrome: Chrome,
+    article: ArticleView,
+    next: Option<NextLink>,
+    newsfeed: Vec<Card>,
+}
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    article: ArticleView,
+    next: Option<NextLink>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Path((code, y, m, d, slug_id)): Path<(String, String, String, String, String)>,
+    Query(params): Query<ArticleParams>,
+) -> Response {
+    let requested = format!("/{code}/{y}/{m}/{d}/{slug_id}");
+    let fragment = params.fragment.is_some();
+    let result = show_inner(&state, &code, &requested, &slug_id, fragment).await;
+    or_error_page(&state, Some(&code), result).await
+}
+
+async fn show_inner(
+    state: &AppState,
+    code: &str,
+    requested: &str,
+    slug_id: &str,
+    fragment: bool,
+) -> Result<Response, HttpError> {
+    let article = match split_slug_id(slug_id) {
+        Some((_, id)) => state.store().get_article(id).await?,
+        // A link from before ids were in URLs, or a hand-trimmed one: try it as an old slug.
+        None => state.store().article_by_old_slug(code, slug_id).await?,
+    };
+    match article.status {
+        ArticleStatus::Published => {}
+        ArticleStatus::Unpublished => return Err(HttpError::Gone),
+        ArticleStatus::Draft | ArticleStatus::Scheduled => return Err(HttpError::NotFound),
+    }
+    let canonical = article.path();
+    if canonical != requested {
+        let to = if fragment {
+            format!("{canonical}?fragment=1")
+        } else {
+            canonical
+        };
+        return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
+    }
+    let (html, keys) = build(state, &article, false, fragment).await?;
+    Ok(page::cacheable(html, keys))
+}
+
+/// The article page as readers see it, for the newsroom's live preview (`preview` adds a
+/// banner and `noindex`, and renders drafts too). Never cached.
+pub async fn render_article_html(
+    state: &AppState,
+    article: &Article,
+    preview: bool,
+) -> Result<String, HttpError> {
+    build(state, article, preview, false)
+        .await
+        .map(|(html, _)| html)
+}
+
+async fn build(
+    state: &AppState,
+    article: &Article,
+    preview: bool,
+    fragment: bool,
+) -> Result<(String, Keys), HttpError> {
+    let ctx = EditionCtx::load(state, &article.edition).await?;
+    let mut keys = Keys::for_edition(ctx.code());
+    let Loaded {
+        view,
+        hero,
+        section,
+        tags,
+        authors,
+    } = article_view::load(state, &ctx, article, &mut keys).await?;
+    // The next-article link depends on the edition's list: tag it like the newsfeed.
+    keys.add(keys::newsfeed(ctx.code()));
+    let next = if preview {
+        None
+    } else {
+        state
+            .store()
+            .next_article(article)
+            .await?
+            .map(|n| next_link(&n))
+    };
+    if fragment {
+        let html = state.templates().render(
+            "article_fragment.html",
+            &Fragment {
+                lang: ctx.lang(),
+                dir: ctx.edition.direction.as_str(),
+                article: view,
+                next,
+            },
+        )?;
+        return Ok((html, keys));
+    }
+    let newsfeed = context::newsfeed(state, &ctx, &mut keys).await?;
+    let translations = if preview {
+        Vec::new()
+    } else {
+        state.store().translations(article).await?
+    };
+    let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
+    let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
+    head.description = article.lead.clone();
+    head.noindex = preview;
+    for feed in &feeds {
+        head.feed(feed);
+    }
+    head::article_head(
+        &mut head,
+        &head::ArticleHead {
+            base_url: state.config().base_url.trim_end_matches('/'),
+            site_name: &state.config().site_name,
+            edition: &ctx.edition,
+            article,
+            section: section.as_ref(),
+            tags: &tags,
+            authors: &authors,
+            hero: hero.as_ref(),
+            translations: &translations,
+            default_edition: ctx
+                .editions
+                .iter()
+                .find(|e| e.is_default)
+                .map(|e| e.code.as_str()),
+        },
+    );
+    let mut chrome = ctx.chrome(state, &article.headline, head, feeds);
+    chrome.preview = preview;
+    chrome.nav_current = section.map(|s| s.slug).unwrap_or_default();
+    let html = state.templates().render(
+        "article.html",
+        &ArticlePage {
+            chrome,
+            article: view,
+            next,
+            newsfeed,
+        },
+    )?;
+    Ok((html, keys))
+}
+
+fn next_link(next: &ArticleSummary) -> NextLink {
+    let href = next.path();
+    NextLink {
+        fragment_href: format!("{href}?fragment=1"),
+        href,
+        headline: next.headline.clone(),
+    }
+}
+
+/// `slug-123` → `("slug", 123)`; a bare `123` has an empty slug.
+fn split_slug_id(segment: &str) -> Option<(&str, i64)> {
+    match segment.rsplit_once('-') {
+        Some((slug, id)) => Some((slug, id.parse().ok().filter(|n: &i64| *n > 0)?)),
+        None => Some(("", segment.parse().ok().filter(|n: &i64| *n > 0)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_is_the_last_hyphenated_number() {
+        assert_eq!(
+            split_slug_id("budget-passes-2027-42"),
+            Some(("budget-passes-2027", 42))
+        );
+        assert_eq!(split_slug_id("42"), Some(("", 42)));
+        assert_eq!(split_slug_id("budget-passes"), None);
+        assert_eq!(split_slug_id("budget-0"), None);
+    }
+}

@@ -1,0 +1,231 @@
+//! What every page of an edition shares: the edition, the edition switcher, the section
+//! navigation, and the helpers that turn store rows into cards.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, Utc};
+use newsdesk_core::{Edition, Photo, Section};
+use newsdesk_store::ArticleSummary;
+use serde::Serialize;
+
+use crate::cache::keys;
+use crate::error::HttpError;
+use crate::head::{FeedLink, HeadMeta};
+use crate::i18n::DateParts;
+use crate::state::AppState;
+use crate::views::{Card, EditionLink, SectionLink, photo_view_sized};
+
+/// An edition with what its chrome shows, loaded once per rendered page.
+pub struct EditionCtx {
+    pub edition: Edition,
+    pub editions: Vec<Edition>,
+    pub sections: Vec<Section>,
+}
+
+impl EditionCtx {
+    pub async fn load(state: &AppState, code: &str) -> Result<Self, HttpError> {
+        // `/favicon.ico`, `/wp-login.php`…: not an edition code, no query needed to know.
+        if !newsdesk_core::edition::is_bcp47(code) {
+            return Err(HttpError::NotFound);
+        }
+        let edition = state.store().get_edition(code).await?;
+        let editions = state.store().list_editions().await?;
+        let sections = state.store().list_sections(code).await?;
+        Ok(Self {
+            edition,
+            editions,
+            sections,
+        })
+    }
+
+    pub fn code(&self) -> &str {
+        &self.edition.code
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.edition.code
+    }
+
+    pub fn section(&self, id: Option<i64>) -> Option<&Section> {
+        let id = id?;
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_link(&self, id: Option<i64>) -> Option<SectionLink> {
+        self.section(id).map(SectionLink::new)
+    }
+
+    /// The chrome of a page titled `title` (the site name is appended).
+    pub fn chrome(
+        &self,
+        state: &AppState,
+        title: &str,
+        head: HeadMeta,
+        feeds: Vec<FeedLink>,
+    ) -> Chrome {
+        let site = &state.config().site_name;
+        let today = Utc::now().with_timezone(&self.edition.tz()).date_naive();
+        Chrome {
+            lang: self.edition.code.clone(),
+            dir: self.edition.direction.as_str(),
+            edition: EditionLink::new(&self.edition, &self.edition.code),
+            editions: self
+                .editions
+                .iter()
+                .map(|e| EditionLink::new(e, &self.edition.code))
+                .collect(),
+            sections: self.sections.iter().map(SectionLink::new).collect(),
+            site_name: site.clone(),
+            title: if title.is_empty() {
+                site.clone()
+            } else {
+                format!("{title} | {site}")
+            },
+            today: state.i18n().date_parts(self.lang(), today),
+            year: today.year(),
+            head,
+            feeds,
+            nav_current: String::new(),
+            preview: false,
+        }
+    }
+
+    /// An absolute URL for a site-relative path.
+    pub fn absolute(state: &AppState, path: &str) -> String {
+        format!("{}{}", state.config().base_url.trim_end_matches('/'), path)
+    }
+
+    pub fn t(&self, state: &AppState, key: &str) -> String {
+        state.i18n().text(self.lang(), key)
+    }
+}
+
+/// Variables every page template uses (flattened into the page's own context).
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    pub lang: String,
+    pub dir: &'static str,
+    pub edition: EditionLink,
+    pub editions: Vec<EditionLink>,
+    pub sections: Vec<SectionLink>,
+    pub site_name: String,
+    /// The `<title>`.
+    pub title: String,
+    pub today: DateParts,
+    pub year: i32,
+    pub head: HeadMeta,
+    /// Feeds of this page, linked in the footer and the subscribe block.
+    pub feeds: Vec<FeedLink>,
+    /// Slug of the section the navigation marks current, or `home`.
+    pub nav_current: String,
+    /// The newsroom's preview of an unpublished article.
+    pub preview: bool,
+}
+
+/// Surrogate keys a page collects while it is built.
+#[derive(Debug, Default)]
+pub struct Keys(BTreeSet<String>);
+
+impl Keys {
+    pub fn for_edition(code: &str) -> Self {
+        let mut k = Self::default();
+        k.add(keys::edition(code));
+        k
+    }
+
+    pub fn add(&mut self, key: String) -> &mut Self {
+        self.0.insert(key);
+        self
+    }
+
+    pub fn into_vec(self) -> Vec<String> {
+        self.0.into_iter().collect()
+    }
+}
+
+/// Loads the hero photos of `items` in one query.
+pub async fn photos_of(
+    state: &AppState,
+    items: &[&ArticleSummary],
+) -> Result<HashMap<i64, Photo>, HttpError> {
+    let mut ids: Vec<i64> = items.iter().filter_map(|a| a.hero_photo_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(state
+        .store()
+        .get_photos(&ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// Cards for `items`; photos must come from [`photos_of`]. Tags the page with the photos.
+pub fn cards(
+    state: &AppState,
+    ctx: &EditionCtx,
+    items: &[&ArticleSummary],
+    photos: &HashMap<i64, Photo>,
+    sizes: &str,
+    keys: &mut Keys,
+) -> Vec<Card> {
+    items
+        .iter()
+        .map(|a| {
+            let photo = a.hero_photo_id.and_then(|id| photos.get(&id));
+            if let Some(p) = photo {
+                keys.add(keys::photo(p.id));
+            }
+            Card {
+                id: a.id,
+                href: a.path(),
+                headline: a.headline.clone(),
+                lead: a.lead.clone(),
+                breaking: a.breaking,
+                section: ctx.section_link(a.section_id),
+                photo: photo.map(|p| photo_view_sized(p, sizes)),
+                sizes: sizes.to_owned(),
+                published: a
+                    .published_at
+                    .map(|at| state.i18n().local_time(ctx.lang(), ctx.edition.tz(), at)),
+                day_label: None,
+            }
+        })
+        .collect()
+}
+
+/// The newsfeed column: the edition's latest newsfeed items.
+pub async fn newsfeed(
+    state: &AppState,
+    ctx: &EditionCtx,
+    keys: &mut Keys,
+) -> Result<Vec<Card>, HttpError> {
+    let query = newsdesk_store::ArticleQuery {
+        edition: Some(ctx.code().to_owned()),
+        in_newsfeed: Some(true),
+        limit: NEWSFEED_ITEMS,
+        ..Default::default()
+    };
+    let items = state.store().list_articles(&query).await?;
+    keys.add(keys::newsfeed(ctx.code()));
+    let refs: Vec<&ArticleSummary> = items.iter().collect();
+    let mut cards = cards(state, ctx, &refs, &HashMap::new(), "", keys);
+    // Times alone read as today's; items from an earlier day than the newest also show
+    // their day. Relative to the newest item, not the clock, so a cached page stays true.
+    let tz = ctx.edition.tz();
+    let day = |a: &ArticleSummary| a.published_at.map(|t| t.with_timezone(&tz).date_naive());
+    let newest_day = items.first().and_then(day);
+    for (card, item) in cards.iter_mut().zip(&items) {
+        if let Some(d) = day(item)
+            && Some(d) != newest_day
+        {
+            card.day_label = Some(state.i18n().numeric_date(ctx.lang(), d));
+        }
+    }
+    Ok(cards)
+}
+
+pub const NEWSFEED_ITEMS: i64 = 15;

@@ -1,0 +1,13 @@
+//! The reading site's routes. The whole application (reading site plus newsroom and Admin
+//! API, with the shared layers) is assembled by `newsdesk_server::router`; nothing else
+//! serves these routes, so no test can run a different stack than `serve`.
+
+use axum::Router;
+
+use crate::state::AppState;
+
+/// Public routes with their page-cache layer; the server assembly merges the newsroom's
+/// routes and applies the state and the layers (security headers among them).
+pub fn routes(state: &AppState) -> Router<AppState> {
+    crate::public::routes(state)
+}

@@ -1,0 +1,178 @@
+//! Store queries behind feeds and sitemaps: a handful of bulk reads per document, never
+//! one query per item.
+
+use std::collections::{BTreeSet, HashMap};
+
+use newsdesk_core::body::{self, Labels, RenderContext};
+use newsdesk_core::{Article, Edition};
+use newsdesk_store::{ArticleQuery, ArticleSummary, Store};
+
+use super::feeds::{FEED_ITEMS, FeedScope};
+use super::story::{Lookups, Story};
+use crate::error::HttpError;
+use crate::state::AppState;
+
+/// The query behind a scope's feed: its latest published articles, newest first.
+pub fn feed_query(edition: &str, scope: &FeedScope) -> ArticleQuery {
+    let mut q = ArticleQuery {
+        edition: Some(edition.to_owned()),
+        limit: FEED_ITEMS,
+        offset: 0,
+        ..ArticleQuery::default()
+    };
+    match scope {
+        FeedScope::Edition => {}
+        FeedScope::Section(s) => q.section_id = Some(s.id),
+        FeedScope::Tag(t) => q.tag_id = Some(t.id),
+        FeedScope::Author(a) => q.author_id = Some(a.id),
+    }
+    q
+}
+
+/// Full articles for `summaries`, in the same order.
+async fn articles_in_order(
+    store: &Store,
+    summaries: &[ArticleSummary],
+) -> Result<Vec<Article>, HttpError> {
+    let ids: Vec<i64> = summaries.iter().map(|s| s.id).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut by_id: HashMap<i64, Article> = store
+        .get_articles(&ids)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .filter(Article::is_public)
+        .collect())
+}
+
+/// Everything the articles' ids point at, in four queries.
+async fn lookups(
+    store: &Store,
+    edition: &str,
+    articles: &[Article],
+    extra_photos: &[i64],
+) -> Result<Lookups, HttpError> {
+    let tag_ids: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| a.tag_ids.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let author_ids: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| a.author_ids.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let photo_ids: Vec<i64> = articles
+        .iter()
+        .filter_map(|a| a.hero_photo_id)
+        .chain(extra_photos.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let sections = store.list_sections(edition).await?;
+    let tags = if tag_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_tags(&tag_ids).await?
+    };
+    let authors = if author_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_authors(&author_ids).await?
+    };
+    let photos = if photo_ids.is_empty() {
+        Vec::new()
+    } else {
+        store.get_photos(&photo_ids).await?
+    };
+    Ok(Lookups::new(sections, tags, authors, photos))
+}
+
+/// The latest items of a feed, bodies rendered as the article page renders them (photos
+/// and entity notes; related-article cards are left out of feeds, they are navigation).
+pub async fn feed_stories(
+    state: &AppState,
+    edition: &Edition,
+    scope: &FeedScope,
+) -> Result<Vec<Story>, HttpError> {
+    let store = state.store();
+    let summaries = store
+        .list_articles(&feed_query(&edition.code, scope))
+        .await?;
+    let articles = articles_in_order(store, &summaries).await?;
+    let embedded: Vec<i64> = articles
+        .iter()
+        .flat_map(|a| body::embeds(&a.body).photos)
+        .collect();
+    let lookups = lookups(store, &edition.code, &articles, &embedded).await?;
+    let lang = edition.code.as_str();
+    let i18n = state.i18n();
+    let ctx = RenderContext {
+        related: HashMap::new(),
+        photos: lookups
+            .photos
+            .iter()
+            .filter(|(id, _)| embedded.contains(id))
+            .map(|(id, p)| (*id, crate::views::photo_view_sized(p, "100vw")))
+            .collect(),
+        entity_notes: store.entity_notes(lang).await?,
+        labels: Labels {
+            related: i18n.text(lang, "body-related"),
+            note: i18n.text(lang, "body-note"),
+        },
+    };
+    Ok(articles
+        .iter()
+        .map(|a| {
+            let rendered = body::render(&a.body, &ctx);
+            let mut html = rendered.html;
+            // The page prints entity notes under the body; a feed has no "under", so they
+            // follow the text as a list, keeping the markers' anchors.
+            if !rendered.notes.is_empty() {
+                html.push_str("<ol class=\"notes\">");
+                for n in &rendered.notes {
+                    html.push_str(&format!(
+                        "<li id=\"note-{}\">{} {}</li>",
+                        n.entity_id,
+                        super::xml::escape(&n.marker),
+                        super::xml::escape(&n.note)
+                    ));
+                }
+                html.push_str("</ol>");
+            }
+            Story::new(a, edition, &lookups, html)
+        })
+        .collect())
+}
+
+/// Summaries of one page of an edition's published articles (newest first).
+pub async fn article_page(
+    store: &Store,
+    edition: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<ArticleSummary>, HttpError> {
+    let q = ArticleQuery {
+        edition: Some(edition.to_owned()),
+        limit: i64::try_from(limit).unwrap_or(i64::MAX),
+        offset: i64::try_from(offset).unwrap_or(i64::MAX),
+        ..ArticleQuery::default()
+    };
+    Ok(store.list_articles(&q).await?)
+}
+
+pub async fn published_count(store: &Store, edition: &str) -> Result<usize, HttpError> {
+    let q = ArticleQuery {
+        edition: Some(edition.to_owned()),
+        ..ArticleQuery::default()
+    };
+    Ok(usize::try_from(store.count_articles(&q).await?).unwrap_or(0))
+}
