@@ -165,11 +165,7 @@ impl Registry {
             }
             Err(JobError::Permanent(err)) => {
                 tracing::error!(job = job.id, kind = %job.kind, %err, "job failed for good; kept for review in /admin/jobs");
-                let give_up = RetryPolicy {
-                    max_attempts: 0,
-                    ..handler.policy.clone()
-                };
-                store.fail_job(job.id, &err, &give_up).await
+                store.give_up_job(job.id, &err).await
             }
         };
         if let Err(err) = recorded {
