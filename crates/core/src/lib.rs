@@ -9,6 +9,7 @@ pub mod error;
 pub mod event;
 pub mod media;
 pub mod people;
+pub mod publishable;
 pub mod slug;
 pub mod taxonomy;
 

@@ -16,11 +16,26 @@ pub enum StoreError {
     Stale { current_version: i64 },
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
+    /// Refused because published or scheduled articles show or link `what` (e.g. "photo 22");
+    /// `used_by` lists them as (article id, headline), so the editor knows where to look.
+    #[error("{what} is used by published or scheduled articles {}", ids(.used_by))]
+    InUse {
+        what: String,
+        used_by: Vec<(i64, String)>,
+    },
     /// Pool exhausted, database busy or unreachable: worth retrying later.
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
+}
+
+fn ids(used_by: &[(i64, String)]) -> String {
+    used_by
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl StoreError {

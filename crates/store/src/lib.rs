@@ -2,6 +2,8 @@
 
 #[macro_use]
 mod macros;
+#[macro_use]
+mod refs;
 
 mod accounts;
 mod articles;
@@ -20,6 +22,7 @@ mod sql;
 mod taxonomy;
 mod types;
 
+pub use articles::{BlockedArticle, DueArticles};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use types::{

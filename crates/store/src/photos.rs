@@ -5,6 +5,7 @@ use newsdesk_core::{Change, Credit, Photo, Rendition};
 use sqlx::types::Json;
 
 use crate::Store;
+use crate::articles::article_change;
 use crate::error::{Result, StoreError};
 use crate::rows::PhotoRow;
 use crate::sql::{contains_pattern, fold, now};
@@ -108,6 +109,8 @@ impl Store {
         Ok(rows.into_iter().map(Photo::from).collect())
     }
 
+    /// Refused with `InUse` when it would remove the alt text of a photo that published or
+    /// scheduled articles show: readers must never get an image without a description.
     pub async fn update_photo_text(&self, id: i64, t: &PhotoText) -> Result<Photo> {
         validate_photo_text(&t.caption, &t.alt_text, &t.credit)?;
         let photo = transaction!(self, |conn| {
@@ -127,6 +130,17 @@ impl Store {
             .bind(search_text(&t.caption, &t.credit, &t.copyright_notice))
             .fetch_one(&mut *conn)
             .await?;
+            // Asked after the UPDATE, which holds the row: an article being published with
+            // this photo has either committed (and is seen) or waits and sees the new text.
+            if t.alt_text.trim().is_empty() {
+                let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
+                if !used_by.is_empty() {
+                    return Err(StoreError::InUse {
+                        what: format!("the alt text of photo {id}"),
+                        used_by,
+                    });
+                }
+            }
             insert_event!(conn, Change::Photo { id })?;
             Photo::from(row)
         });
@@ -148,28 +162,46 @@ impl Store {
         Ok(())
     }
 
-    /// Refused with `Conflict{photo_in_use}` while an article shows it as its hero image.
+    /// Refused with `InUse`, listing them, while published or scheduled articles show the
+    /// photo (as hero or in the body). Drafts and taken-down articles do not hold it: their
+    /// hero photo is cleared, and a body embed of it stays in the text, to be refused on the
+    /// next save ("photo N in the body does not exist") until the author removes it.
     /// Authors using it as their portrait simply lose the portrait.
     pub async fn delete_photo(&self, id: i64) -> Result<()> {
         transaction!(self, |conn| {
-            let used: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE hero_photo_id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *conn)
-                    .await?;
-            if used > 0 {
-                return Err(StoreError::Conflict {
-                    constraint: "photo_in_use".to_owned(),
+            // Holds the row first, so the usage below cannot miss an article being published
+            // with this photo right now (it either committed or waits for this to finish).
+            sqlx::query_scalar::<_, i64>(
+                "UPDATE photos SET alt_text = alt_text WHERE id = $1 RETURNING id",
+            )
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+            let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
+            if !used_by.is_empty() {
+                return Err(StoreError::InUse {
+                    what: format!("photo {id}"),
+                    used_by,
                 });
             }
-            let done = sqlx::query("DELETE FROM photos WHERE id = $1")
+            let detached: Vec<i64> = sqlx::query_scalar(
+                "UPDATE articles SET hero_photo_id = NULL \
+                 WHERE hero_photo_id = $1 AND status IN ('draft', 'unpublished') RETURNING id",
+            )
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+            // Only a published or scheduled article can still hold it as hero now, and
+            // article_refs would have named it above; were the two ever to disagree, the
+            // foreign key (RESTRICT) still refuses the delete.
+            sqlx::query("DELETE FROM photos WHERE id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound);
-            }
             insert_event!(conn, Change::Photo { id })?;
+            for article in load_articles!(&mut *conn, &detached)? {
+                insert_event!(conn, article_change(None, Some(&article)))?;
+            }
         });
         Ok(())
     }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use newsdesk_core::publishable::References;
 use newsdesk_core::{ArticleDraft, Change};
 
 use super::normalize;
@@ -15,7 +16,9 @@ use crate::types::BulkArticle;
 impl Store {
     /// Inserts published articles with revision 1 each and returns their ids in order.
     /// Writes one `Taxonomy` event for the whole batch (for its edition when all items
-    /// share one) instead of one event per article.
+    /// share one) instead of one event per article. Every item must satisfy the publish rule
+    /// like any published article; related cards can name only articles already stored
+    /// (an item's id is not known before the call).
     pub async fn insert_published_articles(&self, items: &[BulkArticle]) -> Result<Vec<i64>> {
         if items.is_empty() {
             return Ok(Vec::new());
@@ -30,9 +33,10 @@ impl Store {
             _ => None,
         };
         let groups: BTreeSet<i64> = items.iter().filter_map(|i| i.translation_group).collect();
-        let refs: Vec<&ArticleDraft> = drafts.iter().collect();
+        let all: Vec<&ArticleDraft> = drafts.iter().collect();
+        let refs: Vec<References> = drafts.iter().map(References::of).collect();
         let ids = transaction!(self, |conn| {
-            check_refs!(&mut *conn, &refs)?;
+            check_refs!(&mut *conn, &all, &refs, true)?;
             for group in &groups {
                 sqlx::query(
                     "INSERT INTO translation_groups (id) VALUES ($1) ON CONFLICT (id) DO NOTHING",
@@ -47,7 +51,7 @@ impl Store {
                 sqlx::query(sync).execute(&mut *conn).await?;
             }
             let mut ids = Vec::with_capacity(items.len());
-            for (item, d) in items.iter().zip(&drafts) {
+            for ((item, d), refs) in items.iter().zip(&drafts).zip(&refs) {
                 let published_at = micros(item.published_at);
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO articles (edition, translation_group, slug, headline, \
@@ -72,6 +76,7 @@ impl Store {
                 .fetch_one(&mut *conn)
                 .await?;
                 set_links!(conn, id, d, false)?;
+                set_refs!(conn, id, refs, false)?;
                 insert_revision!(conn, id, 1i64, item.created_by, published_at, d)?;
                 ids.push(id);
             }

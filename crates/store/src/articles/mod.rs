@@ -3,17 +3,24 @@
 
 use std::collections::BTreeSet;
 
+use newsdesk_core::publishable::{Facts, References};
 use newsdesk_core::{Article, ArticleDraft, Change, FieldError, ValidationError};
 
 use crate::error::{Result, StoreError};
 
-/// Checks that what `$drafts` (a slice of `&ArticleDraft`) refer to exists: the edition,
-/// and sections and tags of that same edition, authors, hero photos. Evaluates to
-/// `Result<()>`, naming every bad field.
+/// Checks that what `$drafts` (a slice of `&ArticleDraft`, with `$refs` their
+/// `References`, read outside the transaction) refer to exists: the edition, sections and
+/// tags of that same edition, authors, and (by the core rule
+/// [`check_references`](newsdesk_core::publishable::check_references)) hero photos and body
+/// embeds. With `$publishing` the drafts are, or stay, public: the whole publish rule
+/// applies, against facts held to commit (see `load_facts!`). Evaluates to `Result<()>`,
+/// naming every bad field.
 macro_rules! check_refs {
-    ($ex:expr, $drafts:expr) => {
+    ($ex:expr, $drafts:expr, $refs:expr, $publishing:expr) => {
         async {
             let drafts: &[&newsdesk_core::ArticleDraft] = $drafts;
+            let refs: &[newsdesk_core::publishable::References] = $refs;
+            let publishing: bool = $publishing;
             let editions: Vec<String> = sqlx::query_scalar("SELECT code FROM editions")
                 .fetch_all($ex)
                 .await?;
@@ -21,7 +28,6 @@ macro_rules! check_refs {
             let sections = distinct(drafts.iter().filter_map(|d| d.section_id));
             let tags = distinct(drafts.iter().flat_map(|d| d.tag_ids.iter().copied()));
             let authors = distinct(drafts.iter().flat_map(|d| d.author_ids.iter().copied()));
-            let photos = distinct(drafts.iter().filter_map(|d| d.hero_photo_id));
             let mut found = $crate::articles::Found::default();
             for (table, ids, into) in [
                 ("sections", &sections, &mut found.sections),
@@ -39,23 +45,19 @@ macro_rules! check_refs {
                     into.extend(q.fetch_all($ex).await?);
                 }
             }
-            for (table, ids, into) in [
-                ("authors", &authors, &mut found.authors),
-                ("photos", &photos, &mut found.photos),
-            ] {
-                for chunk in ids.chunks($crate::sql::CHUNK) {
-                    let sql = format!(
-                        "SELECT id FROM {table} WHERE id IN ({})",
-                        $crate::sql::placeholders(1, chunk.len())
-                    );
-                    let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
-                    for id in chunk {
-                        q = q.bind(*id);
-                    }
-                    into.extend(q.fetch_all($ex).await?);
+            for chunk in authors.chunks($crate::sql::CHUNK) {
+                let sql = format!(
+                    "SELECT id FROM authors WHERE id IN ({})",
+                    $crate::sql::placeholders(1, chunk.len())
+                );
+                let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+                for id in chunk {
+                    q = q.bind(*id);
                 }
+                found.authors.extend(q.fetch_all($ex).await?);
             }
-            found.check(&editions, drafts)
+            let facts = load_facts!($ex, &refs.iter().collect::<Vec<_>>(), publishing)?;
+            found.check(&editions, drafts, refs, &facts, publishing)
         }
         .await
     };
@@ -141,6 +143,8 @@ mod publish;
 mod read;
 mod write;
 
+pub use publish::{BlockedArticle, DueArticles};
+
 /// Distinct ids referenced by a set of drafts.
 pub(crate) fn distinct(ids: impl Iterator<Item = i64>) -> Vec<i64> {
     ids.collect::<BTreeSet<_>>().into_iter().collect()
@@ -152,45 +156,57 @@ pub(crate) struct Found {
     pub sections: Vec<(i64, String)>,
     pub tags: Vec<(i64, String)>,
     pub authors: Vec<i64>,
-    pub photos: Vec<i64>,
 }
 
 impl Found {
-    pub fn check(&self, editions: &[String], drafts: &[&ArticleDraft]) -> Result<()> {
+    /// The edition and taxonomy checks here, then the core rule for each draft; a message
+    /// repeated by several drafts of a bulk import is given once.
+    pub fn check(
+        &self,
+        editions: &[String],
+        drafts: &[&ArticleDraft],
+        refs: &[References],
+        facts: &Facts,
+        publishing: bool,
+    ) -> Result<()> {
         let mut errors: Vec<FieldError> = Vec::new();
-        let mut fail = |field: &'static str, message: &str| {
-            if !errors.iter().any(|e| e.field == field) {
-                errors.push(FieldError {
-                    field,
-                    message: message.to_owned(),
-                });
+        let mut fail = |error: FieldError| {
+            if !errors.contains(&error) {
+                errors.push(error);
             }
+        };
+        let field = |field: &'static str, message: &str| FieldError {
+            field,
+            message: message.to_owned(),
         };
         let in_edition = |rows: &[(i64, String)], id: i64, ed: &str| {
             rows.iter().any(|(i, e)| *i == id && e == ed)
         };
-        for d in drafts {
+        for (d, r) in drafts.iter().zip(refs) {
             if !editions.contains(&d.edition) {
-                fail("edition", "no such edition");
+                fail(field("edition", "no such edition"));
             }
             if let Some(s) = d.section_id
                 && !in_edition(&self.sections, s, &d.edition)
             {
-                fail("section_id", "no such section in this edition");
+                fail(field("section_id", "no such section in this edition"));
             }
             if d.tag_ids
                 .iter()
                 .any(|t| !in_edition(&self.tags, *t, &d.edition))
             {
-                fail("tag_ids", "no such tag in this edition");
+                fail(field("tag_ids", "no such tag in this edition"));
             }
             if d.author_ids.iter().any(|a| !self.authors.contains(a)) {
-                fail("author_ids", "no such author");
+                fail(field("author_ids", "no such author"));
             }
-            if let Some(p) = d.hero_photo_id
-                && !self.photos.contains(&p)
-            {
-                fail("hero_photo_id", "no such photo");
+            let rule = if publishing {
+                r.check_publishable(facts)
+            } else {
+                r.check(facts)
+            };
+            if let Err(e) = rule {
+                e.errors.into_iter().for_each(&mut fail);
             }
         }
         if errors.is_empty() {

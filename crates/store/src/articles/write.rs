@@ -1,7 +1,8 @@
 //! Creating, saving, deleting and correcting articles.
 
 use newsdesk_core::article::validate_correction;
-use newsdesk_core::{Article, ArticleDraft, Correction, Event};
+use newsdesk_core::publishable::References;
+use newsdesk_core::{Article, ArticleDraft, ArticleStatus, Correction, Event};
 
 use super::{article_change, normalize};
 use crate::Store;
@@ -9,16 +10,18 @@ use crate::error::{Result, StoreError};
 use crate::sql::{fold, now};
 
 impl Store {
-    /// A new draft: version 1, revision 1.
+    /// A new draft: version 1, revision 1. Refused (`Invalid`, on `body` or `hero_photo_id`)
+    /// when a photo or related article it names does not exist.
     pub async fn create_article(
         &self,
         d: &ArticleDraft,
         actor: Option<i64>,
     ) -> Result<(Article, Event)> {
         let d = normalize(d)?;
+        let refs = References::of(&d);
         let at = now();
         let out = transaction!(self, |conn| {
-            check_refs!(&mut *conn, &[&d])?;
+            check_refs!(&mut *conn, &[&d], std::slice::from_ref(&refs), false)?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO articles (edition, slug, headline, headline_folded, lead, body, \
                  hero_photo_id, section_id, status, updated_at, created_at, in_newsfeed, breaking, \
@@ -41,6 +44,7 @@ impl Store {
             .fetch_one(&mut *conn)
             .await?;
             set_links!(conn, id, &d, false)?;
+            set_refs!(conn, id, &refs, false)?;
             claim_slug!(conn, &d.edition, &d.slug)?;
             insert_revision!(conn, id, 1i64, actor, at, &d)?;
             let article = load_article!(&mut *conn, id)?;
@@ -52,6 +56,9 @@ impl Store {
 
     /// Saves a new version. `expected_version` is the version the editor started from;
     /// if someone saved since, nothing is written and `Stale` says the current version.
+    /// Like a new draft, it must not name photos or related articles that do not exist; a
+    /// published article must also stay publishable (`Invalid` with the publish rule's
+    /// messages), since the save goes straight to readers.
     pub async fn update_article(
         &self,
         id: i64,
@@ -60,6 +67,7 @@ impl Store {
         actor: Option<i64>,
     ) -> Result<(Article, Event)> {
         let d = normalize(d)?;
+        let refs = References::of(&d);
         let at = now();
         let out = transaction!(self, |conn| {
             let before = load_article!(&mut *conn, id)?;
@@ -74,7 +82,12 @@ impl Store {
                     "an article stays in its edition; link a translation instead",
                 ));
             }
-            check_refs!(&mut *conn, &[&d])?;
+            check_refs!(
+                &mut *conn,
+                &[&d],
+                std::slice::from_ref(&refs),
+                before.status == ArticleStatus::Published
+            )?;
             let version = before.version + 1;
             // `AND version = $13`: on PostgreSQL a concurrent save that committed after our
             // read makes this update match nothing, instead of silently overwriting it.
@@ -121,6 +134,7 @@ impl Store {
                 claim_slug!(conn, &d.edition, &d.slug)?;
             }
             set_links!(conn, id, &d, true)?;
+            set_refs!(conn, id, &refs, true)?;
             insert_revision!(conn, id, version, actor, at, &d)?;
             let after = load_article!(&mut *conn, id)?;
             let event = insert_event!(conn, article_change(Some(&before), Some(&after)))?;
@@ -130,15 +144,27 @@ impl Store {
     }
 
     /// Deletes an article with its revisions, corrections and old slugs. The returned event
-    /// has status `deleted`.
+    /// has status `deleted`. Refused with `InUse` while a published or scheduled article
+    /// links it (`::related[id]`); drafts that link it are left as they are and are refused
+    /// on their next save until the embed goes.
     pub async fn delete_article(&self, id: i64, actor: Option<i64>) -> Result<Event> {
         let _ = actor; // Who deleted is the audit log's business (see `audit`).
         let event = transaction!(self, |conn| {
             let before = load_article!(&mut *conn, id)?;
+            // Delete first, ask after: the DELETE holds the row, so an article being
+            // published meanwhile with a card for this one has either committed (and is
+            // seen here) or waits and then finds it gone.
             sqlx::query("DELETE FROM articles WHERE id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
+            let used_by = public_users!(conn, crate::refs::ARTICLE, id, id)?;
+            if !used_by.is_empty() {
+                return Err(StoreError::InUse {
+                    what: format!("article {id}"),
+                    used_by,
+                });
+            }
             insert_event!(conn, article_change(Some(&before), None))?
         });
         Ok(event)

@@ -4,12 +4,13 @@ use chrono::Duration;
 use newsdesk_core::{ArticleStatus, Change};
 use newsdesk_store::{ArticleQuery, BulkArticle, StoreError};
 
-use crate::fixtures::{author, days_ago, draft, edition, tag};
+use crate::fixtures::{author, days_ago, draft, edition, ready, section, tag};
 
 store_test!(bulk_insert_publishes_with_one_event_per_call, |store| {
     edition(&store, "en").await?;
     edition(&store, "ru").await?;
     let t = tag(&store, "en", "archive").await?;
+    let s = section(&store, "en", "archive").await?;
     let a = author(&store, "ann").await?;
     let group = store.new_translation_group().await?;
     let seq = store.latest_event_seq().await?;
@@ -17,6 +18,7 @@ store_test!(bulk_insert_publishes_with_one_event_per_call, |store| {
         .map(|i| {
             let mut d = draft("en", &format!("Archive story {i}"));
             d.tag_ids = vec![t.id];
+            d.section_id = Some(s.id);
             d.author_ids = vec![a];
             BulkArticle {
                 draft: d,
@@ -53,14 +55,14 @@ store_test!(bulk_insert_publishes_with_one_event_per_call, |store| {
 
     // A translation in a later call joins the same group; an unknown group id is created.
     let ru = BulkArticle {
-        draft: draft("ru", "Архивная история"),
+        draft: ready(&store, draft("ru", "Архивная история")).await?,
         published_at: days_ago(0),
         created_by: None,
         translation_group: Some(group),
     };
     let other = BulkArticle {
         translation_group: Some(group + 1000),
-        draft: draft("ru", "Другая история"),
+        draft: ready(&store, draft("ru", "Другая история")).await?,
         ..ru.clone()
     };
     let ru_ids = store.insert_published_articles(&[ru, other]).await?;
@@ -72,7 +74,7 @@ store_test!(bulk_insert_publishes_with_one_event_per_call, |store| {
 
     // One bad item rejects the whole call.
     let dup = vec![BulkArticle {
-        draft: draft("en", "Archive story 1"),
+        draft: ready(&store, draft("en", "Archive story 1")).await?,
         published_at: days_ago(0),
         created_by: None,
         translation_group: None,
@@ -88,6 +90,7 @@ store_test!(bulk_insert_is_fast, |store| {
         tag(&store, "en", "a").await?.id,
         tag(&store, "en", "b").await?.id,
     ];
+    let s = section(&store, "en", "news").await?.id;
     let a = author(&store, "ann").await?;
     let started = Instant::now();
     let batches = 10;
@@ -97,6 +100,7 @@ store_test!(bulk_insert_is_fast, |store| {
                 let mut d = draft("en", &format!("Story {batch} {i}"));
                 d.body = "Lorem ipsum dolor sit amet. ".repeat(100);
                 d.tag_ids = tags.to_vec();
+                d.section_id = Some(s);
                 d.author_ids = vec![a];
                 BulkArticle {
                     draft: d,
@@ -132,6 +136,7 @@ async fn bulk_100k() -> anyhow::Result<()> {
     crate::harness::on_each_backend("bulk_100k", |store, _| async move {
         edition(&store, "en").await?;
         let t = tag(&store, "en", "a").await?.id;
+        let s = section(&store, "en", "news").await?.id;
         let a = author(&store, "ann").await?;
         let started = Instant::now();
         for batch in 0..100 {
@@ -140,6 +145,7 @@ async fn bulk_100k() -> anyhow::Result<()> {
                     let mut d = draft("en", &format!("Story {batch} {i}"));
                     d.body = "Lorem ipsum dolor sit amet. ".repeat(100);
                     d.tag_ids = vec![t];
+                    d.section_id = Some(s);
                     d.author_ids = vec![a];
                     BulkArticle {
                         draft: d,

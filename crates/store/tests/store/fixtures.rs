@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use newsdesk_core::{Article, ArticleDraft, Direction, Edition, Section, Tag};
-use newsdesk_store::{NewAuthor, NewSection, NewTag, Store};
+use newsdesk_store::{NewAuthor, NewPhoto, NewSection, NewTag, Store, StoreError};
 
 pub async fn edition(store: &Store, code: &str) -> anyhow::Result<Edition> {
     let e = Edition {
@@ -59,13 +59,52 @@ pub fn draft(edition: &str, headline: &str) -> ArticleDraft {
     }
 }
 
-/// A draft saved and published at `at`.
+/// `d` with what publishing needs: unless it has its own, the edition's "news" section and
+/// the "staff" byline (each made on first use).
+pub async fn ready(store: &Store, mut d: ArticleDraft) -> anyhow::Result<ArticleDraft> {
+    if d.section_id.is_none() {
+        let news = match store.section_by_slug(&d.edition, "news").await {
+            Err(StoreError::NotFound) => section(store, &d.edition, "news").await?,
+            found => found?,
+        };
+        d.section_id = Some(news.id);
+    }
+    if d.author_ids.is_empty() {
+        let staff = match store.author_by_slug("staff").await {
+            Err(StoreError::NotFound) => author(store, "staff").await?,
+            found => found?.id,
+        };
+        d.author_ids = vec![staff];
+    }
+    Ok(d)
+}
+
+/// A photo in the library; `alt` may be empty.
+pub async fn photo(store: &Store, alt: &str) -> anyhow::Result<i64> {
+    Ok(store
+        .create_photo(&NewPhoto {
+            key: format!("originals/{}.jpg", alt.len()),
+            content_type: "image/jpeg".into(),
+            width: 1600,
+            height: 900,
+            byte_size: 1000,
+            caption: "A caption".into(),
+            alt_text: alt.into(),
+            ..NewPhoto::default()
+        })
+        .await?
+        .id)
+}
+
+/// A draft saved and published at `at`, given a section and byline first if it lacks them.
 pub async fn published(
     store: &Store,
     d: &ArticleDraft,
     at: DateTime<Utc>,
 ) -> anyhow::Result<Article> {
-    let (a, _) = store.create_article(d, None).await?;
+    let (a, _) = store
+        .create_article(&ready(store, d.clone()).await?, None)
+        .await?;
     let (a, _) = store.publish_article(a.id, at, None).await?;
     Ok(a)
 }

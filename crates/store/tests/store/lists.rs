@@ -1,7 +1,7 @@
 use newsdesk_core::ArticleStatus;
 use newsdesk_store::{ArticleQuery, StoreError};
 
-use crate::fixtures::{author, days_ago, draft, edition, published, section, tag};
+use crate::fixtures::{author, days_ago, draft, edition, published, ready, section, tag};
 
 store_test!(lists_filter_count_and_paginate, |store| {
     edition(&store, "en").await?;
@@ -166,7 +166,7 @@ store_test!(translations_link_across_editions, |store| {
     let en = published(&store, &draft("en", "Summit ends"), days_ago(1)).await?;
     let ru = published(&store, &draft("ru", "Саммит завершился"), days_ago(1)).await?;
     let (ar, _) = store
-        .create_article(&draft("ar", "انتهاء القمة"), None)
+        .create_article(&ready(&store, draft("ar", "انتهاء القمة")).await?, None)
         .await?;
     let (en2, _) = store
         .create_article(&draft("en", "Another English"), None)

@@ -13,5 +13,6 @@ mod lists;
 mod media;
 mod outbox;
 mod publishing;
+mod rules;
 mod schema;
 mod taxonomy;

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use newsdesk_core::{Change, Credit, Rendition};
 use newsdesk_store::{NewEntity, NewPhoto, PhotoText, StoreError};
 
-use crate::fixtures::{draft, edition};
+use crate::fixtures::{days_ago, draft, edition, published, ready};
 
 fn photo(key: &str, caption: &str) -> NewPhoto {
     NewPhoto {
@@ -89,17 +89,20 @@ store_test!(photos_round_trip_and_search, |store| {
     Ok(())
 });
 
-store_test!(a_hero_photo_cannot_be_deleted, |store| {
+store_test!(a_photo_shown_to_readers_cannot_be_deleted, |store| {
     edition(&store, "en").await?;
     let used = store.create_photo(&photo("a.jpg", "Used")).await?;
     let unused = store.create_photo(&photo("b.jpg", "Unused")).await?;
-    let mut d = draft("en", "Illustrated");
+    let mut d = ready(&store, draft("en", "Illustrated")).await?;
     d.hero_photo_id = Some(used.id);
-    store.create_article(&d, None).await?;
-    let err = store.delete_photo(used.id).await;
-    assert!(
-        matches!(err, Err(StoreError::Conflict { constraint }) if constraint == "photo_in_use")
-    );
+    let a = published(&store, &d, days_ago(0)).await?;
+    match store.delete_photo(used.id).await {
+        Err(StoreError::InUse { what, used_by }) => {
+            assert_eq!(what, format!("photo {}", used.id));
+            assert_eq!(used_by, vec![(a.id, "Illustrated".to_owned())]);
+        }
+        other => anyhow::bail!("expected InUse, got {other:?}"),
+    }
     store.delete_photo(unused.id).await?;
     assert!(matches!(
         store.get_photo(unused.id).await,

@@ -47,6 +47,7 @@ store_test!(article_events_name_pages_before_and_after, |store| {
     let mut d = draft("en", "Moving story");
     d.section_id = Some(s1.id);
     d.tag_ids = vec![t1.id];
+    let mut d = crate::fixtures::ready(&store, d).await?;
     let (a, _) = store.create_article(&d, None).await?;
     let (a, _) = store
         .publish_article(a.id, crate::fixtures::days_ago(0), None)

@@ -2,11 +2,13 @@ use chrono::Duration;
 use newsdesk_core::{ArticleStatus, Change};
 use newsdesk_store::{NewPhoto, StoreError};
 
-use crate::fixtures::{days_ago, draft, edition};
+use crate::fixtures::{days_ago, draft, edition, ready};
 
 store_test!(publish_sets_times_and_republish_keeps_them, |store| {
     edition(&store, "en").await?;
-    let (a, _) = store.create_article(&draft("en", "Breaking"), None).await?;
+    let (a, _) = store
+        .create_article(&ready(&store, draft("en", "Breaking")).await?, None)
+        .await?;
     let first = days_ago(3);
     let (p, event) = store.publish_article(a.id, first, None).await?;
     assert_eq!(p.status, ArticleStatus::Published);
@@ -38,9 +40,11 @@ store_test!(publish_sets_times_and_republish_keeps_them, |store| {
 store_test!(scheduled_articles_publish_when_due, |store| {
     edition(&store, "en").await?;
     let (a, _) = store
-        .create_article(&draft("en", "Embargoed"), None)
+        .create_article(&ready(&store, draft("en", "Embargoed")).await?, None)
         .await?;
-    let (b, _) = store.create_article(&draft("en", "Later"), None).await?;
+    let (b, _) = store
+        .create_article(&ready(&store, draft("en", "Later")).await?, None)
+        .await?;
     let at = days_ago(2);
     let (s, event) = store.schedule_article(a.id, at, None).await?;
     assert_eq!(s.status, ArticleStatus::Scheduled);
@@ -56,19 +60,21 @@ store_test!(scheduled_articles_publish_when_due, |store| {
         store
             .publish_due(at - Duration::seconds(1))
             .await?
+            .published
             .is_empty(),
         "not yet"
     );
     let due = store.publish_due(at).await?;
-    assert_eq!(due.len(), 1);
-    let (published, event) = &due[0];
+    assert_eq!(due.published.len(), 1);
+    assert!(due.blocked.is_empty());
+    let (published, event) = &due.published[0];
     assert_eq!(published.id, a.id);
     assert_eq!(published.status, ArticleStatus::Published);
     assert_eq!(published.published_at, Some(at));
     assert_eq!(published.first_published_at, Some(at));
     assert!(matches!(event.change, Change::Article { public: true, .. }));
     assert!(
-        store.publish_due(at).await?.is_empty(),
+        store.publish_due(at).await?.published.is_empty(),
         "published once only"
     );
     assert_eq!(
@@ -89,9 +95,8 @@ store_test!(
         edition(&store, "en").await?;
         let at = days_ago(1);
         for i in 0..20 {
-            let (a, _) = store
-                .create_article(&draft("en", &format!("Story {i}")), None)
-                .await?;
+            let d = ready(&store, draft("en", &format!("Story {i}"))).await?;
+            let (a, _) = store.create_article(&d, None).await?;
             store.schedule_article(a.id, at, None).await?;
         }
         // Two instances (two stores on the same database would be the same on PostgreSQL;
@@ -100,7 +105,14 @@ store_test!(
         let racer = tokio::spawn(async move { other.publish_due(at).await });
         let x = store.publish_due(at).await;
         let y = racer.await?;
-        let mut ids: Vec<i64> = x?.iter().chain(y?.iter()).map(|(a, _)| a.id).collect();
+        let (x, y) = (x?, y?);
+        assert!(x.blocked.is_empty() && y.blocked.is_empty());
+        let mut ids: Vec<i64> = x
+            .published
+            .iter()
+            .chain(&y.published)
+            .map(|(a, _)| a.id)
+            .collect();
         ids.sort_unstable();
         let before = ids.len();
         ids.dedup();
@@ -123,7 +135,7 @@ store_test!(a_hero_photo_needs_alt_text_before_publishing, |store| {
             ..NewPhoto::default()
         })
         .await?;
-    let mut d = draft("en", "With a picture");
+    let mut d = ready(&store, draft("en", "With a picture")).await?;
     d.hero_photo_id = Some(photo.id);
     let (a, _) = store.create_article(&d, None).await?;
     let err = store.publish_article(a.id, days_ago(0), None).await;

@@ -43,6 +43,7 @@ store_test!(every_foreign_key_to_articles_cascades, |store, raw| {
         "article_old_slugs",
         "revisions",
         "corrections",
+        "article_refs",
     ] {
         assert!(
             tables.contains(expected),
