@@ -55,7 +55,11 @@ impl FromStr for ArticleStatus {
 }
 
 /// Everything staff edit in the article form; one saved draft is one revision.
+///
+/// `serde(default)`: revisions are stored as this JSON, and one saved before a field was
+/// added must still load (a missing field takes its `Default`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ArticleDraft {
     pub edition: String,
     /// Empty means "make one from the headline".

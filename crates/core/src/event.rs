@@ -4,6 +4,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// Stored as JSON in the store's outbox. An enum takes no container `serde(default)`, so
+/// fields get it one by one where the default is a safe reading of an older row: empty id
+/// lists, and "all editions" for a taxonomy change. The identity of what changed (`id`,
+/// `edition`, `status`) and `public` stay required: guessing them would purge the wrong
+/// pages, or none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
@@ -14,15 +19,21 @@ pub enum Change {
         edition: String,
         /// `draft`, `published`, …, or `deleted`.
         status: String,
+        #[serde(default)]
         section_ids: Vec<i64>,
+        #[serde(default)]
         tag_ids: Vec<i64>,
+        #[serde(default)]
         author_ids: Vec<i64>,
         /// Whether readers could see it before or after (drafts touch no public page).
         public: bool,
     },
     /// Editions, sections, tags, authors or entity notes changed: pages of the edition
     /// (or all editions when `edition` is None) may show them.
-    Taxonomy { edition: Option<String> },
+    Taxonomy {
+        #[serde(default)]
+        edition: Option<String>,
+    },
     /// Photo metadata or renditions changed.
     Photo { id: i64 },
 }

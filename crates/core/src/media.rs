@@ -14,7 +14,10 @@ pub struct Credit {
     pub creator: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `serde(default)`: a photo's renditions are stored as a JSON array of these, which must
+/// keep loading when a field is added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Rendition {
     pub width: u32,
     pub height: u32,

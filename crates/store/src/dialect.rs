@@ -17,6 +17,9 @@ pub(crate) trait Dialect {
     const SYNC_TRANSLATION_GROUP_SEQ: Option<&'static str>;
     /// Claims one job of the kinds `$3..`; `$1` = now, `$2` = lease end.
     fn claim_job(kinds: usize) -> String;
+    /// Gives up jobs whose last attempt's lease ran out without a report; `$1` = now,
+    /// `$2` = the error to record.
+    const GIVE_UP_ABANDONED_JOBS: &'static str;
 }
 
 impl Dialect for Sqlite {
@@ -33,11 +36,16 @@ impl Dialect for Sqlite {
         format!(
             "UPDATE jobs SET locked_until = $2, attempts = attempts + 1 WHERE id = (\
              SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= $1 \
-             AND (locked_until IS NULL OR locked_until < $1) AND kind IN ({}) \
-             ORDER BY run_at, id LIMIT 1) RETURNING id, kind, payload, attempts",
+             AND (locked_until IS NULL OR locked_until < $1) AND attempts < max_attempts \
+             AND kind IN ({}) ORDER BY run_at, id LIMIT 1) \
+             RETURNING id, kind, payload, attempts, max_attempts",
             placeholders(3, kinds)
         )
     }
+    const GIVE_UP_ABANDONED_JOBS: &'static str = "UPDATE jobs SET locked_until = NULL, \
+         failed_at = $1, last_error = CASE WHEN last_error IS NULL THEN $2 \
+         ELSE $2 || '; before that: ' || last_error END \
+         WHERE failed_at IS NULL AND attempts >= max_attempts AND locked_until < $1";
 }
 
 impl Dialect for Postgres {
@@ -58,12 +66,18 @@ impl Dialect for Postgres {
         format!(
             "UPDATE jobs SET locked_until = $2, attempts = attempts + 1 WHERE id = (\
              SELECT id FROM jobs WHERE failed_at IS NULL AND run_at <= $1 \
-             AND (locked_until IS NULL OR locked_until < $1) AND kind IN ({}) \
-             ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
-             RETURNING id, kind, payload, attempts",
+             AND (locked_until IS NULL OR locked_until < $1) AND attempts < max_attempts \
+             AND kind IN ({}) ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, kind, payload, attempts, max_attempts",
             placeholders(3, kinds)
         )
     }
+    // SKIP LOCKED: a claimer never waits for another claimer's sweep of the same rows.
+    const GIVE_UP_ABANDONED_JOBS: &'static str = "UPDATE jobs SET locked_until = NULL, \
+         failed_at = $1, last_error = CASE WHEN last_error IS NULL THEN $2 \
+         ELSE $2 || '; before that: ' || last_error END \
+         WHERE id IN (SELECT id FROM jobs WHERE failed_at IS NULL \
+         AND attempts >= max_attempts AND locked_until < $1 FOR UPDATE SKIP LOCKED)";
 }
 
 /// Maps what a query body holds (connection or pool) to its dialect.
@@ -98,4 +112,8 @@ pub(crate) fn sync_translation_group_seq<C: OnBackend + ?Sized>(_: &C) -> Option
 
 pub(crate) fn claim_job<C: OnBackend + ?Sized>(_: &C, kinds: usize) -> String {
     <C::Db as Dialect>::claim_job(kinds)
+}
+
+pub(crate) fn give_up_abandoned_jobs<C: OnBackend + ?Sized>(_: &C) -> &'static str {
+    <C::Db as Dialect>::GIVE_UP_ABANDONED_JOBS
 }

@@ -25,7 +25,8 @@ mod types;
 pub use articles::{BlockedArticle, DueArticles};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
+pub use jobs::{JobFilter, RetryPolicy};
 pub use types::{
-    ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, NewAuthor, NewEntity,
-    NewPhoto, NewSection, NewTag, PhotoText, Session,
+    ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,
+    NewEntity, NewPhoto, NewSection, NewTag, OutboxPage, PhotoText, Session,
 };

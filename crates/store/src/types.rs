@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::article_path;
-use newsdesk_core::{ArticleDraft, ArticleStatus, Credit, Role};
+use newsdesk_core::{ArticleDraft, ArticleStatus, Credit, Event, Role};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +175,39 @@ pub struct Job {
     pub payload: serde_json::Value,
     /// This run's attempt number, starting at 1.
     pub attempts: i32,
+    /// The limit the job was queued with: when `attempts == max_attempts` a failure is final.
+    pub max_attempts: i32,
+}
+
+/// A job as the operator sees it (pending, running or failed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobRow {
+    pub id: i64,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// Attempts started so far (0 until first claimed).
+    pub attempts: i32,
+    pub max_attempts: i32,
+    /// When it may next be claimed (pending jobs).
+    pub run_at: DateTime<Utc>,
+    /// Set while a worker holds it; a time in the past means that worker stopped reporting.
+    pub locked_until: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    /// Set when the job gave up; it is then never claimed until `retry_job`.
+    pub failed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One read of the outbox (see [`crate::Store::outbox_after`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxPage {
+    /// The events this version understands, oldest first.
+    pub events: Vec<Event>,
+    /// The highest seq read, skipped rows included (the `seq` asked for when nothing was
+    /// read): resume from here, or an undecodable row at the end of a page is read forever.
+    pub next_cursor: i64,
+    /// Rows read but not understood (a newer version's kind); each was logged.
+    pub skipped: usize,
 }
 
 /// One already-published article for a bulk import (the demo's archive).
