@@ -22,13 +22,15 @@ async fn create_save_stale_save_publish_and_the_front_page_shows_it() {
     let doc = served_document(&app).await;
     let (_, contributor) = bearer(&app, Role::Contributor).await;
     let (_, editor) = bearer(&app, Role::Editor).await;
+    // Publishing asks for a section and a byline; the saves below keep them.
+    let (section, author) = (app.desk.section("en"), app.desk.author);
 
     let created = call(
         &app,
         Method::POST,
         ARTICLES,
         &contributor,
-        Some(&json!({ "edition": "en", "headline": "Harbour bridge reopens after repairs", "lead": "Traffic is flowing again.", "in_newsfeed": true })),
+        Some(&json!({ "edition": "en", "headline": "Harbour bridge reopens after repairs", "lead": "Traffic is flowing again.", "section_id": section, "author_ids": [author], "in_newsfeed": true })),
     )
     .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
@@ -39,7 +41,7 @@ async fn create_save_stale_save_publish_and_the_front_page_shows_it() {
     let id = article["id"].as_i64().unwrap();
     let one = format!("{ARTICLES}/{id}");
 
-    let save = json!({ "version": 1, "headline": "Harbour bridge reopens after two years of repairs", "lead": "Traffic is flowing again.", "body": "The bridge carries 40,000 cars a day.", "in_newsfeed": true });
+    let save = json!({ "version": 1, "headline": "Harbour bridge reopens after two years of repairs", "lead": "Traffic is flowing again.", "body": "The bridge carries 40,000 cars a day.", "section_id": section, "author_ids": [author], "in_newsfeed": true });
     let saved = call(&app, Method::PUT, &one, &contributor, Some(&save)).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert_eq!(saved.json()["version"], 2);

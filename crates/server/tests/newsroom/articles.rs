@@ -3,8 +3,8 @@
 
 use chrono::{Duration, Utc};
 use http::StatusCode;
-use newsdesk_core::{ArticleStatus, Role};
 use newsdesk_app::jobs::scheduled as jobs;
+use newsdesk_core::{ArticleStatus, Role};
 
 use crate::support::{TestApp, unescape};
 
@@ -375,6 +375,8 @@ async fn the_preview_uses_the_public_template_with_entity_notes() {
 async fn save_and_publish_from_the_editor_and_find_it_in_the_list() {
     let app = TestApp::new().await;
     let mut author = app.client_as(Role::Author).await;
+    let section = app.desk.section("en").to_string();
+    let byline = app.desk.author.to_string();
     let r = author
         .post(
             "/admin/articles/new",
@@ -383,6 +385,8 @@ async fn save_and_publish_from_the_editor_and_find_it_in_the_list() {
                 ("headline", "Harbour bridge reopens"),
                 ("lead", "After two years."),
                 ("body", "Traffic flows again."),
+                ("section_id", &section),
+                ("author_ids", &byline),
                 ("in_newsfeed", "on"),
                 ("then", "publish"),
             ],

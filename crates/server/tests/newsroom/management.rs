@@ -51,7 +51,19 @@ async fn editors_manage_sections_and_tags() {
             .status,
         StatusCode::SEE_OTHER
     );
-    assert!(app.store().list_sections("en").await.unwrap().is_empty());
+    let left: Vec<i64> = app
+        .store()
+        .list_sections("en")
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        left,
+        [app.desk.section("en")],
+        "only the fixture section is left"
+    );
 
     assert_eq!(
         editor

@@ -4,14 +4,13 @@
 use axum::body::Body;
 use http::{Method, Request, StatusCode};
 use newsdesk_core::Role;
-use crate::support::run_pending_now;
 use serde_json::{Value, json};
 
 use crate::api_support::{
     Auth, IPTC_PHOTO, assert_documented, bearer, call, call_raw, media_objects, multipart,
     multipart_type, served_document, small_jpeg, upload,
 };
-use crate::support::TestApp;
+use crate::support::{TestApp, run_pending_now};
 
 const PHOTOS: &str = "/api/v1/admin/photos";
 
@@ -368,9 +367,25 @@ async fn alt_text_is_required_before_an_article_with_the_photo_is_published() {
     assert_eq!(photo["publishable"], false);
     let id = photo["id"].as_i64().unwrap();
 
-    let article = call(&app, Method::POST, "/api/v1/admin/articles", &editor, Some(&json!({ "edition": "en", "headline": "Storm closes the coast road", "hero_photo_id": id }))).await;
+    // Placed and bylined, so the photo's missing alt text is all that stands in the way.
+    let draft = json!({
+        "edition": "en",
+        "headline": "Storm closes the coast road",
+        "hero_photo_id": id,
+        "section_id": app.desk.section("en"),
+        "author_ids": [app.desk.author],
+    });
+    let article = call(
+        &app,
+        Method::POST,
+        "/api/v1/admin/articles",
+        &editor,
+        Some(&draft),
+    )
+    .await;
     assert_eq!(article.status, StatusCode::CREATED, "{}", article.body);
-    let publish = format!("/api/v1/admin/articles/{}/publish", article.json()["id"]);
+    let article_id = article.json()["id"].as_i64().unwrap();
+    let publish = format!("/api/v1/admin/articles/{article_id}/publish");
     let refused = call(&app, Method::POST, &publish, &editor, None).await;
     assert_eq!(
         refused.status,
@@ -378,8 +393,9 @@ async fn alt_text_is_required_before_an_article_with_the_photo_is_published() {
         "{}",
         refused.body
     );
+    let why = message(&refused.json());
     assert!(
-        message(&refused.json()).contains("alt text"),
+        why.contains("alt text") && why.contains(&format!("photo {id}")),
         "{}",
         refused.body
     );
@@ -413,10 +429,25 @@ async fn alt_text_is_required_before_an_article_with_the_photo_is_published() {
         StatusCode::OK
     );
 
-    // The hero photo of an article cannot be deleted from under it.
+    // The hero photo of a published article cannot be deleted from under it: the refusal
+    // names the article that shows it.
     let r = call(&app, Method::DELETE, &one, &editor, None).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(message(&r.json()).contains("hero image"), "{}", r.body);
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let body = r.json();
+    assert_eq!(body["error"]["code"], "in_use", "{}", r.body);
+    assert_eq!(
+        body["error"]["used_by"],
+        json!([{ "id": article_id, "headline": "Storm closes the coast road" }]),
+        "{}",
+        r.body
+    );
+    let doc = served_document(&app).await;
+    assert_documented(&doc, "delete", "/api/v1/admin/photos/{id}", &r);
+    assert_eq!(
+        call(&app, Method::GET, &one, &editor, None).await.status,
+        StatusCode::OK,
+        "the photo is still there"
+    );
 }
 
 /// An upload larger than the JSON body limit and axum's default 2 MB is still accepted:

@@ -15,8 +15,8 @@ use newsdesk_core::{Account, Article, ArticleDraft, Direction, Edition, Role};
 use newsdesk_media::MediaStore;
 use newsdesk_newsroom::auth::LoginLimits;
 use newsdesk_newsroom::auth::password::hash_password_blocking;
-use newsdesk_store::Store;
-use newsdesk_site::{AppState, AppConfig};
+use newsdesk_site::{AppConfig, AppState};
+use newsdesk_store::{NewAuthor, NewSection, Store};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -31,7 +31,29 @@ fn password_hash() -> &'static str {
 pub struct TestApp {
     pub state: AppState,
     router: Router,
+    /// What a publishable article needs besides its text: a section per edition and an
+    /// author for the byline (see `newsdesk_core::publishable`).
+    pub desk: Desk,
     _dir: TempDir,
+}
+
+/// The newsroom's standing fixtures: the "News" section of each edition and one author.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    /// `(edition code, section id)`.
+    pub sections: Vec<(String, i64)>,
+    pub author: i64,
+}
+
+impl Desk {
+    /// The "News" section of `edition`.
+    pub fn section(&self, edition: &str) -> i64 {
+        self.sections
+            .iter()
+            .find(|(code, _)| code == edition)
+            .map(|(_, id)| *id)
+            .unwrap_or_else(|| panic!("no fixture section in edition {edition}"))
+    }
 }
 
 #[derive(Debug)]
@@ -96,6 +118,27 @@ impl TestApp {
             };
             store.upsert_edition(&edition).await.unwrap();
         }
+        let mut sections = Vec::new();
+        for code in ["en", "ru"] {
+            let section = NewSection {
+                edition: code.into(),
+                slug: "news".into(),
+                name: "News".into(),
+                position: 0,
+            };
+            let id = store.create_section(&section).await.unwrap().id;
+            sections.push((code.to_owned(), id));
+        }
+        let author = store
+            .create_author(&NewAuthor {
+                slug: "desk-reporter".into(),
+                name: "Desk Reporter".into(),
+                ..NewAuthor::default()
+            })
+            .await
+            .unwrap()
+            .id;
+        let desk = Desk { sections, author };
         let mut config = AppConfig::for_tests(dir.path().to_path_buf());
         config.secure_cookies = secure_cookies;
         let state = AppState::new(store, Bus::in_process(), MediaStore::memory(), config).unwrap();
@@ -108,6 +151,7 @@ impl TestApp {
         Self {
             state,
             router,
+            desk,
             _dir: dir,
         }
     }
@@ -165,10 +209,21 @@ impl TestApp {
         }
     }
 
-    /// A draft created through the service layer by `owner`.
+    /// [`draft`] with the fixture section of `edition` and the fixture author: everything
+    /// publishing asks for.
+    pub fn publishable_draft(&self, edition: &str, headline: &str) -> ArticleDraft {
+        ArticleDraft {
+            section_id: Some(self.desk.section(edition)),
+            author_ids: vec![self.desk.author],
+            ..draft(edition, headline)
+        }
+    }
+
+    /// A publishable draft created through the service layer by `owner`.
     pub async fn draft(&self, owner: &Account, headline: &str) -> Article {
         let actor = newsdesk_newsroom::Actor::from_account(owner);
-        newsdesk_newsroom::actions::articles::create(&self.state, &actor, &draft("en", headline))
+        let draft = self.publishable_draft("en", headline);
+        newsdesk_newsroom::actions::articles::create(&self.state, &actor, &draft)
             .await
             .unwrap()
     }
@@ -185,6 +240,8 @@ impl TestApp {
     }
 }
 
+/// A draft with text only: no section and no byline, so it cannot be published as is
+/// ([`TestApp::publishable_draft`] can).
 pub fn draft(edition: &str, headline: &str) -> ArticleDraft {
     ArticleDraft {
         edition: edition.into(),

@@ -40,6 +40,7 @@ async fn front_page_has_lead_story_sections_and_newsfeed() {
     for i in 0..6 {
         crate::support::ArticleBuilder::new("en", &format!("World brief {i}"))
             .section(app.fx.world)
+            .authors(&[app.fx.desk])
             .published_at(crate::support::at(22, i))
             .publish(app.store())
             .await;
@@ -202,6 +203,7 @@ async fn lists_paginate() {
     for i in 0..25 {
         crate::support::ArticleBuilder::new("en", &format!("Market report number {i}"))
             .section(app.fx.business)
+            .authors(&[app.fx.desk])
             .published_at(crate::support::at(20, 0) + chrono::Duration::minutes(i))
             .publish(app.store())
             .await;

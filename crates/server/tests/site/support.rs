@@ -12,8 +12,8 @@ use http_body_util::BodyExt;
 use newsdesk_bus::Bus;
 use newsdesk_core::{Article, ArticleDraft, Credit, Direction, Edition, Event, Rendition};
 use newsdesk_media::MediaStore;
+use newsdesk_site::{AppConfig, AppState};
 use newsdesk_store::{NewAuthor, NewEntity, NewPhoto, NewSection, NewTag, Store};
-use newsdesk_site::{AppState, AppConfig};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -48,7 +48,10 @@ pub struct Fixture {
     pub world: i64,
     pub business: i64,
     pub elections: i64,
+    /// Jane Reporter: the lead story's byline.
     pub author: i64,
+    /// The news desk: the byline of every other fixture story, which publishing asks for.
+    pub desk: i64,
     pub photo: i64,
     /// Published English lead story, with hero, tag, author, entity mention, related card.
     pub lead: Article,
@@ -131,7 +134,8 @@ impl TestApp {
     }
 }
 
-/// Builds and publishes an article.
+/// Builds and publishes an article. Publishing asks for a section and a byline
+/// (`newsdesk_core::publishable`): give both to anything passed to [`ArticleBuilder::publish`].
 pub struct ArticleBuilder {
     draft: ArticleDraft,
     published_at: Option<DateTime<Utc>>,
@@ -275,6 +279,17 @@ impl Fixture {
             .await
             .unwrap()
             .id;
+        let desk = store
+            .create_author(&NewAuthor {
+                slug: "news-desk".into(),
+                name: "News Desk".into(),
+                bio: String::new(),
+                photo_id: None,
+                account_id: None,
+            })
+            .await
+            .unwrap()
+            .id;
         let photo = store
             .create_photo(&NewPhoto {
                 key: "photos/1/original.jpg".into(),
@@ -325,6 +340,7 @@ impl Fixture {
 
         let older = ArticleBuilder::new("en", "Turnout expected to be high")
             .section(world)
+            .authors(&[desk])
             .published_at(at(25, 9))
             .publish(store)
             .await;
@@ -346,6 +362,8 @@ impl Fixture {
             .draft(store)
             .await;
         let unpublished = ArticleBuilder::new("en", "A story taken down")
+            .section(world)
+            .authors(&[desk])
             .published_at(at(24, 8))
             .publish(store)
             .await;
@@ -356,11 +374,13 @@ impl Fixture {
             .0;
         let russian = ArticleBuilder::new("ru", "Парламент принял бюджет")
             .section(ru_world)
+            .authors(&[desk])
             .published_at(at(26, 12))
             .publish(store)
             .await;
         let arabic = ArticleBuilder::new("ar", "البرلمان يقر الميزانية")
             .section(ar_world)
+            .authors(&[desk])
             .published_at(at(26, 11))
             .publish(store)
             .await;
@@ -369,6 +389,7 @@ impl Fixture {
             business,
             elections,
             author,
+            desk,
             photo,
             lead,
             older,

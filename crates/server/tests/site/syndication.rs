@@ -176,6 +176,8 @@ async fn a_feed_shows_a_new_article_at_once_despite_the_cache() {
     );
 
     let article = ArticleBuilder::new("en", "Breaking: storm reaches the coast")
+        .section(app.fx.world)
+        .authors(&[app.fx.desk])
         .publish(app.store())
         .await;
     let event = app
@@ -375,10 +377,14 @@ async fn news_sitemap_holds_the_last_two_days_only() {
     let app = TestApp::new().await;
     let now = Utc::now();
     ArticleBuilder::new("en", "Fresh story from this morning")
+        .section(app.fx.world)
+        .authors(&[app.fx.desk])
         .published_at(now - Duration::hours(3))
         .publish(app.store())
         .await;
     ArticleBuilder::new("en", "Story from three days ago")
+        .section(app.fx.world)
+        .authors(&[app.fx.desk])
         .published_at(now - Duration::days(3))
         .publish(app.store())
         .await;
