@@ -124,12 +124,19 @@ pub async fn catch_up(app: &App, consumer: &dyn Consumer, mut cursor: i64) -> i6
             // Skipped rows (unknown kinds) are passed too.
             cursor = cursor.max(page.next_cursor);
         }
-        if consumer.durable() && cursor > start {
-            if let Err(err) = app.store().set_consumer_cursor(consumer.name(), cursor).await {
-                tracing::warn!(consumer = consumer.name(), %err, "could not save the cursor; events may come again");
-            }
+        if consumer.durable()
+            && cursor > start
+            && let Err(err) = app
+                .store()
+                .set_consumer_cursor(consumer.name(), cursor)
+                .await
+        {
+            tracing::warn!(consumer = consumer.name(), %err, "could not save the cursor; events may come again");
         }
-        if failed || page.next_cursor == start || (page.events.len() + page.skipped) < BATCH as usize {
+        if failed
+            || page.next_cursor == start
+            || (page.events.len() + page.skipped) < BATCH as usize
+        {
             return cursor;
         }
     }

@@ -63,6 +63,26 @@ impl From<StoreError> for Error {
             StoreError::Stale { current_version } => Error::Stale { current_version },
             StoreError::Invalid(v) => Error::Invalid(v),
             StoreError::Unavailable(why) => Error::Unavailable(why),
+            StoreError::InUse { what, used_by } => {
+                let titles: Vec<String> = used_by
+                    .iter()
+                    .take(5)
+                    .map(|(id, headline)| format!("“{headline}” (#{id})"))
+                    .collect();
+                let more = used_by.len().saturating_sub(titles.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                Error::InUse {
+                    message: format!(
+                        "{what} is used by published articles: {}{more}; remove it from them first",
+                        titles.join(", ")
+                    ),
+                    used_by,
+                }
+            }
             other => Error::Internal(other.into()),
         }
     }

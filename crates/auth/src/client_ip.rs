@@ -135,7 +135,11 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 
 /// Middleware: resolves the client address once per request and stores it as a
 /// [`ClientIp`] extension for every rate limit, the audit log and the request log.
-pub async fn layer(State(trusted): State<TrustedProxies>, mut req: Request, next: Next) -> Response {
+pub async fn layer(
+    State(trusted): State<TrustedProxies>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -162,7 +166,10 @@ mod tests {
     }
 
     fn proxies() -> TrustedProxies {
-        TrustedProxies::new(vec!["10.0.0.0/8".parse().unwrap(), "::1/128".parse().unwrap()])
+        TrustedProxies::new(vec![
+            "10.0.0.0/8".parse().unwrap(),
+            "::1/128".parse().unwrap(),
+        ])
     }
 
     #[test]
@@ -175,16 +182,25 @@ mod tests {
     fn a_trusted_peer_names_the_client_and_forged_prefixes_are_skipped() {
         let h = headers(&[("x-forwarded-for", "6.6.6.6, 198.51.100.7, 10.1.1.1")]);
         assert_eq!(proxies().resolve(ip("10.0.0.2"), &h), ip("198.51.100.7"));
-        let h = headers(&[("x-forwarded-for", "198.51.100.7"), ("x-forwarded-for", "10.2.2.2")]);
+        let h = headers(&[
+            ("x-forwarded-for", "198.51.100.7"),
+            ("x-forwarded-for", "10.2.2.2"),
+        ]);
         assert_eq!(proxies().resolve(ip("::1"), &h), ip("198.51.100.7"));
     }
 
     #[test]
     fn forwarded_header_and_mapped_addresses() {
-        let h = headers(&[("forwarded", "for=\"[2001:db8::7]:4711\";proto=https, for=10.0.0.9")]);
+        let h = headers(&[(
+            "forwarded",
+            "for=\"[2001:db8::7]:4711\";proto=https, for=10.0.0.9",
+        )]);
         assert_eq!(proxies().resolve(ip("10.0.0.2"), &h), ip("2001:db8::7"));
         let h = headers(&[("x-forwarded-for", "192.0.2.1:1234")]);
-        assert_eq!(proxies().resolve(ip("::ffff:10.0.0.3"), &h), ip("192.0.2.1"));
+        assert_eq!(
+            proxies().resolve(ip("::ffff:10.0.0.3"), &h),
+            ip("192.0.2.1")
+        );
     }
 
     #[test]

@@ -2,10 +2,10 @@
 
 use std::sync::LazyLock;
 
+use crate::Error;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use crate::Error;
 
 /// OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 fn hasher() -> Result<Argon2<'static>, Error> {
@@ -26,9 +26,7 @@ pub fn hash_password_blocking(password: &str) -> Result<String, Error> {
 /// Hashes on the blocking pool: one hash costs tens of milliseconds of CPU.
 pub async fn hash_password(password: &str) -> Result<String, Error> {
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || hash_password_blocking(&password))
-        .await
-        ?
+    tokio::task::spawn_blocking(move || hash_password_blocking(&password)).await?
 }
 
 /// A hash nobody knows the password of. Logins for unknown emails (and for accounts whose
@@ -44,9 +42,7 @@ static DUMMY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
 pub async fn verify_password(password: &str, stored: Option<&str>) -> Result<bool, Error> {
     let password = password.to_owned();
     let stored = stored.map(str::to_owned);
-    tokio::task::spawn_blocking(move || verify_blocking(&password, stored.as_deref()))
-        .await
-        ?
+    tokio::task::spawn_blocking(move || verify_blocking(&password, stored.as_deref())).await?
 }
 
 fn verify_blocking(password: &str, stored: Option<&str>) -> Result<bool, Error> {

@@ -55,7 +55,13 @@ pub async fn start(store: &Store, kind: SessionKind, account: &Account) -> Resul
     let csrf = random_token(32);
     let expires = Utc::now() + SESSION_TTL;
     store
-        .create_session(kind.as_str(), &hash_secret(&token), account.id, &csrf, expires)
+        .create_session(
+            kind.as_str(),
+            &hash_secret(&token),
+            account.id,
+            &csrf,
+            expires,
+        )
         .await?;
     Ok(Started { token, csrf })
 }

@@ -73,8 +73,15 @@ pub struct ArticleDraft {
     pub section_id: Option<i64>,
     pub tag_ids: Vec<i64>,
     pub author_ids: Vec<i64>,
+    /// A revision stored before this field existed was in the newsfeed: the column's
+    /// default, not `bool`'s.
+    #[serde(default = "in_newsfeed_by_default")]
     pub in_newsfeed: bool,
     pub breaking: bool,
+}
+
+fn in_newsfeed_by_default() -> bool {
+    true
 }
 
 pub const MAX_HEADLINE: usize = 200;

@@ -90,7 +90,12 @@ pub struct ServeArgs {
 
     /// Proxies (addresses or CIDR networks, comma-separated) whose `X-Forwarded-For` /
     /// `Forwarded` headers name the client [default: none].
-    #[arg(long, env = "NEWSDESK_TRUSTED_PROXIES", value_name = "LIST", value_delimiter = ',')]
+    #[arg(
+        long,
+        env = "NEWSDESK_TRUSTED_PROXIES",
+        value_name = "LIST",
+        value_delimiter = ','
+    )]
     pub trusted_proxies: Option<Vec<String>>,
 
     /// A request still running after this many seconds is answered 503 [default: 30].

@@ -191,7 +191,9 @@ impl ServeConfig {
         }
         let job_workers = args.job_workers.or(file.job_workers).unwrap_or(2);
         if !(1..=64).contains(&job_workers) {
-            problems.push(format!("job_workers: {job_workers} is out of range (1 to 64)"));
+            problems.push(format!(
+                "job_workers: {job_workers} is out of range (1 to 64)"
+            ));
         }
         if !problems.is_empty() {
             bail!("invalid configuration:\n  {}", problems.join("\n  "));

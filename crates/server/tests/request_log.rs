@@ -4,6 +4,12 @@
 //! Its own test binary: the log is captured with a thread-local subscriber, which tests
 //! running on other threads of the same binary would race with.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
 #[allow(dead_code)] // shared with the spine tests, which use all of it
 #[path = "spine/support.rs"]
 mod support;
@@ -71,13 +77,24 @@ async fn the_request_log_has_one_line_per_request_and_a_panic_is_a_500() {
     assert_eq!(boom.status, StatusCode::INTERNAL_SERVER_ERROR);
     let body: serde_json::Value = serde_json::from_str(&boom.body).unwrap();
     assert_eq!(body["error"]["code"], "internal");
-    assert!(!boom.body.contains("index out of bounds"), "the panic message is not shown");
+    assert!(
+        !boom.body.contains("index out of bounds"),
+        "the panic message is not shown"
+    );
     assert!(!boom.header("x-request-id").is_empty());
 
     // The server goes on serving.
-    let health = send(&router, Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    let health = send(
+        &router,
+        Request::get("/healthz").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(health.status, StatusCode::OK, "{}", health.body);
-    let missing = send(&router, Request::get("/no/such/page").body(Body::empty()).unwrap()).await;
+    let missing = send(
+        &router,
+        Request::get("/no/such/page").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 
     let log = captured.text();
@@ -96,20 +113,22 @@ async fn the_request_log_has_one_line_per_request_and_a_panic_is_a_500() {
         request_lines[0].contains(&format!("id={}", boom.header("x-request-id"))),
         "the log line carries the request id the client got"
     );
-    assert!(log.contains("index out of bounds"), "the panic itself is logged");
+    assert!(
+        log.contains("index out of bounds"),
+        "the panic itself is logged"
+    );
 }
 
 #[tokio::test]
 async fn a_request_that_runs_too_long_is_answered_503() {
     let spine = Spine::new(|c| c.request_timeout = std::time::Duration::from_millis(200)).await;
-    let routes = newsdesk_server::routes(&spine.state, &newsdesk_server::Options::default())
-        .route(
-            "/slow",
-            get(|| async {
-                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-                "late"
-            }),
-        );
+    let routes = newsdesk_server::routes(&spine.state, &newsdesk_server::Options::default()).route(
+        "/slow",
+        get(|| async {
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            "late"
+        }),
+    );
     let router = newsdesk_server::with_layers(routes, &spine.state);
     let slow = send(&router, Request::get("/slow").body(Body::empty()).unwrap()).await;
     assert_eq!(slow.status, StatusCode::SERVICE_UNAVAILABLE);

@@ -13,7 +13,7 @@ pub mod syndication;
 pub mod templates;
 pub mod views;
 
-pub use newsdesk_app::AppConfig;
 pub use error::HttpError;
+pub use newsdesk_app::AppConfig;
 
 pub use state::AppState;

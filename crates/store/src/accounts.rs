@@ -170,7 +170,8 @@ impl Store {
         csrf_token: &str,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        exec!(self, |db| sqlx::query(
+        exec!(self, |db| {
+            sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at, created_at, kind) \
              VALUES ($1, $2, $3, $4, $5, $6)"
         )
@@ -182,7 +183,8 @@ impl Store {
         .bind(kind)
         .execute(db)
         .await
-        .map(|r| r.rows_affected()))?;
+        .map(|r| r.rows_affected())
+        })?;
         Ok(())
     }
 

@@ -54,6 +54,9 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// The migration that created `article_refs`.
+const ARTICLE_REFS_MIGRATION: i64 = 5;
+
 impl Store {
     /// Opens `sqlite:///abs/path.db`, `sqlite://relative.db` or `postgres://…`.
     /// Anything else is an error naming the scheme, never a database created somewhere else.
@@ -134,11 +137,33 @@ impl Store {
     /// Applies the embedded migrations for this backend. Safe to run from several
     /// instances at once: sqlx takes a lock (PostgreSQL advisory lock; SQLite's write lock).
     pub async fn migrate(&self) -> Result<()> {
+        let had_refs = self.migration_applied(ARTICLE_REFS_MIGRATION).await;
         match &self.db {
             Db::Sqlite { writer, .. } => SQLITE_MIGRATIONS.run(writer).await?,
             Db::Pg(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
+        if !had_refs {
+            // SQL cannot read embeds out of Markdown bodies, so the migration that made
+            // `article_refs` filled in hero photos only; the rest is filled in here, once.
+            let articles = self.rebuild_article_refs().await?;
+            tracing::info!(articles, "article references rebuilt");
+        }
         Ok(())
+    }
+
+    /// Whether migration `version` had been applied (false on a fresh database).
+    async fn migration_applied(&self, version: i64) -> bool {
+        let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE version = $1 AND success";
+        let found: std::result::Result<i64, sqlx::Error> = match &self.db {
+            Db::Sqlite { writer, .. } => {
+                sqlx::query_scalar(sql)
+                    .bind(version)
+                    .fetch_one(writer)
+                    .await
+            }
+            Db::Pg(pool) => sqlx::query_scalar(sql).bind(version).fetch_one(pool).await,
+        };
+        found.is_ok_and(|n| n > 0)
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,10 +1,10 @@
 //! Article actions: create, save, publish, schedule, unpublish, correct, delete, restore a
 //! revision, link a translation.
 
+use crate::{App, Error};
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::validate_correction;
 use newsdesk_core::{Article, ArticleDraft, ArticleStatus, Correction, ValidationError};
-use crate::{App, Error};
 use serde_json::json;
 
 use crate::actions::audit;
@@ -19,15 +19,10 @@ pub async fn get(state: &App, actor: &Actor, id: i64) -> Result<Article, Error> 
 
 /// A new draft (version 1, revision 1), owned by the actor's account. Without a byline,
 /// the actor's own author profile (if they have one) is used.
-pub async fn create(
-    state: &App,
-    actor: &Actor,
-    draft: &ArticleDraft,
-) -> Result<Article, Error> {
+pub async fn create(state: &App, actor: &Actor, draft: &ArticleDraft) -> Result<Article, Error> {
     can(actor, Action::CreateArticle, Resource::None)?;
     let mut draft = draft.clone();
     draft.validate()?;
-    check_references(state, &draft).await?;
     if draft.author_ids.is_empty()
         && let Some(account) = actor.account_id
     {
@@ -66,10 +61,6 @@ pub async fn save(
             current_version: current.version,
         });
     }
-    check_references(state, &draft).await?;
-    if current.is_public() {
-        check_photos_publishable(state, &draft).await?;
-    }
     let (article, event) = state
         .store()
         .update_article(id, expected_version, &draft, actor.account_id)
@@ -82,7 +73,6 @@ pub async fn save(
 pub async fn publish(state: &App, actor: &Actor, id: i64) -> Result<Article, Error> {
     let current = state.store().get_article(id).await?;
     can(actor, Action::PublishArticle, Resource::article(&current))?;
-    check_photos_publishable(state, &current.draft()).await?;
     let (article, event) = state
         .store()
         .publish_article(id, Utc::now(), actor.account_id)
@@ -121,7 +111,6 @@ pub async fn schedule(
             ValidationError::single("publish_at", "the article is already published").into(),
         );
     }
-    check_photos_publishable(state, &current.draft()).await?;
     let (article, event) = state
         .store()
         .schedule_article(id, at, actor.account_id)
@@ -164,12 +153,7 @@ pub async fn unpublish(state: &App, actor: &Actor, id: i64) -> Result<Article, E
 }
 
 /// Adds a dated correction note shown at the end of the article.
-pub async fn correct(
-    state: &App,
-    actor: &Actor,
-    id: i64,
-    text: &str,
-) -> Result<Correction, Error> {
+pub async fn correct(state: &App, actor: &Actor, id: i64, text: &str) -> Result<Correction, Error> {
     let current = state.store().get_article(id).await?;
     can(actor, Action::PublishArticle, Resource::article(&current))?;
     let text = text.trim();
@@ -255,81 +239,4 @@ fn target(id: i64) -> String {
 
 fn details(a: &Article) -> serde_json::Value {
     json!({ "headline": a.headline, "edition": a.edition, "status": a.status })
-}
-
-/// Section, tags, authors and photos must exist, and section and tags must belong to the
-/// article's edition: a wrong id is the caller's mistake, named by field.
-async fn check_references(state: &App, draft: &ArticleDraft) -> Result<(), Error> {
-    let store = state.store();
-    let mut errors = Vec::new();
-    if store.get_edition(&draft.edition).await.is_err() {
-        errors.push(("edition", "is not an edition of this site"));
-    }
-    if let Some(section) = draft.section_id {
-        let ok = store
-            .get_section(section)
-            .await
-            .is_ok_and(|s| s.edition == draft.edition);
-        if !ok {
-            errors.push(("section_id", "is not a section of this edition"));
-        }
-    }
-    if !draft.tag_ids.is_empty() {
-        let tags = store.get_tags(&draft.tag_ids).await?;
-        if tags.len() != draft.tag_ids.len() || tags.iter().any(|t| t.edition != draft.edition) {
-            errors.push(("tag_ids", "every tag must belong to this edition"));
-        }
-    }
-    if !draft.author_ids.is_empty()
-        && store.get_authors(&draft.author_ids).await?.len() != draft.author_ids.len()
-    {
-        errors.push(("author_ids", "names an author that does not exist"));
-    }
-    if let Some(photo) = draft.hero_photo_id
-        && store.get_photo(photo).await.is_err()
-    {
-        errors.push(("hero_photo_id", "is not a photo in the library"));
-    }
-    match errors.as_slice() {
-        [] => Ok(()),
-        _ => Err(Error::Invalid(ValidationError {
-            errors: errors
-                .into_iter()
-                .map(|(field, message)| newsdesk_core::FieldError {
-                    field,
-                    message: message.to_owned(),
-                })
-                .collect(),
-        })),
-    }
-}
-
-/// Readers must never see a photo without alt text: the hero and every `::photo[ID]` embed
-/// need it before the article goes (or stays) public.
-async fn check_photos_publishable(state: &App, draft: &ArticleDraft) -> Result<(), Error> {
-    let mut ids = newsdesk_core::body::embeds(&draft.body).photos;
-    ids.extend(draft.hero_photo_id);
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let photos = state.store().get_photos(&ids).await?;
-    let missing: Vec<String> = photos
-        .iter()
-        .filter(|p| !p.is_publishable())
-        .map(|p| p.id.to_string())
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ValidationError::single(
-            "alt_text",
-            format!(
-                "add alt text to photo {} in the media library before publishing",
-                missing.join(", ")
-            ),
-        )
-        .into())
-    }
 }

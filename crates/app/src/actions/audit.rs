@@ -1,7 +1,7 @@
 //! The audit log: who published, unpublished, deleted, changed roles or tokens, and when.
 
-use newsdesk_store::AuditEntry;
 use crate::{App, Error};
+use newsdesk_store::AuditEntry;
 use serde_json::{Value, json};
 
 use crate::actor::Actor;

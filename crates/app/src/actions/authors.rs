@@ -1,8 +1,8 @@
 //! Public author profiles that bylines link to (editor and above).
 
+use crate::{App, Error};
 use newsdesk_core::Author;
 use newsdesk_store::NewAuthor;
-use crate::{App, Error};
 
 use crate::actions::{announce_since, outbox_position};
 use crate::actor::Actor;

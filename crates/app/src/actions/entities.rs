@@ -1,9 +1,9 @@
 //! Entities (name, aliases) and their legal note per edition (editor and above). Articles
 //! that mention an entity get the asterisk and the note when rendered, previews included.
 
+use crate::{App, Error};
 use newsdesk_core::Entity;
 use newsdesk_store::NewEntity;
-use crate::{App, Error};
 
 use crate::actions::{announce_since, outbox_position};
 use crate::actor::Actor;

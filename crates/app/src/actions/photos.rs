@@ -2,10 +2,10 @@
 //! [`crate::actions`], each asks [`crate::policy::can`] first, and both the library pages
 //! and the Admin API call these.
 
+use crate::{App, Error};
 use newsdesk_core::{Credit, Photo};
 use newsdesk_media::keys;
-use newsdesk_store::{PhotoText, StoreError};
-use crate::{App, Error};
+use newsdesk_store::PhotoText;
 use serde_json::json;
 
 use crate::actions::{announce_since, audit, outbox_position};
@@ -83,22 +83,14 @@ pub async fn update_text(
     Ok(photo)
 }
 
-/// Removes the photo row, then its original and renditions from media storage. A photo
-/// that is an article's hero image is refused with a message saying so.
+/// Removes the photo row, then its original and renditions from media storage.
 pub async fn delete(state: &App, actor: &Actor, id: i64) -> Result<(), Error> {
     can(actor, Action::DeleteMedia, Resource::None)?;
     let photo = state.store().get_photo(id).await?;
     let seq = outbox_position(state).await?;
-    match state.store().delete_photo(id).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict { constraint }) if constraint == "photo_in_use" => {
-            return Err(Error::Conflict {
-                field: "photo".to_owned(),
-                message: "this photo is the hero image of an article; choose another hero photo there first".to_owned(),
-            });
-        }
-        Err(err) => return Err(err.into()),
-    }
+    // A photo a published or scheduled article shows is refused by the store (`InUse`,
+    // naming the articles); one only drafts use goes, and those drafts lose it.
+    state.store().delete_photo(id).await?;
     announce_since(state, seq).await;
     // The row is gone, so the files are unreachable; a failure here leaves orphans for an
     // operator, never a broken page.

@@ -1,7 +1,7 @@
 //! Revision history: list, compare any two side by side.
 
-use newsdesk_core::{ArticleDraft, Revision};
 use crate::{App, Error};
+use newsdesk_core::{ArticleDraft, Revision};
 use serde::Serialize;
 use similar::{DiffTag, TextDiff};
 
@@ -9,11 +9,7 @@ use crate::actor::Actor;
 use crate::policy::{Action, Resource, can};
 
 /// Newest first.
-pub async fn list(
-    state: &App,
-    actor: &Actor,
-    article_id: i64,
-) -> Result<Vec<Revision>, Error> {
+pub async fn list(state: &App, actor: &Actor, article_id: i64) -> Result<Vec<Revision>, Error> {
     can(actor, Action::ViewNewsroom, Resource::None)?;
     state.store().get_article(article_id).await?;
     Ok(state.store().list_revisions(article_id).await?)

@@ -1,7 +1,7 @@
 //! Site settings (admin): the editions the site publishes in.
 
-use newsdesk_core::Edition;
 use crate::{App, Error};
+use newsdesk_core::Edition;
 use serde_json::json;
 
 use crate::actions::{announce_since, audit, outbox_position};
@@ -14,11 +14,7 @@ pub async fn list_editions(state: &App, actor: &Actor) -> Result<Vec<Edition>, E
 }
 
 /// Adds an edition or changes one (by code). Making one the default unsets the others.
-pub async fn save_edition(
-    state: &App,
-    actor: &Actor,
-    edition: &Edition,
-) -> Result<(), Error> {
+pub async fn save_edition(state: &App, actor: &Actor, edition: &Edition) -> Result<(), Error> {
     can(actor, Action::ManageSettings, Resource::None)?;
     edition.validate()?;
     let seq = outbox_position(state).await?;

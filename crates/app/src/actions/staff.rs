@@ -1,17 +1,17 @@
 //! Staff accounts (admin): invite, change roles, disable, new password links.
 
+use crate::{App, Error};
 use newsdesk_core::account::{normalize_email, validate_password};
 use newsdesk_core::{Account, Role, ValidationError};
 use newsdesk_store::Store;
-use crate::{App, Error};
 use serde::Serialize;
 use serde_json::json;
 
 use crate::actions::audit;
 use crate::actor::Actor;
-use newsdesk_auth::password::hash_password;
-use newsdesk_auth::link;
 use crate::policy::{Action, Resource, can};
+use newsdesk_auth::link;
+use newsdesk_auth::password::hash_password;
 
 /// An account plus its one-time set-password link (a path; shown to the admin once).
 #[derive(Debug, Clone, Serialize)]
@@ -85,12 +85,7 @@ pub async fn reset_link(state: &App, actor: &Actor, id: i64) -> Result<Invitatio
     Ok(Invitation { account, link })
 }
 
-pub async fn set_role(
-    state: &App,
-    actor: &Actor,
-    id: i64,
-    role: Role,
-) -> Result<Account, Error> {
+pub async fn set_role(state: &App, actor: &Actor, id: i64, role: Role) -> Result<Account, Error> {
     can(actor, Action::ManageStaff, Resource::None)?;
     if actor.account_id == Some(id) {
         return Err(Error::Forbidden(

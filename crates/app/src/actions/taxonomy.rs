@@ -1,8 +1,8 @@
 //! Sections and tags of an edition (editor and above).
 
+use crate::{App, Error};
 use newsdesk_core::{Section, Tag};
 use newsdesk_store::{NewSection, NewTag};
-use crate::{App, Error};
 
 use crate::actions::{announce_since, outbox_position};
 use crate::actor::Actor;
@@ -57,11 +57,7 @@ pub async fn delete_section(state: &App, actor: &Actor, id: i64) -> Result<(), E
     Ok(())
 }
 
-pub async fn list_tags(
-    state: &App,
-    actor: &Actor,
-    edition: &str,
-) -> Result<Vec<Tag>, Error> {
+pub async fn list_tags(state: &App, actor: &Actor, edition: &str) -> Result<Vec<Tag>, Error> {
     can(actor, Action::ViewNewsroom, Resource::None)?;
     Ok(state.store().list_tags(edition).await?)
 }

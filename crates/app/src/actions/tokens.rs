@@ -1,15 +1,15 @@
 //! Admin API tokens (admin): created with a role, shown once, stored hashed, revocable.
 
+use crate::{App, Error};
 use newsdesk_core::{Role, ValidationError};
 use newsdesk_store::{ApiToken, Store};
-use crate::{App, Error};
 use serde::Serialize;
 use serde_json::json;
 
 use crate::actions::audit;
 use crate::actor::Actor;
-use newsdesk_auth::token::{hash_secret, new_api_token};
 use crate::policy::{Action, Resource, can};
+use newsdesk_auth::token::{hash_secret, new_api_token};
 
 /// A token just created: `secret` is shown once and never stored.
 #[derive(Debug, Clone, Serialize)]
@@ -71,8 +71,7 @@ pub async fn issue(
         "role",
         "must be contributor, author, editor or admin",
     );
-    v.finish()
-        .map_err(|e: ValidationError| Error::Invalid(e))?;
+    v.finish().map_err(|e: ValidationError| Error::Invalid(e))?;
     let secret = new_api_token();
     let token = store
         .create_api_token(name, role, &hash_secret(&secret), created_by)

@@ -7,6 +7,7 @@
 //! A refused upload leaves nothing behind: everything that can refuse runs before the
 //! first write, and a failure after it undoes what was written.
 
+use crate::{App, Error};
 use bytes::Bytes;
 use newsdesk_core::media::validate_photo_text;
 use newsdesk_core::{Credit, Photo, ValidationError};
@@ -14,8 +15,6 @@ use newsdesk_media::{
     Inspected, Limits, MediaError, PhotoMetadata, inspect, read_metadata, suggested_credit,
 };
 use newsdesk_store::NewPhoto;
-use crate::{App, Error};
-
 
 use crate::actor::Actor;
 use crate::policy::{Action, Resource, can};
@@ -114,7 +113,7 @@ pub async fn upload(
             tracing::error!(%undo, photo = photo.id, "could not undo a photo whose rendition job failed to queue");
         }
         discard_original(state, &key).await;
-        return Err(err.into());
+        return Err(err);
     }
     tracing::info!(photo = photo.id, bytes = photo.byte_size, by = %actor.name, "photo uploaded");
     Ok(photo)
@@ -200,19 +199,19 @@ mod tests {
     }
 
     #[test]
-    fn media_errors_keep_the_uploaders_message_and_status() {
+    fn media_errors_keep_the_uploaders_message_and_kind() {
         let e = media_error(MediaError::UnsupportedFormat);
-        assert_eq!(e.status(), http::StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        assert!(e.public_message().contains("JPEG, PNG or WebP"));
+        assert!(matches!(e, Error::UnsupportedMedia(_)));
+        assert!(e.to_string().contains("JPEG, PNG or WebP"));
         let e = media_error(MediaError::TooManyPixels {
             width: 20_000,
             height: 20_000,
             pixels: 400_000_000,
             max: 100,
         });
-        assert_eq!(e.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(e.public_message().contains("20000×20000"));
+        assert!(matches!(e, Error::Invalid(_)));
+        assert!(e.to_string().contains("20000×20000"));
         let e = media_error(MediaError::TooLarge { size: 10, max: 5 });
-        assert_eq!(e.status(), http::StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(matches!(e, Error::PayloadTooLarge(_)));
     }
 }

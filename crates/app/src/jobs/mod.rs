@@ -69,7 +69,8 @@ pub trait Job: Serialize + DeserializeOwned + Send + Sync + 'static {
     fn run(self, app: &App) -> impl Future<Output = Result<(), JobError>> + Send;
 }
 
-type Runner = Arc<dyn Fn(App, serde_json::Value) -> BoxFuture<'static, Result<(), JobError>> + Send + Sync>;
+type Runner =
+    Arc<dyn Fn(App, serde_json::Value) -> BoxFuture<'static, Result<(), JobError>> + Send + Sync>;
 
 #[derive(Clone)]
 struct Handler {
@@ -88,7 +89,10 @@ impl std::fmt::Debug for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Registry")
             .field("jobs", &self.kinds())
-            .field("periodic", &self.periodic.iter().map(|p| p.name).collect::<Vec<_>>())
+            .field(
+                "periodic",
+                &self.periodic.iter().map(|p| p.name).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -188,7 +192,12 @@ impl Registry {
     pub fn spawn(&self, app: &App, count: usize, stop: &CancellationToken) -> Vec<JoinHandle<()>> {
         let mut tasks = Vec::new();
         for n in 0..count.max(1) {
-            tasks.push(tokio::spawn(worker(self.clone(), app.clone(), stop.clone(), n)));
+            tasks.push(tokio::spawn(worker(
+                self.clone(),
+                app.clone(),
+                stop.clone(),
+                n,
+            )));
         }
         for task in &self.periodic {
             tasks.push(task.spawn(app.clone(), stop.clone()));

@@ -26,7 +26,9 @@ impl Job for Renditions {
     const NAME: &'static str = "renditions";
 
     async fn run(self, app: &App) -> Result<(), JobError> {
-        make_renditions(app, self.photo_id).await.map_err(JobError::Retry)
+        make_renditions(app, self.photo_id)
+            .await
+            .map_err(JobError::Retry)
     }
 }
 

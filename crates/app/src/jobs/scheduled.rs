@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-use crate::{App, Error};
-use serde_json::json;
 use super::Periodic;
+use crate::{App, Error};
+use chrono::{DateTime, Utc};
+use serde_json::json;
 
 use crate::actions::audit;
 use crate::actor::Actor;

@@ -66,8 +66,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         outbox_retention: config.outbox_retention,
         job_workers: config.job_workers,
     };
-    let state = AppState::new(store, bus, media, web)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
     let background = newsdesk_server::start_background(&state);
     let app = newsdesk_server::router(state);
 
@@ -83,7 +82,9 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     .await
     .context("server error")?;
     // Requests in flight have been answered; now let each worker finish the job in hand.
-    background.shutdown(std::time::Duration::from_secs(20)).await;
+    background
+        .shutdown(std::time::Duration::from_secs(20))
+        .await;
     tracing::info!("stopped");
     Ok(())
 }

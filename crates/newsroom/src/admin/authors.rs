@@ -6,8 +6,8 @@ use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::Author;
 use newsdesk_core::slug::slugify;
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::NewAuthor;
-use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::authors;
@@ -96,12 +96,14 @@ pub async fn create(
 ) -> AdminResult {
     can(&staff.actor, Action::ManageAuthors, Resource::None)?;
     let result = match form.new_author() {
-        Ok(new) => authors::create(&state, &staff.actor, &new).await.map_err(HttpError::from),
+        Ok(new) => authors::create(&state, &staff.actor, &new)
+            .await
+            .map_err(HttpError::from),
         Err(err) => Err(err),
     };
     match result {
         Ok(_) => Ok(Redirect::to("/admin/authors?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
+        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err), None).await,
         Err(err) => Err(err.into()),
     }
 }
@@ -168,7 +170,7 @@ pub async fn update(
     match result {
         Ok(_) => Ok(Redirect::to("/admin/authors?done=updated").into_response()),
         Err(err) if is_form_error(&err) => {
-            edit_page(&state, &staff, &current, form, Some(err.into())).await
+            edit_page(&state, &staff, &current, form, Some(err)).await
         }
         Err(err) => Err(err.into()),
     }

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::{Direction, Edition};
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::settings;
@@ -81,7 +81,9 @@ pub async fn save(
     can(&staff.actor, Action::ManageSettings, Resource::None)?;
     match settings::save_edition(&state, &staff.actor, &form.edition()).await {
         Ok(()) => Ok(Redirect::to("/admin/editions?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
+        Err(err) if is_form_error(&err) => {
+            list_page(&state, &staff, form, Some(err.into()), None).await
+        }
         Err(err) => Err(err.into()),
     }
 }

@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use minijinja::{Value, context};
 use newsdesk_core::Entity;
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::NewEntity;
-use newsdesk_site::{HttpError, AppState};
 use serde::Serialize;
 
 use crate::actions::entities;
@@ -110,7 +110,9 @@ pub async fn create(
     let form = EntityForm::from_pairs(pairs(&body));
     match entities::create(&state, &staff.actor, &form.new_entity()).await {
         Ok(_) => Ok(Redirect::to("/admin/entities?done=updated").into_response()),
-        Err(err) if is_form_error(&err) => list_page(&state, &staff, form, Some(err.into()), None).await,
+        Err(err) if is_form_error(&err) => {
+            list_page(&state, &staff, form, Some(err.into()), None).await
+        }
         Err(err) => Err(err.into()),
     }
 }

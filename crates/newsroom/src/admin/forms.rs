@@ -33,6 +33,8 @@ impl Done {
             "disabled" => "Account disabled; its sessions have ended.",
             "enabled" => "Account enabled.",
             "revoked" => "Token revoked.",
+            "retried" => "Job queued again with a fresh set of attempts.",
+            "dropped" => "Job dropped.",
             _ => return None,
         })
     }

@@ -7,8 +7,8 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use http::StatusCode;
 use minijinja::{Environment, Value, context};
-use newsdesk_store::StoreError;
 use newsdesk_site::HttpError;
+use newsdesk_store::StoreError;
 
 use crate::auth::Staff;
 use crate::policy::{Action, Resource, allowed};
@@ -44,6 +44,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/staff.html",
     "admin/tokens.html",
     "admin/audit.html",
+    "admin/jobs.html",
     "admin/editions.html",
 ];
 
@@ -116,6 +117,7 @@ pub fn layout(staff: &Staff) -> Value {
             tokens => allowed(a, Action::ManageTokens, Resource::None),
             audit => allowed(a, Action::ViewAudit, Resource::None),
             settings => allowed(a, Action::ManageSettings, Resource::None),
+            jobs => allowed(a, Action::ManageJobs, Resource::None),
             media => allowed(a, Action::UploadMedia, Resource::None),
         },
     }

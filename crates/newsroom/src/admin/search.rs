@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
 use newsdesk_core::Photo;
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Staff;

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::{Role, ValidationError};
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::staff;
@@ -103,7 +103,7 @@ pub async fn invite(
             .await
         }
         Err(err) if is_form_error(&err) => {
-            list_page(&state, &me, form, Some(err.into()), None, None).await
+            list_page(&state, &me, form, Some(err), None, None).await
         }
         Err(err) => Err(err.into()),
     }

@@ -6,8 +6,8 @@ use axum_extra::extract::Form;
 use minijinja::{Value, context};
 use newsdesk_core::slug::slugify;
 use newsdesk_core::{Section, Tag};
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::{NewSection, NewTag};
-use newsdesk_site::{HttpError, AppState};
 use serde::{Deserialize, Serialize};
 
 use crate::actions::taxonomy;

@@ -4,8 +4,8 @@
 use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
-use newsdesk_store::ArticleQuery;
 use newsdesk_site::AppState;
+use newsdesk_store::ArticleQuery;
 
 use crate::actions::articles;
 use crate::api::dto::articles::{

@@ -5,8 +5,8 @@
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use newsdesk_media::MediaError;
-use newsdesk_store::StoreError;
 use newsdesk_site::HttpError;
+use newsdesk_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 

@@ -4,8 +4,8 @@
 use axum::extract::FromRequestParts;
 use axum::response::{IntoResponse, Redirect, Response};
 use http::request::Parts;
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::StoreError;
-use newsdesk_site::{HttpError, AppState};
 
 use crate::actor::Actor;
 use crate::admin::render::AdminError;

@@ -8,17 +8,17 @@ use http::header::{RETRY_AFTER, SET_COOKIE};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use minijinja::context;
 use newsdesk_core::account::normalize_email;
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::StoreError;
-use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::admin::render::{AdminError, AdminResult, render};
 use crate::auth::cookies;
-use newsdesk_auth::ClientIp;
 use crate::auth::password::verify_password;
 use crate::auth::ratelimit::LoginLimits;
 use crate::auth::session::{self, CurrentSession, SESSION_TTL};
 use crate::auth::token::{constant_time_eq, random_token};
+use newsdesk_auth::ClientIp;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

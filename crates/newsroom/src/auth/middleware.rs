@@ -7,7 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, SET_COOKIE};
 use http::{HeaderValue, Method};
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 
 use crate::admin::render::AdminError;
 use crate::auth::cookies;

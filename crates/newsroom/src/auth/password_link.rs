@@ -13,8 +13,8 @@ use http::{HeaderMap, StatusCode};
 use minijinja::context;
 use newsdesk_core::Account;
 use newsdesk_core::account::validate_password;
+use newsdesk_site::{AppState, HttpError};
 use newsdesk_store::StoreError;
-use newsdesk_site::{HttpError, AppState};
 use serde::Deserialize;
 
 use crate::admin::render::{AdminError, AdminResult, render};

@@ -102,11 +102,9 @@ async fn read_multipart(req: Request, max: usize, allowed: usize) -> Result<RawU
     })?;
     let mut file: Option<Bytes> = None;
     let mut text = UploadText::default();
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text())))?
-    {
+    while let Some(field) = form.next_field().await.map_err(|e| {
+        HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text()))
+    })? {
         let name = field.name().unwrap_or_default().to_owned();
         let value = field.bytes().await.map_err(|e| {
             HttpError::BadRequest(format!("malformed multipart form: {}", e.body_text()))

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect};
 use http::StatusCode;
 use minijinja::{Value, context};
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use super::actions::{self, TextChange};
@@ -145,9 +145,9 @@ pub async fn create(State(state): State<AppState>, staff: Staff, req: Request) -
 /// the original status).
 fn as_file_error(err: HttpError) -> HttpError {
     match err {
-        HttpError::PayloadTooLarge(m) | HttpError::UnsupportedMedia(m) | HttpError::BadRequest(m) => {
-            newsdesk_core::ValidationError::single("file", m).into()
-        }
+        HttpError::PayloadTooLarge(m)
+        | HttpError::UnsupportedMedia(m)
+        | HttpError::BadRequest(m) => newsdesk_core::ValidationError::single("file", m).into(),
         other => other,
     }
 }
@@ -320,6 +320,6 @@ pub async fn delete(
             };
             edit_page(&staff, err.status(), photo.into(), &form, Some(&err), "")
         }
-        Err(err) => Err(AdminError(err.into())),
+        Err(err) => Err(AdminError(err)),
     }
 }

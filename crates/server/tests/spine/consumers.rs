@@ -96,13 +96,20 @@ async fn a_durable_consumer_resumes_where_it_stopped_and_pruning_waits_for_it() 
     stop.cancel();
     task.await.unwrap();
     let saved = app.store().consumer_cursor("test-recorder").await.unwrap();
-    assert!(saved.is_some(), "a durable consumer records where it starts");
+    assert!(
+        saved.is_some(),
+        "a durable consumer records where it starts"
+    );
 
     // Changes made while it was down are delivered after the restart, in order.
     let a = spine.change("a").await;
     let b = spine.change("b").await;
     consumers::prune(app).await.unwrap();
-    let kept = app.store().outbox_after(saved.unwrap_or_default(), 100).await.unwrap();
+    let kept = app
+        .store()
+        .outbox_after(saved.unwrap_or_default(), 100)
+        .await
+        .unwrap();
     assert_eq!(
         kept.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
         vec![a, b],
@@ -110,7 +117,10 @@ async fn a_durable_consumer_resumes_where_it_stopped_and_pruning_waits_for_it() 
     );
     let cursor = consumers::catch_up(app, &recorder, saved.unwrap_or_default()).await;
     assert_eq!(recorder.seen(), vec![a, b]);
-    assert_eq!(app.store().consumer_cursor("test-recorder").await.unwrap(), Some(cursor));
+    assert_eq!(
+        app.store().consumer_cursor("test-recorder").await.unwrap(),
+        Some(cursor)
+    );
     // Everything passed and older than the (zero) retention goes, but the newest row stays
     // so sequence numbers never restart.
     assert!(consumers::prune(app).await.unwrap() >= 1);

@@ -67,7 +67,10 @@ async fn a_killed_workers_job_is_claimed_again_when_its_lease_ends_and_completes
     for worker in workers {
         worker.await.unwrap();
     }
-    assert!(finished.is_ok(), "the job was not retried after its lease ended");
+    assert!(
+        finished.is_ok(),
+        "the job was not retried after its lease ended"
+    );
     assert_eq!(DONE.load(Ordering::SeqCst), 7, "ran exactly once more");
     assert!(
         app.store().get_job(id).await.is_err(),
@@ -132,8 +135,16 @@ async fn start_background_runs_the_renditions_job_of_an_upload() {
     .await;
     background.shutdown(Duration::from_secs(5)).await;
     let made = made.expect("renditions were not made by the background workers");
-    assert!(made.renditions.iter().any(|r| r.content_type == "image/webp"));
-    assert!(made.renditions.iter().any(|r| r.content_type == "image/jpeg"));
+    assert!(
+        made.renditions
+            .iter()
+            .any(|r| r.content_type == "image/webp")
+    );
+    assert!(
+        made.renditions
+            .iter()
+            .any(|r| r.content_type == "image/jpeg")
+    );
 }
 
 fn tiny_jpeg() -> Vec<u8> {

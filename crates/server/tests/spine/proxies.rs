@@ -63,16 +63,32 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_login_limit() {
     .await;
     let a = "198.51.100.1";
     let b = "198.51.100.2";
-    assert_eq!(attempt(&spine, PROXY, a).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(attempt(&spine, PROXY, a).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        attempt(&spine, PROXY, a).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        attempt(&spine, PROXY, a).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let limited = attempt(&spine, PROXY, a).await;
-    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS, "{}", limited.body);
+    assert_eq!(
+        limited.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        limited.body
+    );
     // Another reader behind the same proxy is not affected.
-    assert_eq!(attempt(&spine, PROXY, b).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        attempt(&spine, PROXY, b).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // Nor can client A escape by prepending a forged address: the proxy appends the
     // real one, and that is the one used.
     assert_eq!(
-        attempt(&spine, PROXY, &format!("203.0.113.99, {a}")).await.status,
+        attempt(&spine, PROXY, &format!("203.0.113.99, {a}"))
+            .await
+            .status,
         StatusCode::TOO_MANY_REQUESTS
     );
 }
@@ -91,5 +107,10 @@ async fn from_an_untrusted_peer_the_forwarding_header_is_ignored() {
     );
     // A different header each time does not buy new attempts: the peer is the client.
     let limited = attempt(&spine, peer, "198.51.100.3").await;
-    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS, "{}", limited.body);
+    assert_eq!(
+        limited.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        limited.body
+    );
 }

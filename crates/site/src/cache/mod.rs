@@ -10,8 +10,8 @@
 //! A hit takes a read lock, clones an `Arc` and stamps a counter: no allocation of the
 //! body, no store query.
 
-mod encoding;
 pub mod consumer;
+mod encoding;
 pub mod keys;
 mod layer;
 mod page;

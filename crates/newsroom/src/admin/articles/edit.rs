@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use http::StatusCode;
 use minijinja::context;
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::Deserialize;
 
 use crate::actions::{articles, revisions};
@@ -59,7 +59,9 @@ pub async fn create(
     };
     let article = match result {
         Ok(article) => article,
-        Err(err) if is_form_error(&err) => return refused(&state, &staff, &form, None, err.into()).await,
+        Err(err) if is_form_error(&err) => {
+            return refused(&state, &staff, &form, None, err.into()).await;
+        }
         Err(err) => return Err(err.into()),
     };
     if form.then == "publish" {

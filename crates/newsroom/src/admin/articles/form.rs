@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use minijinja::{Value, context};
 use newsdesk_core::{Article, ArticleDraft, ArticleStatus, ValidationError};
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use crate::actor::Actor;

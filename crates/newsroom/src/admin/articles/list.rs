@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use axum::extract::{Query, State};
 use minijinja::{Value, context};
 use newsdesk_core::ArticleStatus;
-use newsdesk_store::ArticleQuery;
 use newsdesk_site::AppState;
+use newsdesk_store::ArticleQuery;
 use serde::{Deserialize, Serialize};
 
 use crate::admin::forms::{Done, page_number};

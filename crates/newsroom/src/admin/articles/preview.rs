@@ -9,7 +9,7 @@ use http::HeaderValue;
 use http::header::{CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
 use newsdesk_core::{Article, ArticleStatus, ValidationError};
 use newsdesk_site::public::article::render_article_html;
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 
 use crate::actions::articles;
 use crate::admin::articles::form::ArticleForm;

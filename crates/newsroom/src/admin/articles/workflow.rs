@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::Form;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use newsdesk_core::ValidationError;
-use newsdesk_site::{HttpError, AppState};
+use newsdesk_site::{AppState, HttpError};
 use serde::Deserialize;
 
 use crate::actions::articles;
