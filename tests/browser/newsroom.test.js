@@ -68,6 +68,11 @@ test('an editor uploads a photo, writes, previews and publishes an article that 
   if ((await hero.evaluate((el) => el.tagName)) === 'SELECT') await hero.selectOption(String(photoId));
   else await hero.fill(String(photoId));
   await page.locator('input[name="in_newsfeed"]').check();
+  // Publishing needs a section and a byline (core::publishable).
+  const section = await page.locator('select[name="section_id"] option:not([value=""])').first().getAttribute('value');
+  await page.selectOption('select[name="section_id"]', section);
+  const author = await page.locator('select[name="author_ids"] option').first().getAttribute('value');
+  await page.selectOption('select[name="author_ids"]', [author]);
 
   // Preview uses the public article template, in the frame beside the form.
   await page.click('button[data-preview]');
