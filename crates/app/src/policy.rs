@@ -5,9 +5,9 @@
 //! (contributor < author < editor < admin, see [`Role`]); the only rule that is not a plain
 //! "at least this role" is ownership of articles.
 
+use crate::Error;
 use newsdesk_core::{Article, ArticleStatus, Role};
 use newsdesk_store::ArticleSummary;
-use crate::Error;
 
 use crate::actor::Actor;
 
@@ -40,6 +40,8 @@ pub enum Action {
     ViewAudit,
     /// Editions and other site settings.
     ManageSettings,
+    /// See background jobs that gave up, retry or drop them.
+    ManageJobs,
 }
 
 /// What an action is about, when ownership matters.
@@ -169,6 +171,7 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
         Action::ManageTokens => at_least(actor, Role::Admin, "only admins manage API tokens"),
         Action::ViewAudit => at_least(actor, Role::Admin, "only admins read the audit log"),
         Action::ManageSettings => at_least(actor, Role::Admin, "only admins change settings"),
+        Action::ManageJobs => at_least(actor, Role::Admin, "only admins manage background jobs"),
     }
 }
 
@@ -288,6 +291,22 @@ mod tests {
         assert!(allowed(
             &actor(Role::Editor, 1),
             Action::ManageEntities,
+            Resource::None
+        ));
+    }
+
+    #[test]
+    fn the_job_queue_is_admin_only() {
+        for role in [Role::Reader, Role::Contributor, Role::Author, Role::Editor] {
+            assert!(!allowed(
+                &actor(role, 1),
+                Action::ManageJobs,
+                Resource::None
+            ));
+        }
+        assert!(allowed(
+            &actor(Role::Admin, 1),
+            Action::ManageJobs,
             Resource::None
         ));
     }

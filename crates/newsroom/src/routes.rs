@@ -33,6 +33,8 @@ pub enum Fixture {
     Account,
     /// `{id}`: an API token.
     Token,
+    /// `{id}`: a background job that used up its attempts.
+    Job,
     /// `{token}`: a current set-password link.
     PasswordLink,
     /// `{file}`: a static file name.

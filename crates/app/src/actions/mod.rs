@@ -9,13 +9,14 @@ pub mod articles;
 pub mod audit;
 pub mod authors;
 pub mod entities;
+pub mod jobs;
+pub mod photos;
 pub mod revisions;
 pub mod settings;
 pub mod staff;
-pub mod photos;
 pub mod taxonomy;
-pub mod upload;
 pub mod tokens;
+pub mod upload;
 
 use crate::{App, Error};
 

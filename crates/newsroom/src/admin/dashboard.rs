@@ -1,15 +1,15 @@
 //! `/admin`: what needs attention — counts by status, my drafts, what is scheduled next,
-//! what changed last.
+//! what changed last; for admins, how many background jobs gave up.
 
 use axum::extract::State;
 use minijinja::{Value, context};
 use newsdesk_core::ArticleStatus;
-use newsdesk_store::ArticleQuery;
 use newsdesk_site::AppState;
+use newsdesk_store::ArticleQuery;
 
 use crate::admin::render::{AdminResult, page};
 use crate::auth::Staff;
-use crate::policy::{Action, Resource, can};
+use crate::policy::{Action, Resource, allowed, can};
 
 pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
     can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
@@ -55,6 +55,11 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
         })
         .await?;
     let editions = store.list_editions().await?;
+    let failed_jobs = if allowed(&staff.actor, Action::ManageJobs, Resource::None) {
+        crate::actions::jobs::count_failed(&state, &staff.actor).await?
+    } else {
+        0
+    };
     let ctx = context! {
         nav => "dashboard",
         counts => counts,
@@ -62,6 +67,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
         scheduled => Value::from_serialize(&scheduled),
         recent => Value::from_serialize(&recent),
         editions => Value::from_serialize(&editions),
+        failed_jobs => failed_jobs,
     };
     page(&staff, "admin/dashboard.html", ctx)
 }

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod editions;
 pub mod entities;
 pub mod forms;
+pub mod jobs;
 pub mod render;
 pub mod search;
 pub mod staff;
@@ -105,6 +106,10 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::POST, "/admin/tokens", AtLeast(Admin), F::None, || post(tokens::create)),
     spec(Method::POST, "/admin/tokens/{id}/revoke", AtLeast(Admin), F::Token, || post(tokens::revoke)),
     spec(Method::GET, "/admin/audit", AtLeast(Admin), F::None, || get(audit::list)),
+    // Background jobs that gave up: admins.
+    spec(Method::GET, "/admin/jobs", AtLeast(Admin), F::None, || get(jobs::list)),
+    spec(Method::POST, "/admin/jobs/{id}/retry", AtLeast(Admin), F::Job, || post(jobs::retry)),
+    spec(Method::POST, "/admin/jobs/{id}/drop", AtLeast(Admin), F::Job, || post(jobs::drop)),
     // Settings: admins.
     spec(Method::GET, "/admin/editions", AtLeast(Admin), F::None, || get(editions::list)),
     spec(Method::POST, "/admin/editions", AtLeast(Admin), F::None, || post(editions::save)),

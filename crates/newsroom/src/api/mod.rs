@@ -13,6 +13,7 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod history;
+pub mod jobs;
 pub mod openapi;
 pub mod people;
 pub mod photos;
@@ -90,6 +91,9 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(people::create_token))
         .routes(routes!(people::revoke_token))
         .routes(routes!(people::audit_log))
+        .routes(routes!(jobs::list))
+        .routes(routes!(jobs::retry))
+        .routes(routes!(jobs::drop))
 }
 
 /// The Admin API and the media library pages, for [`crate::app`] to merge in front of the

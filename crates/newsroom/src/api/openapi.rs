@@ -37,6 +37,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "staff", description = "The caller and staff accounts (admins)"),
         (name = "tokens", description = "Admin API tokens (admins)"),
         (name = "audit", description = "The audit log (admins)"),
+        (name = "jobs", description = "Background jobs that gave up: retry or drop them (admins)"),
         (name = "meta", description = "This document"),
     )
 )]

@@ -26,6 +26,8 @@ pub enum Fixture {
     Account,
     /// `{id}`: an API token.
     Token,
+    /// `{id}`: a background job that used up its attempts.
+    Job,
 }
 
 #[derive(Debug, Clone)]
@@ -250,6 +252,10 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Method::POST, p!("/tokens"), AtLeast(Admin), F::None),
     e(Method::DELETE, p!("/tokens/{id}"), AtLeast(Admin), F::Token),
     e(Method::GET, p!("/audit"), AtLeast(Admin), F::None),
+    // Background jobs that gave up: admins.
+    e(Method::GET, p!("/jobs"), AtLeast(Admin), F::None),
+    e(Method::POST, p!("/jobs/{id}/retry"), AtLeast(Admin), F::Job),
+    e(Method::DELETE, p!("/jobs/{id}"), AtLeast(Admin), F::Job),
 ];
 
 /// The prefix every Admin API path starts with.

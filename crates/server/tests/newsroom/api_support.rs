@@ -257,6 +257,10 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
             .unwrap();
             Some(created.token.id)
         }
+        Fixture::Job => {
+            let payload = serde_json::json!({ "photo_id": n });
+            Some(crate::jobs::failed_job(app, &format!("api-fixture-{n}"), &payload, "boom").await)
+        }
     };
     let mut filled = path.to_owned();
     if let Some(id) = id {

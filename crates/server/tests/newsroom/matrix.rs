@@ -90,6 +90,11 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
             .unwrap();
             path.replace("{id}", &created.token.id.to_string())
         }
+        Fixture::Job => {
+            let payload = serde_json::json!({ "photo_id": n });
+            let id = crate::jobs::failed_job(app, &format!("fixture-{n}"), &payload, "boom").await;
+            path.replace("{id}", &id.to_string())
+        }
         Fixture::PasswordLink => {
             let (link, stored) = password_link::new_link(owner.id);
             store.set_password_hash(owner.id, &stored).await.unwrap();
