@@ -153,6 +153,7 @@ pub async fn save(
         (status = 204, description = "Deleted"),
         (status = 401, description = "No valid credentials", body = ApiErrorBody),
         (status = 403, description = "Not allowed to delete this article", body = ApiErrorBody),
+        (status = 409, description = "Published articles link it (`in_use`, with `used_by`)", body = ApiErrorBody),
         (status = 404, description = "No such article", body = ApiErrorBody),
     )
 )]

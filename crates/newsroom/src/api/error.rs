@@ -64,6 +64,16 @@ pub struct ApiErrorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub current_version: Option<i64>,
+    /// With `in_use`: the published or scheduled articles that show or link it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
+    pub used_by: Vec<ApiUsedBy>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiUsedBy {
+    pub id: i64,
+    pub headline: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,6 +105,15 @@ impl ApiError {
                     })
                     .collect(),
                 current_version,
+                used_by: base
+                    .error
+                    .used_by
+                    .into_iter()
+                    .map(|u| ApiUsedBy {
+                        id: u.id,
+                        headline: u.headline,
+                    })
+                    .collect(),
             },
         }
     }

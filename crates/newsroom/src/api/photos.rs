@@ -139,6 +139,7 @@ pub async fn get(
         (status = 401, description = "No valid credentials", body = ApiErrorBody),
         (status = 403, description = "Not staff", body = ApiErrorBody),
         (status = 404, description = "No such photo", body = ApiErrorBody),
+        (status = 409, description = "Removing the alt text of a photo that published articles show (`in_use`)", body = ApiErrorBody),
         (status = 415, description = "Body is not JSON", body = ApiErrorBody),
         (status = 422, description = "Too long, or alt text that repeats the caption or names a file", body = ApiErrorBody),
     )
@@ -164,8 +165,8 @@ pub async fn update(
     ))
 }
 
-/// Deletes the photo, its original and its renditions. Refused while it is an article's
-/// hero image.
+/// Deletes the photo, its original and its renditions. Refused (409 `in_use`, listing
+/// them in `used_by`) while a published or scheduled article shows it.
 #[utoipa::path(
     delete, path = "/api/v1/admin/photos/{id}", tag = "photos",
     params(("id" = i64, Path, description = "Photo id")),
@@ -174,7 +175,7 @@ pub async fn update(
         (status = 401, description = "No valid credentials", body = ApiErrorBody),
         (status = 403, description = "Editors only", body = ApiErrorBody),
         (status = 404, description = "No such photo", body = ApiErrorBody),
-        (status = 422, description = "The photo is an article's hero image", body = ApiErrorBody),
+        (status = 409, description = "Published or scheduled articles show it (`in_use`, with `used_by`)", body = ApiErrorBody),
     )
 )]
 pub async fn delete(
