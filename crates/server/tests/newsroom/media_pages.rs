@@ -1,10 +1,10 @@
 //! The library pages: upload (multipart with the CSRF token in the query), list, search,
 //! edit caption, alt text and credit, delete.
 
+use crate::support::run_pending_now;
 use axum::body::Body;
 use http::{Request, StatusCode};
 use newsdesk_core::Role;
-use crate::support::run_pending_now;
 
 use crate::api_support::{media_objects, multipart, multipart_type};
 use crate::media_upload::{assert_nothing_left, iptc_photo};
