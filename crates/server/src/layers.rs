@@ -5,7 +5,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::MatchedPath;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderName, Request, StatusCode};
 use newsdesk_auth::{ClientIp, TrustedProxies};
@@ -31,6 +31,7 @@ pub fn with_layers(routes: Router<AppState>, state: &AppState) -> Router {
             config.request_timeout,
         ))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn(panic_page_for_browsers))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
@@ -94,5 +95,36 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     let body = serde_json::json!({
         "error": { "code": "internal", "message": "internal error; it has been logged" }
     });
-    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response();
+    response
+        .headers_mut()
+        .insert(PANICKED, http::HeaderValue::from_static("1"));
+    response
+}
+
+/// Marks the answer of a panicked handler, for [`panic_page_for_browsers`]; never sent.
+const PANICKED: HeaderName = HeaderName::from_static("x-newsdesk-panicked");
+
+/// The panic layer cannot see the request, so its answer is JSON; a browser asking for a
+/// page gets a short HTML page instead.
+async fn panic_page_for_browsers(req: Request<Body>, next: Next) -> Response {
+    let wants_html = req
+        .headers()
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let mut response = next.run(req).await;
+    if response.headers_mut().remove(PANICKED).is_none() || !wants_html {
+        return response;
+    }
+    let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+        <title>Something went wrong</title></head><body><main><h1>Something went wrong</h1>\
+        <p>This page could not be shown. The problem has been logged; please try again \
+        in a moment.</p><p><a href=\"/\">Front page</a></p></main></body></html>";
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::response::Html(page),
+    )
+        .into_response()
 }

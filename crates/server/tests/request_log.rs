@@ -83,6 +83,23 @@ async fn the_request_log_has_one_line_per_request_and_a_panic_is_a_500() {
     );
     assert!(!boom.header("x-request-id").is_empty());
 
+    // A browser asking for a page gets a page.
+    let page = send(
+        &router,
+        Request::get("/boom")
+            .header("accept", "text/html,application/xhtml+xml")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(page.header("content-type").starts_with("text/html"));
+    assert!(page.body.contains("Something went wrong"), "{}", page.body);
+    assert!(
+        page.header("x-newsdesk-panicked").is_empty(),
+        "the marker stays inside"
+    );
+
     // The server goes on serving.
     let health = send(
         &router,
@@ -102,13 +119,14 @@ async fn the_request_log_has_one_line_per_request_and_a_panic_is_a_500() {
         .lines()
         .filter(|l| l.contains("request{") && l.contains("status="))
         .collect();
-    assert_eq!(request_lines.len(), 3, "one line per request:\n{log}");
+    assert_eq!(request_lines.len(), 4, "one line per request:\n{log}");
     let boom_line = request_lines[0];
     for part in ["method=GET", "route=/boom", "status=500", "ms="] {
         assert!(boom_line.contains(part), "{part} missing in {boom_line}");
     }
-    assert!(request_lines[1].contains("route=/healthz") && request_lines[1].contains("status=200"));
-    assert!(request_lines[2].contains("status=404"));
+    assert!(request_lines[1].contains("route=/boom") && request_lines[1].contains("status=500"));
+    assert!(request_lines[2].contains("route=/healthz") && request_lines[2].contains("status=200"));
+    assert!(request_lines[3].contains("status=404"));
     assert!(
         request_lines[0].contains(&format!("id={}", boom.header("x-request-id"))),
         "the log line carries the request id the client got"
@@ -117,19 +135,4 @@ async fn the_request_log_has_one_line_per_request_and_a_panic_is_a_500() {
         log.contains("index out of bounds"),
         "the panic itself is logged"
     );
-}
-
-#[tokio::test]
-async fn a_request_that_runs_too_long_is_answered_503() {
-    let spine = Spine::new(|c| c.request_timeout = std::time::Duration::from_millis(200)).await;
-    let routes = newsdesk_server::routes(&spine.state, &newsdesk_server::Options::default()).route(
-        "/slow",
-        get(|| async {
-            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-            "late"
-        }),
-    );
-    let router = newsdesk_server::with_layers(routes, &spine.state);
-    let slow = send(&router, Request::get("/slow").body(Body::empty()).unwrap()).await;
-    assert_eq!(slow.status, StatusCode::SERVICE_UNAVAILABLE);
 }

@@ -11,3 +11,4 @@ mod consumers;
 mod jobs;
 mod proxies;
 mod support;
+mod timeout;
