@@ -4,6 +4,8 @@
 mod macros;
 #[macro_use]
 mod refs;
+#[macro_use]
+mod columns;
 
 mod accounts;
 mod articles;

@@ -6,12 +6,13 @@ use sqlx::types::Json;
 
 use crate::Store;
 use crate::articles::article_change;
+use crate::columns::{INSERT_PHOTO, PhotoFile, UPDATE_PHOTO_TEXT};
 use crate::error::{Result, StoreError};
 use crate::rows::PhotoRow;
 use crate::sql::{contains_pattern, fold, now};
 use crate::types::{NewPhoto, PhotoText};
 
-fn search_text(caption: &str, credit: &Credit, notice: &str) -> String {
+pub(crate) fn search_text(caption: &str, credit: &Credit, notice: &str) -> String {
     fold(&format!(
         "{caption}\n{}\n{}\n{notice}",
         credit.agency, credit.creator
@@ -19,37 +20,17 @@ fn search_text(caption: &str, credit: &Credit, notice: &str) -> String {
 }
 
 /// Pixel sizes are u32 in the model and INTEGER (i32) in both databases.
-fn pixels(n: u32, field: &'static str) -> Result<i32> {
+pub(crate) fn pixels(n: u32, field: &'static str) -> Result<i32> {
     i32::try_from(n).map_err(|_| StoreError::invalid(field, "is too large"))
 }
 
 impl Store {
     pub async fn create_photo(&self, p: &NewPhoto) -> Result<Photo> {
         validate_photo_text(&p.caption, &p.alt_text, &p.credit)?;
+        let file = PhotoFile::of(p, now())?;
         let row: PhotoRow = exec!(self, |db| {
-            sqlx::query_as(concat!(
-            "INSERT INTO photos (key, content_type, width, height, byte_size, caption, alt_text, \
-             credit_agency, credit_creator, copyright_notice, copyright_year, uploaded_by, \
-             search_text, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ",
-            photo_cols!()
-        ))
-        .bind(&p.key)
-        .bind(&p.content_type)
-        .bind(pixels(p.width, "width")?)
-        .bind(pixels(p.height, "height")?)
-        .bind(p.byte_size)
-        .bind(&p.caption)
-        .bind(p.alt_text.trim())
-        .bind(&p.credit.agency)
-        .bind(&p.credit.creator)
-        .bind(&p.copyright_notice)
-        .bind(p.copyright_year)
-        .bind(p.uploaded_by)
-        .bind(search_text(&p.caption, &p.credit, &p.copyright_notice))
-        .bind(now())
-        .fetch_one(db)
-        .await
+            let q = bind_photo_file!(sqlx::query_as(INSERT_PHOTO.as_str()), file);
+            bind_photo_text!(q, p).fetch_one(db).await
         })?;
         Ok(row.into())
     }
@@ -114,22 +95,8 @@ impl Store {
     pub async fn update_photo_text(&self, id: i64, t: &PhotoText) -> Result<Photo> {
         validate_photo_text(&t.caption, &t.alt_text, &t.credit)?;
         let photo = transaction!(self, |conn| {
-            let row: PhotoRow = sqlx::query_as(concat!(
-                "UPDATE photos SET caption = $2, alt_text = $3, credit_agency = $4, \
-                 credit_creator = $5, copyright_notice = $6, copyright_year = $7, \
-                 search_text = $8 WHERE id = $1 RETURNING ",
-                photo_cols!()
-            ))
-            .bind(id)
-            .bind(&t.caption)
-            .bind(t.alt_text.trim())
-            .bind(&t.credit.agency)
-            .bind(&t.credit.creator)
-            .bind(&t.copyright_notice)
-            .bind(t.copyright_year)
-            .bind(search_text(&t.caption, &t.credit, &t.copyright_notice))
-            .fetch_one(&mut *conn)
-            .await?;
+            let q = sqlx::query_as(UPDATE_PHOTO_TEXT.as_str()).bind(id);
+            let row: PhotoRow = bind_photo_text!(q, t).fetch_one(&mut *conn).await?;
             // Asked after the UPDATE, which holds the row: an article being published with
             // this photo has either committed (and is seen) or waits and sees the new text.
             if t.alt_text.trim().is_empty() {

@@ -53,6 +53,48 @@ pub(crate) fn placeholders(start: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// `INSERT INTO table (a, b, …) VALUES ($1, $2, …)`, with ` RETURNING …` when given: one
+/// placeholder per column, numbered in the order of `columns` (the order to bind in).
+pub(crate) fn insert_sql(table: &str, columns: &[&str], returning: Option<&str>) -> String {
+    let mut sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        placeholders(1, columns.len())
+    );
+    if let Some(returning) = returning {
+        sql.push_str(" RETURNING ");
+        sql.push_str(returning);
+    }
+    sql
+}
+
+/// `UPDATE table SET a = $k+1, b = $k+2, … WHERE key1 = $1 AND … key_k = $k`, with
+/// ` RETURNING …` when given: bind the `keys`' values first, then the `columns`' in order.
+pub(crate) fn update_sql(
+    table: &str,
+    keys: &[&str],
+    columns: &[&str],
+    returning: Option<&str>,
+) -> String {
+    let numbered = |names: &[&str], first: usize, sep: &str| {
+        (first..)
+            .zip(names)
+            .map(|(i, name)| format!("{name} = ${i}"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let mut sql = format!(
+        "UPDATE {table} SET {} WHERE {}",
+        numbered(columns, keys.len() + 1, ", "),
+        numbered(keys, 1, " AND ")
+    );
+    if let Some(returning) = returning {
+        sql.push_str(" RETURNING ");
+        sql.push_str(returning);
+    }
+    sql
+}
+
 /// The current time at the precision both backends store (microseconds), so a value read
 /// back equals the value written.
 pub(crate) fn now() -> DateTime<Utc> {
@@ -108,5 +150,29 @@ mod tests {
         f.push("c < {}", Arg::Int(2));
         assert_eq!(f.where_clause(), " WHERE a = $1 AND c < $2");
         assert_eq!(placeholders(3, 2), "$3, $4");
+    }
+
+    #[test]
+    fn insert_sql_numbers_columns_in_order() {
+        assert_eq!(
+            insert_sql("t", &["a", "b", "c"], Some("id")),
+            "INSERT INTO t (a, b, c) VALUES ($1, $2, $3) RETURNING id"
+        );
+        assert_eq!(
+            insert_sql("t", &["a"], None),
+            "INSERT INTO t (a) VALUES ($1)"
+        );
+    }
+
+    #[test]
+    fn update_sql_binds_keys_first() {
+        assert_eq!(
+            update_sql("t", &["id"], &["a", "b"], None),
+            "UPDATE t SET a = $2, b = $3 WHERE id = $1"
+        );
+        assert_eq!(
+            update_sql("t", &["id", "version"], &["a", "version"], Some("x, y")),
+            "UPDATE t SET a = $3, version = $4 WHERE id = $1 AND version = $2 RETURNING x, y"
+        );
     }
 }

@@ -5,12 +5,13 @@
 use std::collections::BTreeSet;
 
 use newsdesk_core::publishable::References;
-use newsdesk_core::{ArticleDraft, Change};
+use newsdesk_core::{ArticleDraft, ArticleStatus, Change};
 
 use super::normalize;
 use crate::Store;
+use crate::columns::{INSERT_ARTICLE, NewArticle};
 use crate::error::Result;
-use crate::sql::{fold, micros};
+use crate::sql::micros;
 use crate::types::BulkArticle;
 
 impl Store {
@@ -53,28 +54,19 @@ impl Store {
             let mut ids = Vec::with_capacity(items.len());
             for ((item, d), refs) in items.iter().zip(&drafts).zip(&refs) {
                 let published_at = micros(item.published_at);
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO articles (edition, translation_group, slug, headline, \
-                     headline_folded, lead, body, hero_photo_id, section_id, status, published_at, \
-                     first_published_at, updated_at, created_at, in_newsfeed, breaking, version, \
-                     created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'published', $10, $10, \
-                     $10, $10, $11, $12, 1, $13) RETURNING id",
-                )
-                .bind(&d.edition)
-                .bind(item.translation_group)
-                .bind(&d.slug)
-                .bind(&d.headline)
-                .bind(fold(&d.headline))
-                .bind(&d.lead)
-                .bind(&d.body)
-                .bind(d.hero_photo_id)
-                .bind(d.section_id)
-                .bind(published_at)
-                .bind(d.in_newsfeed)
-                .bind(d.breaking)
-                .bind(item.created_by)
-                .fetch_one(&mut *conn)
-                .await?;
+                let row = NewArticle {
+                    draft: d,
+                    translation_group: item.translation_group,
+                    status: ArticleStatus::Published.as_str(),
+                    published_at: Some(published_at),
+                    first_published_at: Some(published_at),
+                    created_at: published_at,
+                    updated_at: published_at,
+                    created_by: item.created_by,
+                };
+                let id: i64 = bind_new_article!(sqlx::query_scalar(INSERT_ARTICLE.as_str()), row)
+                    .fetch_one(&mut *conn)
+                    .await?;
                 set_links!(conn, id, d, false)?;
                 set_refs!(conn, id, refs, false)?;
                 insert_revision!(conn, id, 1i64, item.created_by, published_at, d)?;

@@ -106,21 +106,19 @@ macro_rules! set_links {
     };
 }
 
-/// Stores revision `$number` of article `$id`; evaluates to `Result<()>`.
+/// Stores revision `$number` of article `$id`; evaluates to `Result<()>`. Binds in the
+/// order of [`crate::columns::REVISION_COLUMNS`].
 macro_rules! insert_revision {
     ($conn:ident, $id:expr, $number:expr, $actor:expr, $at:expr, $draft:expr) => {
-        sqlx::query(
-            "INSERT INTO revisions (article_id, number, account_id, created_at, draft) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind($id)
-        .bind($number)
-        .bind($actor)
-        .bind($at)
-        .bind(sqlx::types::Json($draft))
-        .execute(&mut *$conn)
-        .await
-        .map(|_| ())
+        sqlx::query($crate::columns::INSERT_REVISION.as_str())
+            .bind($id)
+            .bind($number)
+            .bind($actor)
+            .bind($at)
+            .bind(sqlx::types::Json($draft))
+            .execute(&mut *$conn)
+            .await
+            .map(|_| ())
     };
 }
 

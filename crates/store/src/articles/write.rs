@@ -6,8 +6,9 @@ use newsdesk_core::{Article, ArticleDraft, ArticleStatus, Correction, Event};
 
 use super::{article_change, normalize};
 use crate::Store;
+use crate::columns::{INSERT_ARTICLE, NewArticle, UPDATE_ARTICLE};
 use crate::error::{Result, StoreError};
-use crate::sql::{fold, now};
+use crate::sql::now;
 
 impl Store {
     /// A new draft: version 1, revision 1. Refused (`Invalid`, on `body` or `hero_photo_id`)
@@ -22,27 +23,19 @@ impl Store {
         let at = now();
         let out = transaction!(self, |conn| {
             check_refs!(&mut *conn, &[&d], std::slice::from_ref(&refs), false)?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO articles (edition, slug, headline, headline_folded, lead, body, \
-                 hero_photo_id, section_id, status, updated_at, created_at, in_newsfeed, breaking, \
-                 version, created_by) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $9, $10, $11, 1, $12) \
-                 RETURNING id",
-            )
-            .bind(&d.edition)
-            .bind(&d.slug)
-            .bind(&d.headline)
-            .bind(fold(&d.headline))
-            .bind(&d.lead)
-            .bind(&d.body)
-            .bind(d.hero_photo_id)
-            .bind(d.section_id)
-            .bind(at)
-            .bind(d.in_newsfeed)
-            .bind(d.breaking)
-            .bind(actor)
-            .fetch_one(&mut *conn)
-            .await?;
+            let row = NewArticle {
+                draft: &d,
+                translation_group: None,
+                status: ArticleStatus::Draft.as_str(),
+                published_at: None,
+                first_published_at: None,
+                created_at: at,
+                updated_at: at,
+                created_by: actor,
+            };
+            let id: i64 = bind_new_article!(sqlx::query_scalar(INSERT_ARTICLE.as_str()), row)
+                .fetch_one(&mut *conn)
+                .await?;
             set_links!(conn, id, &d, false)?;
             set_refs!(conn, id, &refs, false)?;
             claim_slug!(conn, &d.edition, &d.slug)?;
@@ -89,28 +82,17 @@ impl Store {
                 before.status == ArticleStatus::Published
             )?;
             let version = before.version + 1;
-            // `AND version = $13`: on PostgreSQL a concurrent save that committed after our
+            // `AND version = $2`: on PostgreSQL a concurrent save that committed after our
             // read makes this update match nothing, instead of silently overwriting it.
-            let updated = sqlx::query(
-                "UPDATE articles SET slug = $2, headline = $3, headline_folded = $4, lead = $5, \
-                 body = $6, hero_photo_id = $7, section_id = $8, in_newsfeed = $9, breaking = $10, \
-                 updated_at = $11, version = $12 WHERE id = $1 AND version = $13",
-            )
-            .bind(id)
-            .bind(&d.slug)
-            .bind(&d.headline)
-            .bind(fold(&d.headline))
-            .bind(&d.lead)
-            .bind(&d.body)
-            .bind(d.hero_photo_id)
-            .bind(d.section_id)
-            .bind(d.in_newsfeed)
-            .bind(d.breaking)
-            .bind(at)
-            .bind(version)
-            .bind(expected_version)
-            .execute(&mut *conn)
-            .await?;
+            let q = sqlx::query(UPDATE_ARTICLE.as_str())
+                .bind(id)
+                .bind(expected_version);
+            // Then the values of ARTICLE_CONTENT and ARTICLE_SAVE, in their order.
+            let updated = bind_article_content!(q, &d)
+                .bind(at)
+                .bind(version)
+                .execute(&mut *conn)
+                .await?;
             if updated.rows_affected() == 0 {
                 let current: i64 = sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
                     .bind(id)
