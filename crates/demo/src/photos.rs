@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use futures::StreamExt;
-use newsdesk_core::Credit;
+use newsdesk_core::{Credit, PhotoId};
 use newsdesk_media::demo_photo::{DEMO_ASPECTS, demo_dimensions};
 use newsdesk_media::{DemoPalette, MediaStore, generate_demo_photo, process_upload};
 use newsdesk_store::{NewPhoto, Store};
@@ -77,7 +77,7 @@ pub async fn pool(
         .map(|(id, bytes)| async move { (id, process_upload(media, id, &bytes).await) })
         .buffer_unordered(PARALLEL);
     while let Some((id, made)) = renditions.next().await {
-        store.set_photo_renditions(id, &made?).await?;
+        store.set_photo_renditions(PhotoId(id), &made?).await?;
     }
     Ok(pool)
 }

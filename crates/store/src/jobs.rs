@@ -3,6 +3,7 @@
 //! [`crate::Store`].
 
 use chrono::{DateTime, Duration, Utc};
+use newsdesk_core::JobId;
 use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 
@@ -100,7 +101,7 @@ struct JobRecord {
 impl From<JobRecord> for JobRow {
     fn from(r: JobRecord) -> Self {
         JobRow {
-            id: r.id,
+            id: JobId(r.id),
             kind: r.kind,
             payload: r.payload.0,
             attempts: r.attempts,
@@ -123,7 +124,7 @@ macro_rules! job_cols {
 
 impl Store {
     /// Queues a job to run as soon as a worker is free; returns its id.
-    pub async fn enqueue_job(&self, kind: &str, payload: &serde_json::Value) -> Result<i64> {
+    pub async fn enqueue_job(&self, kind: &str, payload: &serde_json::Value) -> Result<JobId> {
         self.enqueue_job_with(kind, payload, Utc::now(), MAX_ATTEMPTS)
             .await
     }
@@ -134,7 +135,7 @@ impl Store {
         kind: &str,
         payload: &serde_json::Value,
         run_at: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<JobId> {
         self.enqueue_job_with(kind, payload, run_at, MAX_ATTEMPTS)
             .await
     }
@@ -146,7 +147,7 @@ impl Store {
         payload: &serde_json::Value,
         run_at: DateTime<Utc>,
         max_attempts: i32,
-    ) -> Result<i64> {
+    ) -> Result<JobId> {
         if max_attempts < 1 {
             return Err(StoreError::invalid("max_attempts", "must be at least 1"));
         }
@@ -161,7 +162,7 @@ impl Store {
         .bind(now())
         .fetch_one(db)
         .await)?;
-        Ok(id)
+        Ok(JobId(id))
     }
 
     /// Takes the oldest due job of one of `kinds`, or None. The job is leased to the caller
@@ -200,7 +201,7 @@ impl Store {
             q.fetch_optional(db).await
         })?;
         Ok(row.map(|(id, kind, payload, attempts, max_attempts)| Job {
-            id,
+            id: JobId(id),
             kind,
             payload: payload.0,
             attempts,
@@ -209,19 +210,19 @@ impl Store {
     }
 
     /// The job is done: it leaves the queue.
-    pub async fn complete_job(&self, id: i64) -> Result<()> {
+    pub async fn complete_job(&self, id: JobId) -> Result<()> {
         self.delete_job(id).await
     }
 
     /// The attempt failed: retry later (backoff from `policy`), or, once the job has used
     /// the `max_attempts` it was queued with, give up and keep the row with `failed_at` and
     /// `last_error` for inspection ([`Store::list_jobs`], [`Store::retry_job`]).
-    pub async fn fail_job(&self, id: i64, error: &str, policy: &RetryPolicy) -> Result<()> {
+    pub async fn fail_job(&self, id: JobId, error: &str, policy: &RetryPolicy) -> Result<()> {
         let at = now();
         transaction!(self, |conn| {
             let (attempts, max_attempts): (i32, i32) =
                 sqlx::query_as("SELECT attempts, max_attempts FROM jobs WHERE id = $1")
-                    .bind(id)
+                    .bind(id.0)
                     .fetch_one(&mut *conn)
                     .await?;
             if attempts >= max_attempts {
@@ -229,7 +230,7 @@ impl Store {
                     "UPDATE jobs SET locked_until = NULL, last_error = $2, failed_at = $3 \
                      WHERE id = $1",
                 )
-                .bind(id)
+                .bind(id.0)
                 .bind(error)
                 .bind(at)
                 .execute(&mut *conn)
@@ -238,7 +239,7 @@ impl Store {
                 sqlx::query(
                     "UPDATE jobs SET locked_until = NULL, last_error = $2, run_at = $3 WHERE id = $1",
                 )
-                .bind(id)
+                .bind(id.0)
                 .bind(error)
                 .bind(crate::sql::micros(at + policy.backoff(attempts)))
                 .execute(&mut *conn)
@@ -250,12 +251,12 @@ impl Store {
 
     /// The job can never succeed (its payload names nothing, or no longer decodes): keep it
     /// with `failed_at` and `last_error` for review now, whatever attempts it has left.
-    pub async fn give_up_job(&self, id: i64, error: &str) -> Result<()> {
+    pub async fn give_up_job(&self, id: JobId, error: &str) -> Result<()> {
         let at = now();
         let done = exec!(self, |db| sqlx::query(
             "UPDATE jobs SET locked_until = NULL, last_error = $2, failed_at = $3 WHERE id = $1"
         )
-        .bind(id)
+        .bind(id.0)
         .bind(error)
         .bind(at)
         .execute(db)
@@ -280,13 +281,13 @@ impl Store {
         Ok(rows.into_iter().map(JobRow::from).collect())
     }
 
-    pub async fn get_job(&self, id: i64) -> Result<JobRow> {
+    pub async fn get_job(&self, id: JobId) -> Result<JobRow> {
         let row: JobRecord = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",
             job_cols!(),
             " FROM jobs WHERE id = $1"
         ))
-        .bind(id)
+        .bind(id.0)
         .fetch_one(db)
         .await)?;
         Ok(row.into())
@@ -294,11 +295,11 @@ impl Store {
 
     /// Runs the job again now with a fresh set of attempts (an operator fixed the cause).
     /// On a pending job this skips its backoff wait; a running one keeps its lease.
-    pub async fn retry_job(&self, id: i64) -> Result<()> {
+    pub async fn retry_job(&self, id: JobId) -> Result<()> {
         let n = exec!(self, |db| sqlx::query(
             "UPDATE jobs SET failed_at = NULL, attempts = 0, run_at = $2 WHERE id = $1"
         )
-        .bind(id)
+        .bind(id.0)
         .bind(now())
         .execute(db)
         .await
@@ -311,7 +312,7 @@ impl Store {
 
     /// Removes the job whatever its state (an operator gave up on it). A worker still
     /// running it gets NotFound from `complete_job` / `fail_job`.
-    pub async fn drop_job(&self, id: i64) -> Result<()> {
+    pub async fn drop_job(&self, id: JobId) -> Result<()> {
         self.delete_job(id).await
     }
 
@@ -324,9 +325,9 @@ impl Store {
         Ok(n)
     }
 
-    async fn delete_job(&self, id: i64) -> Result<()> {
+    async fn delete_job(&self, id: JobId) -> Result<()> {
         let done = exec!(self, |db| sqlx::query("DELETE FROM jobs WHERE id = $1")
-            .bind(id)
+            .bind(id.0)
             .execute(db)
             .await
             .map(|r| r.rows_affected()))?;

@@ -28,6 +28,7 @@ pub use articles::{BlockedArticle, DueArticles};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use jobs::{JobFilter, RetryPolicy};
+pub use newsdesk_core::{ArticleId, JobId, PhotoId};
 pub use types::{
     ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,
     NewEntity, NewPhoto, NewSection, NewTag, OutboxPage, PhotoText, Session,

@@ -1,7 +1,7 @@
 //! Photos: metadata and renditions (the bytes live in media storage).
 
 use newsdesk_core::media::validate_photo_text;
-use newsdesk_core::{Change, Credit, Photo, Rendition};
+use newsdesk_core::{Change, Credit, Photo, PhotoId, Rendition};
 use sqlx::types::Json;
 
 use crate::Store;
@@ -114,7 +114,8 @@ impl Store {
         Ok(photo)
     }
 
-    pub async fn set_photo_renditions(&self, id: i64, r: &[Rendition]) -> Result<()> {
+    pub async fn set_photo_renditions(&self, id: PhotoId, r: &[Rendition]) -> Result<()> {
+        let id = id.0;
         transaction!(self, |conn| {
             let done = sqlx::query("UPDATE photos SET renditions = $2 WHERE id = $1")
                 .bind(id)

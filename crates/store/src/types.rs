@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::article_path;
-use newsdesk_core::{ArticleDraft, ArticleStatus, Credit, Event, Role};
+use newsdesk_core::{ArticleDraft, ArticleStatus, Credit, Event, JobId, Role};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,7 +170,7 @@ pub struct AuditEntry {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Job {
-    pub id: i64,
+    pub id: JobId,
     pub kind: String,
     pub payload: serde_json::Value,
     /// This run's attempt number, starting at 1.
@@ -182,7 +182,7 @@ pub struct Job {
 /// A job as the operator sees it (pending, running or failed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobRow {
-    pub id: i64,
+    pub id: JobId,
     pub kind: String,
     pub payload: serde_json::Value,
     /// Attempts started so far (0 until first claimed).

@@ -4,7 +4,7 @@
 use crate::{App, Error};
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::validate_correction;
-use newsdesk_core::{Article, ArticleDraft, ArticleStatus, Correction, ValidationError};
+use newsdesk_core::{Article, ArticleDraft, ArticleId, ArticleStatus, Correction, ValidationError};
 use serde_json::json;
 
 use crate::actions::audit;
@@ -63,7 +63,7 @@ pub async fn save(
     }
     let (article, event) = state
         .store()
-        .update_article(id, expected_version, &draft, actor.account_id)
+        .update_article(ArticleId(id), expected_version, &draft, actor.account_id)
         .await?;
     state.after_write(&event).await;
     Ok(article)
@@ -228,7 +228,10 @@ pub async fn link_translation(
         )
         .into());
     }
-    let event = state.store().link_translation(id, other_id).await?;
+    let event = state
+        .store()
+        .link_translation(ArticleId(id), ArticleId(other_id))
+        .await?;
     state.after_write(&event).await;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! fresh set of attempts, or dropped. Both changes go to the audit log.
 
 use chrono::Utc;
-use newsdesk_store::{JobFilter, JobRow};
+use newsdesk_store::{JobFilter, JobId, JobRow};
 use serde_json::json;
 
 use crate::actions::audit;
@@ -42,7 +42,7 @@ pub async fn count_failed(app: &App, actor: &Actor) -> Result<i64, Error> {
 /// Runs the job again as soon as a worker is free, with a fresh set of attempts (an
 /// operator fixed the cause). On a job still waiting for a retry this skips the wait.
 /// Returns the job as it is now queued.
-pub async fn retry(app: &App, actor: &Actor, id: i64) -> Result<JobRow, Error> {
+pub async fn retry(app: &App, actor: &Actor, id: JobId) -> Result<JobRow, Error> {
     can(actor, Action::ManageJobs, Resource::None)?;
     let store = app.store();
     let before = store.get_job(id).await?;
@@ -75,7 +75,7 @@ pub async fn retry(app: &App, actor: &Actor, id: i64) -> Result<JobRow, Error> {
 }
 
 /// Removes the job for good, whatever its state; returns it as it was.
-pub async fn drop(app: &App, actor: &Actor, id: i64) -> Result<JobRow, Error> {
+pub async fn drop(app: &App, actor: &Actor, id: JobId) -> Result<JobRow, Error> {
     can(actor, Action::ManageJobs, Resource::None)?;
     let store = app.store();
     let job = store.get_job(id).await?;

@@ -10,7 +10,7 @@
 use crate::{App, Error};
 use bytes::Bytes;
 use newsdesk_core::media::validate_photo_text;
-use newsdesk_core::{Credit, Photo, ValidationError};
+use newsdesk_core::{Credit, Photo, PhotoId, ValidationError};
 use newsdesk_media::{
     Inspected, Limits, MediaError, PhotoMetadata, inspect, read_metadata, suggested_credit,
 };
@@ -104,7 +104,9 @@ pub async fn upload(
     };
     if let Err(err) = crate::jobs::enqueue(
         state,
-        &crate::jobs::renditions::Renditions { photo_id: photo.id },
+        &crate::jobs::renditions::Renditions {
+            photo_id: PhotoId(photo.id),
+        },
     )
     .await
     {

@@ -25,7 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use newsdesk_store::RetryPolicy;
+use newsdesk_store::{JobId, RetryPolicy};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::task::JoinHandle;
@@ -160,20 +160,20 @@ impl Registry {
         let store = app.store();
         let recorded = match outcome {
             Ok(()) => {
-                tracing::info!(job = job.id, kind = %job.kind, ms = started.elapsed().as_millis() as u64, "job done");
+                tracing::info!(job = job.id.0, kind = %job.kind, ms = started.elapsed().as_millis() as u64, "job done");
                 store.complete_job(job.id).await
             }
             Err(JobError::Retry(err)) => {
-                tracing::warn!(job = job.id, kind = %job.kind, attempts = job.attempts, %err, "job failed; will retry");
+                tracing::warn!(job = job.id.0, kind = %job.kind, attempts = job.attempts, %err, "job failed; will retry");
                 store.fail_job(job.id, &err, &handler.policy).await
             }
             Err(JobError::Permanent(err)) => {
-                tracing::error!(job = job.id, kind = %job.kind, %err, "job failed for good; kept for review in /admin/jobs");
+                tracing::error!(job = job.id.0, kind = %job.kind, %err, "job failed for good; kept for review in /admin/jobs");
                 store.give_up_job(job.id, &err).await
             }
         };
         if let Err(err) = recorded {
-            tracing::error!(job = job.id, %err, "could not record the outcome of a job");
+            tracing::error!(job = job.id.0, %err, "could not record the outcome of a job");
         }
         Ok(true)
     }
@@ -227,7 +227,7 @@ async fn worker(registry: Registry, app: App, stop: CancellationToken, n: usize)
 }
 
 /// Queues `job` to run as soon as a worker is free; returns its id.
-pub async fn enqueue<J: Job>(app: &App, job: &J) -> Result<i64, Error> {
+pub async fn enqueue<J: Job>(app: &App, job: &J) -> Result<JobId, Error> {
     enqueue_at(app, job, chrono::Utc::now()).await
 }
 
@@ -236,7 +236,7 @@ pub async fn enqueue_at<J: Job>(
     app: &App,
     job: &J,
     at: chrono::DateTime<chrono::Utc>,
-) -> Result<i64, Error> {
+) -> Result<JobId, Error> {
     let payload = serde_json::to_value(job).map_err(Error::internal)?;
     let id = app
         .store()

@@ -7,6 +7,7 @@
 //! not made before a restart is processed after it; several instances may run workers
 //! side by side.
 
+use newsdesk_core::PhotoId;
 use newsdesk_media::{MediaError, keys, process_upload_with};
 use newsdesk_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use crate::actions::{announce_since, outbox_position};
 /// Make the renditions and crops of one photo.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Renditions {
-    pub photo_id: i64,
+    pub photo_id: PhotoId,
 }
 
 impl Job for Renditions {
@@ -32,7 +33,8 @@ impl Job for Renditions {
     }
 }
 
-async fn make_renditions(state: &App, photo_id: i64) -> Result<(), String> {
+async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
+    let photo_id = id.0;
     let store = state.store();
     let photo = match store.get_photo(photo_id).await {
         Ok(photo) => photo,
@@ -49,7 +51,7 @@ async fn make_renditions(state: &App, photo_id: i64) -> Result<(), String> {
         .await
         .map_err(|e: MediaError| e.to_string())?;
     let seq = outbox_position(state).await.map_err(|e| e.to_string())?;
-    match store.set_photo_renditions(photo_id, &renditions).await {
+    match store.set_photo_renditions(id, &renditions).await {
         Ok(()) => {}
         Err(StoreError::NotFound) => {
             // Deleted while we worked: remove what we just wrote.

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, Utc};
 use minijinja::{Value, context};
 use newsdesk_site::AppState;
-use newsdesk_store::{JobFilter, JobRow};
+use newsdesk_store::{JobFilter, JobId, JobRow};
 use serde::Serialize;
 
 use crate::actions::jobs;
@@ -34,7 +34,7 @@ struct FailedJob {
 impl From<JobRow> for FailedJob {
     fn from(j: JobRow) -> Self {
         FailedJob {
-            id: j.id,
+            id: j.id.0,
             kind: j.kind,
             attempts: j.attempts,
             max_attempts: j.max_attempts,
@@ -84,12 +84,12 @@ pub async fn retry(
     staff: Staff,
     Path(id): Path<i64>,
 ) -> AdminResult {
-    jobs::retry(&state, &staff.actor, id).await?;
+    jobs::retry(&state, &staff.actor, JobId(id)).await?;
     Ok(Redirect::to("/admin/jobs?done=retried").into_response())
 }
 
 pub async fn drop(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AdminResult {
-    jobs::drop(&state, &staff.actor, id).await?;
+    jobs::drop(&state, &staff.actor, JobId(id)).await?;
     Ok(Redirect::to("/admin/jobs?done=dropped").into_response())
 }
 

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
 use newsdesk_site::AppState;
+use newsdesk_store::JobId;
 
 use crate::actions::jobs;
 use crate::api::dto::jobs::{JobListQuery, JobOut};
@@ -55,7 +56,7 @@ pub async fn retry(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<JobOut>> {
-    Ok(Json(jobs::retry(&state, &actor, id).await?.into()))
+    Ok(Json(jobs::retry(&state, &actor, JobId(id)).await?.into()))
 }
 
 /// Removes the job for good, whatever its state: its work will not be done.
@@ -74,6 +75,6 @@ pub async fn drop(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
-    jobs::drop(&state, &actor, id).await?;
+    jobs::drop(&state, &actor, JobId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -259,7 +259,11 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
         }
         Fixture::Job => {
             let payload = serde_json::json!({ "photo_id": n });
-            Some(crate::jobs::failed_job(app, &format!("api-fixture-{n}"), &payload, "boom").await)
+            Some(
+                crate::jobs::failed_job(app, &format!("api-fixture-{n}"), &payload, "boom")
+                    .await
+                    .0,
+            )
         }
     };
     let mut filled = path.to_owned();

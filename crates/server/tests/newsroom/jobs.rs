@@ -4,7 +4,7 @@
 use chrono::Duration;
 use http::{Method, StatusCode};
 use newsdesk_core::Role;
-use newsdesk_store::{JobFilter, RetryPolicy, StoreError};
+use newsdesk_store::{JobFilter, JobId, RetryPolicy, StoreError};
 use serde_json::{Value, json};
 
 use crate::api_support::{Auth, assert_documented, bearer, call, served_document};
@@ -16,7 +16,7 @@ const ERROR: &str = "decoder gave up: unexpected end of image data";
 /// A job of `kind` that used up its only attempt, failing with `error`; made through the
 /// store (queued, claimed, failed). `kind` must have no other due job in the queue: the
 /// matrix harnesses pass one per fixture.
-pub async fn failed_job(app: &TestApp, kind: &str, payload: &Value, error: &str) -> i64 {
+pub async fn failed_job(app: &TestApp, kind: &str, payload: &Value, error: &str) -> JobId {
     let store = app.store();
     let id = store
         .enqueue_job_with(kind, payload, chrono::Utc::now(), 1)
@@ -37,7 +37,7 @@ pub async fn failed_job(app: &TestApp, kind: &str, payload: &Value, error: &str)
 
 /// A failed `renditions` job for a photo that does not exist: once retried, the worker finds
 /// nothing to do and completes it.
-async fn failed_renditions(app: &TestApp) -> i64 {
+async fn failed_renditions(app: &TestApp) -> JobId {
     failed_job(app, "renditions", &json!({ "photo_id": 987_654 }), ERROR).await
 }
 
@@ -190,7 +190,7 @@ async fn the_api_lists_retries_and_drops_jobs() {
         .iter()
         .map(|j| j["id"].as_i64().unwrap())
         .collect();
-    assert_eq!(ids, vec![other, id]);
+    assert_eq!(ids, vec![other.0, id.0]);
     let job = &list[1];
     assert_eq!(job["state"], "failed");
     assert_eq!(job["kind"], "renditions");
@@ -252,7 +252,7 @@ async fn the_api_lists_retries_and_drops_jobs() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_documented(&doc, "post", "/api/v1/admin/jobs/{id}/retry", &r);
     let job = r.json();
-    assert_eq!(job["id"], id);
+    assert_eq!(job["id"], id.0);
     assert_eq!(job["state"], "pending");
     assert_eq!(job["attempts"], 0);
     assert_eq!(job["failed_at"], Value::Null);
@@ -264,7 +264,7 @@ async fn the_api_lists_retries_and_drops_jobs() {
         None,
     )
     .await;
-    assert_eq!(r.json()[0]["id"], id, "{}", r.body);
+    assert_eq!(r.json()[0]["id"], id.0, "{}", r.body);
     let r = call(&app, Method::GET, &format!("{API}?state=all"), &admin, None).await;
     assert_eq!(r.json().as_array().unwrap().len(), 2, "{}", r.body);
     assert_eq!(last_audit(&app).await.action, "job.retry");

@@ -92,7 +92,9 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
         }
         Fixture::Job => {
             let payload = serde_json::json!({ "photo_id": n });
-            let id = crate::jobs::failed_job(app, &format!("fixture-{n}"), &payload, "boom").await;
+            let id = crate::jobs::failed_job(app, &format!("fixture-{n}"), &payload, "boom")
+                .await
+                .0;
             path.replace("{id}", &id.to_string())
         }
         Fixture::PasswordLink => {

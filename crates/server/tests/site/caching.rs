@@ -5,6 +5,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use axum::http::StatusCode;
+use newsdesk_store::ArticleId;
 
 use crate::support::TestApp;
 
@@ -131,7 +132,7 @@ async fn pages_are_served_from_the_cache_until_a_change_touches_them() {
     draft.slug = lead.slug.clone();
     let (_, event) = app
         .store()
-        .update_article(lead.id, lead.version, &draft, None)
+        .update_article(ArticleId(lead.id), lead.version, &draft, None)
         .await
         .unwrap();
 
@@ -202,7 +203,7 @@ async fn changes_made_by_another_instance_arrive_through_the_bus_and_the_outbox(
     draft.headline = "Budget passes, bus says".into();
     let (updated, event) = app
         .store()
-        .update_article(lead.id, lead.version, &draft, None)
+        .update_article(ArticleId(lead.id), lead.version, &draft, None)
         .await
         .unwrap();
     app.state.bus().publish(&event).await.unwrap();
@@ -214,7 +215,7 @@ async fn changes_made_by_another_instance_arrive_through_the_bus_and_the_outbox(
     // Its bus message lost: the outbox poll still brings the change.
     draft.headline = "Budget passes, outbox says".into();
     app.store()
-        .update_article(lead.id, updated.version, &draft, None)
+        .update_article(ArticleId(lead.id), updated.version, &draft, None)
         .await
         .unwrap();
     assert!(

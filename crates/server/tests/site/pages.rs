@@ -1,6 +1,7 @@
 //! Each page type answers with the semantic elements readers and machines rely on.
 
 use axum::http::StatusCode;
+use newsdesk_store::ArticleId;
 
 use crate::support::TestApp;
 
@@ -289,7 +290,12 @@ async fn old_slugs_and_wrong_dates_redirect_permanently() {
     draft.slug = "turnout-record".into();
     let (renamed, event) = app
         .store()
-        .update_article(app.fx.older.id, app.fx.older.version, &draft, None)
+        .update_article(
+            ArticleId(app.fx.older.id),
+            app.fx.older.version,
+            &draft,
+            None,
+        )
         .await
         .unwrap();
     app.written(event).await;

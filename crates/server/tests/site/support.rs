@@ -13,7 +13,7 @@ use newsdesk_bus::Bus;
 use newsdesk_core::{Article, ArticleDraft, Credit, Direction, Edition, Event, Rendition};
 use newsdesk_media::MediaStore;
 use newsdesk_site::{AppConfig, AppState};
-use newsdesk_store::{NewAuthor, NewEntity, NewPhoto, NewSection, NewTag, Store};
+use newsdesk_store::{NewAuthor, NewEntity, NewPhoto, NewSection, NewTag, PhotoId, Store};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -322,7 +322,7 @@ impl Fixture {
             }
         }
         store
-            .set_photo_renditions(photo, &renditions)
+            .set_photo_renditions(PhotoId(photo), &renditions)
             .await
             .unwrap();
         store

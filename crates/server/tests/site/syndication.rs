@@ -3,6 +3,7 @@
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
+use newsdesk_store::ArticleId;
 use serde_json::Value;
 
 use crate::support::{ArticleBuilder, TestApp};
@@ -265,7 +266,7 @@ async fn translations_point_at_each_other_in_pages_and_sitemaps() {
     let fx = &app.fx;
     let event = app
         .store()
-        .link_translation(fx.lead.id, fx.russian.id)
+        .link_translation(ArticleId(fx.lead.id), ArticleId(fx.russian.id))
         .await
         .unwrap();
     app.written(event).await;

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use newsdesk_core::{Article, ArticleDraft, Correction, Event, Revision};
+use newsdesk_core::{Article, ArticleDraft, ArticleId, Correction, Event, Revision};
 use sqlx::types::Json;
 
 use super::article_change;
@@ -82,7 +82,8 @@ impl Store {
     /// Puts both articles (and the groups they were already in) into one translation group.
     /// A group holds at most one article per edition. Every member's pages change (their
     /// language alternates), so each gets an event; the one for `id` is returned.
-    pub async fn link_translation(&self, id: i64, other_id: i64) -> Result<Event> {
+    pub async fn link_translation(&self, id: ArticleId, other_id: ArticleId) -> Result<Event> {
+        let (id, other_id) = (id.0, other_id.0);
         if id == other_id {
             return Err(StoreError::invalid(
                 "translation",

@@ -2,7 +2,7 @@
 
 use newsdesk_core::article::validate_correction;
 use newsdesk_core::publishable::References;
-use newsdesk_core::{Article, ArticleDraft, ArticleStatus, Correction, Event};
+use newsdesk_core::{Article, ArticleDraft, ArticleId, ArticleStatus, Correction, Event};
 
 use super::{article_change, normalize};
 use crate::Store;
@@ -54,11 +54,12 @@ impl Store {
     /// messages), since the save goes straight to readers.
     pub async fn update_article(
         &self,
-        id: i64,
+        id: ArticleId,
         expected_version: i64,
         d: &ArticleDraft,
         actor: Option<i64>,
     ) -> Result<(Article, Event)> {
+        let id = id.0;
         let d = normalize(d)?;
         let refs = References::of(&d);
         let at = now();

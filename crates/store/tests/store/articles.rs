@@ -1,5 +1,5 @@
 use newsdesk_core::{ArticleStatus, Change};
-use newsdesk_store::StoreError;
+use newsdesk_store::{ArticleId, StoreError};
 
 use crate::fixtures::{author, draft, edition, section, tag};
 
@@ -104,12 +104,12 @@ store_test!(optimistic_lock_refuses_stale_saves, |store| {
         .await?;
     let mut d = a.draft();
     d.headline = "Second take".into();
-    let (a2, _) = store.update_article(a.id, 1, &d, None).await?;
+    let (a2, _) = store.update_article(ArticleId(a.id), 1, &d, None).await?;
     assert_eq!(a2.version, 2);
     assert_eq!(a2.headline, "Second take");
     // An editor still holding version 1 loses, and nothing is written.
     d.headline = "Competing take".into();
-    let err = store.update_article(a.id, 1, &d, None).await;
+    let err = store.update_article(ArticleId(a.id), 1, &d, None).await;
     assert!(
         matches!(err, Err(StoreError::Stale { current_version: 2 })),
         "{err:?}"
@@ -129,7 +129,9 @@ store_test!(revisions_keep_every_save_and_restore_content, |store| {
     let mut d = a.draft();
     d.body = "Rewritten body".into();
     d.tag_ids = vec![t.id];
-    let (a, _) = store.update_article(a.id, a.version, &d, None).await?;
+    let (a, _) = store
+        .update_article(ArticleId(a.id), a.version, &d, None)
+        .await?;
     let revisions = store.list_revisions(a.id).await?;
     assert_eq!(
         revisions.iter().map(|r| r.number).collect::<Vec<_>>(),
@@ -143,7 +145,7 @@ store_test!(revisions_keep_every_save_and_restore_content, |store| {
     );
     // Restoring is saving the old draft as a new version.
     let (restored, _) = store
-        .update_article(a.id, a.version, &first.draft, None)
+        .update_article(ArticleId(a.id), a.version, &first.draft, None)
         .await?;
     assert_eq!(restored.body, original.body);
     assert!(restored.tag_ids.is_empty());
@@ -163,7 +165,9 @@ store_test!(old_slugs_lead_to_the_article, |store| {
     let mut d = a.draft();
     d.slug = String::new();
     d.headline = "Better headline".into();
-    let (a, _) = store.update_article(a.id, a.version, &d, None).await?;
+    let (a, _) = store
+        .update_article(ArticleId(a.id), a.version, &d, None)
+        .await?;
     assert_eq!(a.slug, "better-headline");
     assert_eq!(a.old_slugs, vec!["early-headline".to_owned()]);
     assert_eq!(
@@ -176,7 +180,9 @@ store_test!(old_slugs_lead_to_the_article, |store| {
     ));
     // Going back to the first slug makes it current again, no longer a redirect.
     d.slug = "early-headline".into();
-    let (a, _) = store.update_article(a.id, a.version, &d, None).await?;
+    let (a, _) = store
+        .update_article(ArticleId(a.id), a.version, &d, None)
+        .await?;
     assert_eq!(a.old_slugs, vec!["better-headline".to_owned()]);
     assert!(
         store
@@ -194,7 +200,9 @@ store_test!(an_article_stays_in_its_edition, |store| {
     let mut d = a.draft();
     d.edition = "ru".into();
     assert!(matches!(
-        store.update_article(a.id, a.version, &d, None).await,
+        store
+            .update_article(ArticleId(a.id), a.version, &d, None)
+            .await,
         Err(StoreError::Invalid(_))
     ));
     Ok(())

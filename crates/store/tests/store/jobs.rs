@@ -1,5 +1,5 @@
 use chrono::{Duration, Utc};
-use newsdesk_store::{JobFilter, RetryPolicy, StoreError};
+use newsdesk_store::{JobFilter, JobId, RetryPolicy, StoreError};
 use serde_json::json;
 
 /// The lease used where the test does not wait for it to run out.
@@ -154,14 +154,14 @@ store_test!(exhausted_jobs_are_listed_retried_and_dropped, |store| {
     assert_eq!(row.payload, json!({"article": 1}));
     assert!(row.failed_at.is_some() && row.locked_until.is_none());
     assert_eq!(store.count_failed_jobs().await?, 1);
-    let pending: Vec<i64> = store
+    let pending: Vec<JobId> = store
         .list_jobs(JobFilter::Pending, 10)
         .await?
         .iter()
         .map(|j| j.id)
         .collect();
     assert_eq!(pending, vec![other]);
-    let all: Vec<i64> = store
+    let all: Vec<JobId> = store
         .list_jobs(JobFilter::All, 10)
         .await?
         .iter()

@@ -1,5 +1,5 @@
 use newsdesk_core::ArticleStatus;
-use newsdesk_store::{ArticleQuery, StoreError};
+use newsdesk_store::{ArticleId, ArticleQuery, StoreError};
 
 use crate::fixtures::{author, days_ago, draft, edition, published, ready, section, tag};
 
@@ -171,8 +171,12 @@ store_test!(translations_link_across_editions, |store| {
     let (en2, _) = store
         .create_article(&draft("en", "Another English"), None)
         .await?;
-    store.link_translation(en.id, ru.id).await?;
-    store.link_translation(ar.id, en.id).await?;
+    store
+        .link_translation(ArticleId(en.id), ArticleId(ru.id))
+        .await?;
+    store
+        .link_translation(ArticleId(ar.id), ArticleId(en.id))
+        .await?;
     let en = store.get_article(en.id).await?;
     let ru = store.get_article(ru.id).await?;
     assert!(en.translation_group.is_some());
@@ -189,11 +193,15 @@ store_test!(translations_link_across_editions, |store| {
     assert_eq!(store.translations(&ru).await?.len(), 2);
     // A group holds one article per edition.
     assert!(matches!(
-        store.link_translation(en2.id, ru.id).await,
+        store
+            .link_translation(ArticleId(en2.id), ArticleId(ru.id))
+            .await,
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        store.link_translation(en2.id, en.id).await,
+        store
+            .link_translation(ArticleId(en2.id), ArticleId(en.id))
+            .await,
         Err(StoreError::Invalid(_))
     ));
     Ok(())

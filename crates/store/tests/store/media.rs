@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use newsdesk_core::{Change, Credit, Rendition};
-use newsdesk_store::{NewEntity, NewPhoto, PhotoText, StoreError};
+use newsdesk_store::{NewEntity, NewPhoto, PhotoId, PhotoText, StoreError};
 
 use crate::fixtures::{days_ago, draft, edition, published, ready};
 
@@ -69,7 +69,9 @@ store_test!(photos_round_trip_and_search, |store| {
         content_type: "image/webp".into(),
         key: "r/a-640.webp".into(),
     }];
-    store.set_photo_renditions(p1.id, &renditions).await?;
+    store
+        .set_photo_renditions(PhotoId(p1.id), &renditions)
+        .await?;
     assert_eq!(store.get_photo(p1.id).await?.renditions, renditions);
     let events = store.events_after(seq, 10).await?;
     assert!(

@@ -1,5 +1,5 @@
 use newsdesk_core::Change;
-use newsdesk_store::StoreError;
+use newsdesk_store::{ArticleId, StoreError};
 
 use crate::fixtures::{draft, edition, section, tag};
 
@@ -8,7 +8,7 @@ store_test!(events_are_in_order_and_resume_from_seq, |store| {
     let start = store.latest_event_seq().await?;
     let (a, e1) = store.create_article(&draft("en", "One"), None).await?;
     let (_, e2) = store
-        .update_article(a.id, a.version, &draft("en", "One more"), None)
+        .update_article(ArticleId(a.id), a.version, &draft("en", "One more"), None)
         .await?;
     let e3 = store.delete_article(a.id, None).await?;
     assert!(start < e1.seq && e1.seq < e2.seq && e2.seq < e3.seq);
@@ -27,7 +27,7 @@ store_test!(a_failed_write_leaves_no_event, |store| {
     let err = store.create_article(&draft("en", "Taken"), None).await;
     assert!(matches!(err, Err(StoreError::Conflict { .. })));
     let stale = store
-        .update_article(a.id, a.version + 5, &draft("en", "Other"), None)
+        .update_article(ArticleId(a.id), a.version + 5, &draft("en", "Other"), None)
         .await;
     assert!(matches!(stale, Err(StoreError::Stale { .. })));
     assert_eq!(
@@ -54,7 +54,9 @@ store_test!(article_events_name_pages_before_and_after, |store| {
         .await?;
     d.section_id = Some(s2.id);
     d.tag_ids = vec![t2.id];
-    let (_, event) = store.update_article(a.id, a.version, &d, None).await?;
+    let (_, event) = store
+        .update_article(ArticleId(a.id), a.version, &d, None)
+        .await?;
     match event.change {
         Change::Article {
             id,

@@ -1,7 +1,7 @@
 //! Following the outbox across releases, pruning it, and consumers' cursors.
 
 use chrono::{Duration, Utc};
-use newsdesk_store::StoreError;
+use newsdesk_store::{ArticleId, StoreError};
 use serde_json::json;
 use sqlx::types::Json;
 
@@ -30,7 +30,7 @@ store_test!(
         let (a, e1) = store.create_article(&draft("en", "Before"), None).await?;
         insert_future_event(&raw).await?;
         let (_, e3) = store
-            .update_article(a.id, a.version, &draft("en", "After"), None)
+            .update_article(ArticleId(a.id), a.version, &draft("en", "After"), None)
             .await?;
         assert_eq!(store.latest_event_seq().await?, e3.seq);
         assert!(e3.seq > e1.seq + 1, "the raw row took a seq between them");
@@ -71,10 +71,10 @@ store_test!(
         edition(&store, "en").await?;
         let (a, _) = store.create_article(&draft("en", "One"), None).await?;
         let (a, _) = store
-            .update_article(a.id, a.version, &draft("en", "Two"), None)
+            .update_article(ArticleId(a.id), a.version, &draft("en", "Two"), None)
             .await?;
         let (_, last) = store
-            .update_article(a.id, a.version, &draft("en", "Three"), None)
+            .update_article(ArticleId(a.id), a.version, &draft("en", "Three"), None)
             .await?;
         let total = store.events_after(0, 100).await?.len();
         assert_eq!(total, 4, "edition + three article events");

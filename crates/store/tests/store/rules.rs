@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use newsdesk_core::{ArticleStatus, Change, ValidationError};
-use newsdesk_store::{PhotoText, StoreError};
+use newsdesk_store::{ArticleId, PhotoText, StoreError};
 use sqlx::Connection;
 
 use crate::fixtures::{days_ago, draft, edition, photo, published, ready, section};
@@ -59,7 +59,11 @@ store_test!(saving_refuses_embeds_that_point_at_nothing, |store| {
     let mut d = a.draft();
     d.body.push_str("\n\n::photo[99999]");
     assert_eq!(
-        invalid(store.update_article(a.id, a.version, &d, None).await)?,
+        invalid(
+            store
+                .update_article(ArticleId(a.id), a.version, &d, None)
+                .await
+        )?,
         vec![("body", "photo 99999 in the body does not exist".to_owned())]
     );
     Ok(())
@@ -118,11 +122,13 @@ store_test!(publishing_names_every_broken_rule, |store| {
     store.update_photo_text(bare, &alt).await?;
     let u = ready(&store, unpublished.draft()).await?;
     let (u, _) = store
-        .update_article(unpublished.id, unpublished.version, &u, None)
+        .update_article(ArticleId(unpublished.id), unpublished.version, &u, None)
         .await?;
     store.publish_article(u.id, days_ago(1), None).await?;
     let d = ready(&store, a.draft()).await?;
-    let (a, _) = store.update_article(a.id, a.version, &d, None).await?;
+    let (a, _) = store
+        .update_article(ArticleId(a.id), a.version, &d, None)
+        .await?;
     let (a, _) = store.publish_article(a.id, days_ago(0), None).await?;
     assert_eq!(a.status, ArticleStatus::Published);
     Ok(())
@@ -163,7 +169,11 @@ store_test!(a_published_article_stays_publishable_when_saved, |store| {
     let mut d = a.draft();
     d.author_ids.clear();
     assert_eq!(
-        invalid(store.update_article(a.id, a.version, &d, None).await)?,
+        invalid(
+            store
+                .update_article(ArticleId(a.id), a.version, &d, None)
+                .await
+        )?,
         vec![(
             "author_ids",
             "needs at least one author before publishing".to_owned()
@@ -172,7 +182,11 @@ store_test!(a_published_article_stays_publishable_when_saved, |store| {
     let mut d = a.draft();
     d.body.push_str(&format!("\n\n::photo[{bare}]"));
     assert_eq!(
-        invalid(store.update_article(a.id, a.version, &d, None).await)?,
+        invalid(
+            store
+                .update_article(ArticleId(a.id), a.version, &d, None)
+                .await
+        )?,
         vec![(
             "body",
             format!("photo {bare} has no alt text; add it in the media library")
@@ -205,7 +219,7 @@ store_test!(
         l.section_id = Some(own.id);
         let linked_now = store.get_article(linked.id).await?;
         store
-            .update_article(linked.id, linked_now.version, &l, None)
+            .update_article(ArticleId(linked.id), linked_now.version, &l, None)
             .await?;
         store.delete_section(own.id).await?;
 
@@ -294,7 +308,7 @@ store_test!(a_photo_in_a_published_body_cannot_be_deleted, |store| {
     let mut d = live.draft();
     d.body = "Text.".into();
     store
-        .update_article(live.id, live.version, &d, None)
+        .update_article(ArticleId(live.id), live.version, &d, None)
         .await?;
     store.delete_photo(p).await?;
     // The draft still embeds it, and hears about it on its next save.
@@ -302,7 +316,7 @@ store_test!(a_photo_in_a_published_body_cannot_be_deleted, |store| {
     assert_eq!(
         invalid(
             store
-                .update_article(soon.id, soon.version, &soon.draft(), None)
+                .update_article(ArticleId(soon.id), soon.version, &soon.draft(), None)
                 .await
         )?,
         vec![("body", format!("photo {p} in the body does not exist"))]

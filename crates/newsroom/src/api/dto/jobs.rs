@@ -101,7 +101,7 @@ impl From<JobRow> for JobOut {
             JobState::Pending
         };
         JobOut {
-            id: j.id,
+            id: j.id.0,
             kind: j.kind,
             state,
             payload: j.payload,
