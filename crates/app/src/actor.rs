@@ -14,15 +14,25 @@ pub struct Actor {
     pub name: String,
     /// Set when the request came with an Admin API token; recorded in audit details.
     pub token_id: Option<i64>,
+    /// The client address of the request (behind trusted proxies, the one they name);
+    /// recorded in audit details. `None` for the CLI and background work.
+    pub client: Option<std::net::IpAddr>,
 }
 
 impl Actor {
+    /// The same actor, acting from `client`.
+    pub fn acting_from(mut self, client: Option<std::net::IpAddr>) -> Self {
+        self.client = client;
+        self
+    }
+
     pub fn from_account(account: &Account) -> Self {
         Actor {
             account_id: Some(account.id),
             role: account.role,
             name: account.name.clone(),
             token_id: None,
+            client: None,
         }
     }
 
@@ -34,6 +44,7 @@ impl Actor {
             role: Role::Admin,
             name: "scheduler".to_owned(),
             token_id: None,
+            client: None,
         }
     }
 }

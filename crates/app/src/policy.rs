@@ -185,6 +185,7 @@ mod tests {
             role,
             name: role.to_string(),
             token_id: None,
+            client: None,
         }
     }
 

@@ -16,6 +16,9 @@ pub async fn record(state: &App, actor: &Actor, action: &str, target: &str, deta
         if let Some(token) = actor.token_id {
             obj.insert("api_token".to_owned(), json!(token));
         }
+        if let Some(client) = actor.client {
+            obj.insert("client".to_owned(), json!(client.to_string()));
+        }
     }
     if let Err(err) = state
         .store()

@@ -33,7 +33,7 @@ impl FromRequestParts<AppState> for Staff {
         let json = wants_json(&parts.headers, parts.uri.path());
         match parts.extensions.get::<CurrentSession>() {
             Some(s) if s.actor.role.is_staff() => Ok(Staff {
-                actor: s.actor.clone(),
+                actor: s.actor.clone().acting_from(client(parts)),
                 csrf: s.csrf.clone(),
             }),
             Some(_) => {
@@ -86,10 +86,14 @@ impl FromRequestParts<AppState> for ApiActor {
                 .strip_prefix("Bearer ")
                 .ok_or(HttpError::Unauthorized)?
                 .trim();
-            return bearer_actor(state, token).await.map(ApiActor);
+            return bearer_actor(state, token)
+                .await
+                .map(|actor| ApiActor(actor.acting_from(client(parts))));
         }
         match parts.extensions.get::<CurrentSession>() {
-            Some(s) if s.actor.role.is_staff() => Ok(ApiActor(s.actor.clone())),
+            Some(s) if s.actor.role.is_staff() => {
+                Ok(ApiActor(s.actor.clone().acting_from(client(parts))))
+            }
             Some(_) => Err(HttpError::Forbidden(
                 "this account has no access to the newsroom".to_owned(),
             )),
@@ -110,8 +114,17 @@ pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, HttpEr
             role: t.role,
             name: format!("API token “{}”", t.name),
             token_id: Some(t.id),
+            client: None,
         }),
         Err(StoreError::NotFound) => Err(HttpError::Unauthorized),
         Err(err) => Err(err.into()),
     }
+}
+
+/// The client address the shared layer resolved (trusted proxies only), for the audit log.
+fn client(parts: &Parts) -> Option<std::net::IpAddr> {
+    parts
+        .extensions
+        .get::<newsdesk_auth::ClientIp>()
+        .and_then(|c| c.0)
 }

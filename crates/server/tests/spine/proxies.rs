@@ -114,3 +114,41 @@ async fn from_an_untrusted_peer_the_forwarding_header_is_ignored() {
         limited.body
     );
 }
+
+#[tokio::test]
+async fn the_audit_log_records_the_client_the_trusted_proxy_names() {
+    let spine = Spine::new(|c| c.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()]).await;
+    let admin = spine
+        .store()
+        .create_account("admin@example.com", "Ada", newsdesk_core::Role::Admin, "x")
+        .await
+        .unwrap();
+    let secret = "nd_spine-test-token-0123456789abcdefghijklmnop";
+    spine
+        .store()
+        .create_api_token(
+            "desk script",
+            newsdesk_core::Role::Admin,
+            &newsdesk_auth::token::hash_secret(secret),
+            Some(admin.id),
+        )
+        .await
+        .unwrap();
+    let created = spine
+        .send(
+            from_peer("POST", "/api/v1/admin/tokens", PROXY)
+                .header("x-forwarded-for", "203.0.113.50")
+                .header("authorization", format!("Bearer {secret}"))
+                .header("content-type", "application/json")
+                .body(Body::from(r#"{"name":"night desk","role":"editor"}"#))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let audit = spine.store().list_audit(10, 0).await.unwrap();
+    let entry = audit
+        .iter()
+        .find(|e| e.action.starts_with("token."))
+        .expect("the token's creation is audited");
+    assert_eq!(entry.details["client"], "203.0.113.50", "{entry:?}");
+}
