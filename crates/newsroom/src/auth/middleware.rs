@@ -44,7 +44,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
                 if renewed {
                     set_cookie = cookies::session_cookie(&token, SESSION_TTL.num_seconds(), secure);
                 }
-                current = Some(session);
+                current = Some(*session);
             }
             Ok(Lookup::Gone) => set_cookie = cookies::clear_session_cookie(secure),
             Err(err) => return finish(error_response(&req, err), None),

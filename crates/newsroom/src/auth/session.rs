@@ -37,7 +37,7 @@ pub async fn end(state: &AppState, token: &str) -> Result<(), HttpError> {
 /// What looking up a session cookie found.
 pub enum Lookup {
     Valid {
-        session: CurrentSession,
+        session: Box<CurrentSession>,
         renewed: bool,
     },
     /// Expired, logged out, or the account was disabled: the cookie should be cleared.
@@ -49,12 +49,12 @@ pub async fn lookup(state: &AppState, token: &str) -> Result<Lookup, HttpError> 
     Ok(
         match auth_session::lookup(state.store(), SessionKind::Staff, token).await? {
             Some(found) => Lookup::Valid {
-                session: CurrentSession {
+                session: Box::new(CurrentSession {
                     actor: Actor::from_account(&found.account),
                     account: found.account,
                     csrf: found.csrf,
                     token_hash: found.token_hash,
-                },
+                }),
                 renewed: found.renewed,
             },
             None => Lookup::Gone,
