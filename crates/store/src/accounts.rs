@@ -145,15 +145,23 @@ impl Store {
         row.into_account()
     }
 
+    /// Replaces the account's password hash (a new password, or a set-password link) and
+    /// ends every session of the account in the same transaction: whoever held one of them
+    /// may be the reason the password changed.
     pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
-        let done = exec!(self, |db| sqlx::query(
-            "UPDATE accounts SET password_hash = $2 WHERE id = $1"
-        )
-        .bind(id)
-        .bind(hash)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))?;
+        let done = transaction!(self, |conn| {
+            let done = sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+                .bind(id)
+                .bind(hash)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            done
+        });
         if done == 0 {
             return Err(StoreError::NotFound);
         }

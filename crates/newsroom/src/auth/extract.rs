@@ -103,22 +103,36 @@ impl FromRequestParts<AppState> for ApiActor {
 }
 
 /// The actor behind an Admin API token, or 401 for an unknown or revoked one.
+///
+/// A token never outlives its creator's rights: it acts with the lesser of its own role and
+/// its account's role *now*, and dies with the account (disabled or deleted). Tokens made
+/// by the CLI have no account and keep their own role.
 pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, HttpError> {
     if !token.starts_with(API_TOKEN_PREFIX) || token.len() > 200 {
         return Err(HttpError::Unauthorized);
     }
-    match state.store().api_token(&hash_secret(token)).await {
-        Ok(t) if t.revoked => Err(HttpError::Unauthorized),
-        Ok(t) => Ok(Actor {
-            account_id: t.created_by,
-            role: t.role,
-            name: format!("API token “{}”", t.name),
-            token_id: Some(t.id),
-            client: None,
-        }),
-        Err(StoreError::NotFound) => Err(HttpError::Unauthorized),
-        Err(err) => Err(err.into()),
-    }
+    let t = match state.store().api_token(&hash_secret(token)).await {
+        Ok(t) if t.revoked => return Err(HttpError::Unauthorized),
+        Ok(t) => t,
+        Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
+        Err(err) => return Err(err.into()),
+    };
+    let role = match t.created_by {
+        None => t.role,
+        Some(account_id) => match state.store().get_account(account_id).await {
+            Ok(account) if account.disabled => return Err(HttpError::Unauthorized),
+            Ok(account) => t.role.min(account.role),
+            Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
+            Err(err) => return Err(err.into()),
+        },
+    };
+    Ok(Actor {
+        account_id: t.created_by,
+        role,
+        name: format!("API token “{}”", t.name),
+        token_id: Some(t.id),
+        client: None,
+    })
 }
 
 /// The client address the shared layer resolved (trusted proxies only), for the audit log.

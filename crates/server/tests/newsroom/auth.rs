@@ -279,6 +279,48 @@ async fn api_tokens_act_with_their_role_until_revoked() {
     ));
 }
 
+/// A token acts with the lesser of its role and its creator's current role, and dies with
+/// its creator: an admin's token must not go on inviting admins after the admin is demoted
+/// or disabled.
+#[tokio::test]
+async fn api_tokens_never_outlive_their_creators_rights() {
+    let app = TestApp::new().await;
+    let admin = app.account(Role::Admin, "boss@example.com").await;
+    let created = actions::tokens::issue(app.store(), "automation", Role::Admin, Some(admin.id))
+        .await
+        .unwrap();
+    let actor = bearer_actor(&app.state, &created.secret).await.unwrap();
+    assert_eq!(actor.role, Role::Admin);
+
+    app.store()
+        .set_account_role(admin.id, Role::Editor)
+        .await
+        .unwrap();
+    let actor = bearer_actor(&app.state, &created.secret).await.unwrap();
+    assert_eq!(actor.role, Role::Editor, "demoted with its account");
+    let invite = app
+        .send(
+            http::Request::post("/api/v1/admin/staff")
+                .header("authorization", format!("Bearer {}", created.secret))
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(
+                    r#"{"email":"new@example.com","name":"New","role":"admin"}"#,
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(invite.status, StatusCode::FORBIDDEN, "{}", invite.body);
+
+    app.store()
+        .set_account_disabled(admin.id, true)
+        .await
+        .unwrap();
+    assert!(matches!(
+        bearer_actor(&app.state, &created.secret).await,
+        Err(HttpError::Unauthorized)
+    ));
+}
+
 #[tokio::test]
 async fn logged_out_json_requests_get_401_and_readers_403() {
     let app = TestApp::new().await;

@@ -135,3 +135,27 @@ store_test!(audit_log_lists_newest_first_with_names, |store| {
     assert_eq!(store.list_audit(10, 1).await?.len(), 1);
     Ok(())
 });
+
+store_test!(a_new_password_ends_every_session_of_the_account, |store| {
+    let bob = store
+        .create_account("bob2@example.com", "Bob", Role::Author, "h")
+        .await?;
+    let later = Utc::now() + Duration::hours(1);
+    store
+        .create_session("staff", "laptop", bob.id, "c1", later)
+        .await?;
+    store
+        .create_session("staff", "phone", bob.id, "c2", later)
+        .await?;
+    store.set_password_hash(bob.id, "new-hash").await?;
+    for token in ["laptop", "phone"] {
+        assert!(
+            matches!(
+                store.session("staff", token).await,
+                Err(StoreError::NotFound)
+            ),
+            "{token} still open after the password changed"
+        );
+    }
+    Ok(())
+});
