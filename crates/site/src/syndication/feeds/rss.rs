@@ -151,7 +151,9 @@ fn item(site: &Site, story: &Story) -> Item {
     Item {
         title: Some(clean(&story.headline)),
         link: Some(url),
-        description: Some(clean(story.summary())),
+        // Feed readers render `<description>` as HTML: the lead is plain text, so it is
+        // escaped, never passed through as markup.
+        description: Some(crate::syndication::xml::escape(&clean(story.summary()))),
         guid: Some(Guid {
             value: item_id(site, story),
             permalink: false,
@@ -277,6 +279,21 @@ mod tests {
             content.children["description"][0].value.as_deref(),
             Some("Crowds gather in the square <at dusk> & wait")
         );
+    }
+
+    #[test]
+    fn the_item_description_is_html_escaped_text() {
+        let (text, _) = doc();
+        let feed = rss::Channel::read_from(text.as_bytes()).unwrap();
+        let description = feed.items()[0].description().unwrap_or_default();
+        assert_eq!(
+            description,
+            "The &quot;summit&quot; ends with a &lt;deal&gt;."
+        );
+        for payload in ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>"] {
+            let escaped = crate::syndication::xml::escape(payload);
+            assert!(!escaped.contains('<'), "{escaped}");
+        }
     }
 
     #[test]
