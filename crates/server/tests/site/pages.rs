@@ -390,3 +390,25 @@ async fn the_newsroom_preview_renders_a_draft_with_a_banner() {
     assert!(html.contains("class=\"preview-banner\""));
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
 }
+
+/// `/en/` redirects to `/en`; a first segment that cannot be an edition is not echoed into
+/// a `Location` (browsers read `/\evil.com` as `//evil.com`, another host).
+#[tokio::test]
+async fn the_trailing_slash_redirect_never_points_at_another_host() {
+    let app = TestApp::new().await;
+    let en = app.get("/en/").await;
+    assert_eq!(en.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(en.headers.get("location").unwrap(), "/en");
+    for evil in ["/%5Cevil.com/", "/%2F%2Fevil.com/", "/evil.com%5C/"] {
+        let r = app.get(evil).await;
+        let location = r
+            .headers
+            .get("location")
+            .map(|v| v.to_str().unwrap_or_default().to_owned())
+            .unwrap_or_default();
+        assert!(
+            !location.contains("evil.com"),
+            "{evil} redirected to {location:?}"
+        );
+    }
+}

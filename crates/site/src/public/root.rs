@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use newsdesk_core::Edition;
 
 use super::error_page::error_page;
@@ -87,13 +87,21 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('='))
 }
 
-/// `/{edition}/` → `/{edition}`: one URL per page.
+/// `/{edition}/` → `/{edition}`: one URL per page. Only for a segment that can be an
+/// edition code: `/\evil.com/` must not become `Location: /\evil.com`, which browsers
+/// read as `//evil.com`, another host.
 pub async fn trailing_slash(uri: Uri) -> Response {
     let path = uri.path().trim_end_matches('/');
-    super::page::redirect(
-        StatusCode::MOVED_PERMANENTLY,
-        if path.is_empty() { "/" } else { path },
-    )
+    let segment = path.strip_prefix('/').unwrap_or(path);
+    let edition_like = !segment.is_empty()
+        && segment.len() <= 16
+        && segment
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !edition_like {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    super::page::redirect(StatusCode::MOVED_PERMANENTLY, path)
 }
 
 pub async fn healthz() -> &'static str {
