@@ -219,8 +219,15 @@ pub async fn link_translation(
     other_id: i64,
 ) -> Result<(), Error> {
     let current = state.store().get_article(id).await?;
-    can(actor, Action::EditArticle, Resource::article(&current))?;
     let other = state.store().get_article(other_id).await?;
+    // A link changes both articles (and, for a public one, the hreflang readers see): the
+    // actor must be allowed to edit each, and to publish each one that is public.
+    for article in [&current, &other] {
+        can(actor, Action::EditArticle, Resource::article(article))?;
+        if article.is_public() {
+            can(actor, Action::PublishArticle, Resource::article(article))?;
+        }
+    }
     if other.edition == current.edition {
         return Err(ValidationError::single(
             "other_id",

@@ -153,6 +153,51 @@ async fn translations_link_articles_across_editions_only() {
     assert_eq!(found[0]["id"].as_i64(), Some(russian.id));
 }
 
+/// Linking changes both articles: an author may not attach someone else's article to
+/// their own translation group, nor a contributor put a draft into a published group.
+#[tokio::test]
+async fn a_translation_link_needs_rights_on_both_articles() {
+    let app = TestApp::new().await;
+    let mut author = app.client_as(Role::Author).await;
+    let me = author.account.clone().unwrap();
+    let mine = app.published(&me, "My election story").await;
+    let colleague = app.account(Role::Author, "colleague@example.com").await;
+    let actor = newsdesk_newsroom::Actor::from_account(&colleague);
+    let theirs = newsdesk_newsroom::actions::articles::create(
+        &app.state,
+        &actor,
+        &app.publishable_draft("ru", "Чужая статья"),
+    )
+    .await
+    .unwrap();
+    app.store()
+        .publish_article(theirs.id, Utc::now(), Some(colleague.id))
+        .await
+        .unwrap();
+
+    let refused = author
+        .post(
+            &format!("/admin/articles/{}/translations", mine.id),
+            &[("other_id", &theirs.id.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let mine = app.store().get_article(mine.id).await.unwrap();
+    assert!(app.store().translations(&mine).await.unwrap().is_empty());
+
+    // A contributor's own draft cannot join a published article's group either.
+    let mut contributor = app.client_as(Role::Contributor).await;
+    let c = contributor.account.clone().unwrap();
+    let draft = app.draft(&c, "Draft that wants the slot").await;
+    let refused = contributor
+        .post(
+            &format!("/admin/articles/{}/translations", draft.id),
+            &[("other_id", &theirs.id.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+}
+
 #[tokio::test]
 async fn owners_delete_their_drafts_but_not_what_readers_saw() {
     let app = TestApp::new().await;
