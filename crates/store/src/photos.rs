@@ -75,6 +75,7 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<Photo>> {
+        crate::sql::check_search(search)?;
         let pattern = contains_pattern(search.unwrap_or(""));
         let rows: Vec<PhotoRow> = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",

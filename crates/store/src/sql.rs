@@ -111,6 +111,20 @@ pub(crate) fn fold(text: &str) -> String {
 }
 
 /// A `LIKE` pattern matching `text` anywhere, with the wildcards in it escaped (`ESCAPE '\'`).
+/// The longest search text accepted. Longer ones are refused up front: a LIKE pattern of
+/// tens of thousands of characters makes SQLite answer "pattern too complex" (a 500).
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// Refuses search text longer than [`MAX_SEARCH_CHARS`], with a message for the person.
+pub(crate) fn check_search(text: Option<&str>) -> crate::error::Result<()> {
+    match text {
+        Some(t) if t.trim().chars().count() > MAX_SEARCH_CHARS => Err(
+            crate::error::StoreError::invalid("q", "a search is at most 200 characters"),
+        ),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn contains_pattern(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('%');

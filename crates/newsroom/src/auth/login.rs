@@ -37,7 +37,12 @@ pub struct LoginForm {
 
 /// Only local newsroom paths: an open redirect would make the login page a phishing tool.
 fn safe_next(next: &str) -> &str {
-    let local = next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\');
+    // Control characters (CR/LF) cannot go into a `Location` header: such a `next` would
+    // fail the redirect after the session was already made.
+    let local = next.starts_with("/admin")
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
     if local { next } else { "/admin" }
 }
 

@@ -458,3 +458,42 @@ async fn a_reader_session_never_opens_the_newsroom() {
         assert_eq!(api.status, StatusCode::UNAUTHORIZED, "{cookie}");
     }
 }
+
+/// A `next` carrying CR/LF (header injection) is replaced by `/admin`, not a 500 after the
+/// session was made; an over-long search is a clear 4xx, not a database error.
+#[tokio::test]
+async fn bad_next_and_overlong_searches_are_refused_cleanly() {
+    let app = TestApp::new().await;
+    let account = app.account(Role::Editor, "nl@example.com").await;
+    let mut browser = app.anonymous();
+    let page = browser.get("/admin/login").await;
+    assert_eq!(page.status, StatusCode::OK);
+    browser.csrf = browser.cookies.get("nd_csrf").cloned().unwrap_or_default();
+    let csrf = browser.csrf.clone();
+    let done = browser
+        .post_raw(
+            "/admin/login",
+            &[
+                ("csrf", &csrf),
+                ("email", &account.email),
+                ("password", PASSWORD),
+                ("next", "/admin\r\nSet-Cookie: evil=1"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.header("location"), "/admin");
+
+    let mut editor = app.client_for(&account).await;
+    let long = "x".repeat(50_001);
+    for path in ["/admin/search/articles?q=", "/admin/search/photos?q="] {
+        let r = editor.get_json(&format!("{path}{long}")).await;
+        assert!(
+            r.status.is_client_error(),
+            "{path}: {} {}",
+            r.status,
+            r.body
+        );
+        assert!(r.body.contains("200 characters"), "{}", r.body);
+    }
+}

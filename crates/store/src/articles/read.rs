@@ -33,6 +33,7 @@ impl Store {
     }
 
     pub async fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleSummary>> {
+        crate::sql::check_search(q.search.as_deref())?;
         let limit = q.limit.clamp(0, MAX_LIMIT);
         if limit == 0 {
             return Ok(Vec::new());
@@ -61,6 +62,7 @@ impl Store {
     }
 
     pub async fn count_articles(&self, q: &ArticleQuery) -> Result<i64> {
+        crate::sql::check_search(q.search.as_deref())?;
         let f = filter(q);
         let sql = format!("SELECT COUNT(*) FROM articles a{}", f.where_clause());
         let n: i64 = read!(self, |db| bind_args!(

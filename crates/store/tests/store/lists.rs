@@ -206,3 +206,33 @@ store_test!(translations_link_across_editions, |store| {
     ));
     Ok(())
 });
+
+store_test!(
+    an_overlong_search_is_refused_clearly_not_a_database_error,
+    |store| {
+        let long = "x".repeat(50_001);
+        let q = newsdesk_store::ArticleQuery {
+            search: Some(long.clone()),
+            limit: 10,
+            ..Default::default()
+        };
+        for result in [
+            store.list_articles(&q).await.map(|_| ()),
+            store.count_articles(&q).await.map(|_| ()),
+            store.list_photos(Some(&long), 10, 0).await.map(|_| ()),
+        ] {
+            match result {
+                Err(StoreError::Invalid(v)) => assert_eq!(v.errors[0].field, "q"),
+                other => panic!("expected Invalid(q), got {other:?}"),
+            }
+        }
+        // At the limit it is an ordinary search.
+        let ok = newsdesk_store::ArticleQuery {
+            search: Some("y".repeat(200)),
+            limit: 10,
+            ..Default::default()
+        };
+        assert!(store.list_articles(&ok).await?.is_empty());
+        Ok(())
+    }
+);
