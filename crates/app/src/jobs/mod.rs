@@ -82,6 +82,10 @@ struct Handler {
 #[derive(Default, Clone)]
 pub struct Registry {
     jobs: Arc<HashMap<&'static str, Handler>>,
+    /// What every claim asks for, worked out once when a job type is added rather than on
+    /// every poll of every worker: the kinds, sorted, and the longest lease among them.
+    kinds: Arc<[&'static str]>,
+    lease: Option<chrono::Duration>,
     periodic: Vec<Periodic>,
 }
 
@@ -120,6 +124,10 @@ impl Registry {
                 run,
             },
         );
+        let mut kinds: Vec<_> = jobs.keys().copied().collect();
+        kinds.sort_unstable();
+        self.kinds = kinds.into();
+        self.lease = jobs.values().map(|h| h.policy.lease).max();
         self.jobs = Arc::new(jobs);
         self
     }
@@ -129,10 +137,8 @@ impl Registry {
         self
     }
 
-    pub fn kinds(&self) -> Vec<&'static str> {
-        let mut kinds: Vec<_> = self.jobs.keys().copied().collect();
-        kinds.sort_unstable();
-        kinds
+    pub fn kinds(&self) -> &[&'static str] {
+        &self.kinds
     }
 
     pub fn periodic_tasks(&self) -> &[Periodic] {
@@ -141,14 +147,8 @@ impl Registry {
 
     /// Claims and runs one due job; false when there was none.
     pub async fn run_one(&self, app: &App) -> Result<bool, Error> {
-        let kinds = self.kinds();
-        let lease = self
-            .jobs
-            .values()
-            .map(|h| h.policy.lease)
-            .max()
-            .unwrap_or_else(|| RetryPolicy::default().lease);
-        let Some(job) = app.store().claim_job(&kinds, lease).await? else {
+        let lease = self.lease.unwrap_or_else(|| RetryPolicy::default().lease);
+        let Some(job) = app.store().claim_job(&self.kinds, lease).await? else {
             return Ok(false);
         };
         let Some(handler) = self.jobs.get(job.kind.as_str()) else {
