@@ -291,6 +291,40 @@ impl Store {
         token(row)
     }
 
+    /// A live token with what its creator's account allows now, in one query: `None` for a
+    /// token made by the CLI (no account), else the account's current role and whether it
+    /// is disabled.
+    pub async fn api_token_with_creator(
+        &self,
+        token_hash: &str,
+    ) -> Result<(ApiToken, Option<(Role, bool)>)> {
+        type Row = (
+            i64,
+            String,
+            String,
+            DateTime<Utc>,
+            Option<i64>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<bool>,
+        );
+        let row: Row = read!(self, |db| sqlx::query_as(
+            "SELECT t.id, t.name, t.role, t.created_at, t.created_by, t.revoked_at, \
+             a.role, a.disabled FROM api_tokens t LEFT JOIN accounts a ON a.id = t.created_by \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+        )
+        .bind(token_hash)
+        .fetch_one(db)
+        .await)?;
+        let (id, name, role, created_at, created_by, revoked_at, creator_role, disabled) = row;
+        let token = token((id, name, role, created_at, created_by, revoked_at))?;
+        let creator = match (creator_role, disabled) {
+            (Some(role), Some(disabled)) => Some((parse_role(&role)?, disabled)),
+            _ => None,
+        };
+        Ok((token, creator))
+    }
+
     /// Newest first, revoked ones included.
     pub async fn list_api_tokens(&self) -> Result<Vec<ApiToken>> {
         let rows: Vec<TokenRow> = read!(self, |db| sqlx::query_as(

@@ -111,20 +111,23 @@ pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, HttpEr
     if !token.starts_with(API_TOKEN_PREFIX) || token.len() > 200 {
         return Err(HttpError::Unauthorized);
     }
-    let t = match state.store().api_token(&hash_secret(token)).await {
-        Ok(t) if t.revoked => return Err(HttpError::Unauthorized),
-        Ok(t) => t,
+    let (t, creator) = match state
+        .store()
+        .api_token_with_creator(&hash_secret(token))
+        .await
+    {
+        Ok(found) => found,
         Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
         Err(err) => return Err(err.into()),
     };
-    let role = match t.created_by {
-        None => t.role,
-        Some(account_id) => match state.store().get_account(account_id).await {
-            Ok(account) if account.disabled => return Err(HttpError::Unauthorized),
-            Ok(account) => t.role.min(account.role),
-            Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
-            Err(err) => return Err(err.into()),
-        },
+    if t.revoked {
+        return Err(HttpError::Unauthorized);
+    }
+    let role = match (t.created_by, creator) {
+        (None, _) => t.role,
+        (Some(_), Some((role, false))) => t.role.min(role),
+        // Disabled, or the account row is gone.
+        (Some(_), _) => return Err(HttpError::Unauthorized),
     };
     Ok(Actor {
         account_id: t.created_by,

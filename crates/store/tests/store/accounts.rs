@@ -159,3 +159,23 @@ store_test!(a_new_password_ends_every_session_of_the_account, |store| {
     }
     Ok(())
 });
+
+store_test!(a_token_comes_with_its_creators_current_role, |store| {
+    let ann = store
+        .create_account("ann-t@example.com", "Ann", Role::Editor, "h")
+        .await?;
+    store
+        .create_api_token("script", Role::Admin, "hash-a", Some(ann.id))
+        .await?;
+    store
+        .create_api_token("cli", Role::Author, "hash-c", None)
+        .await?;
+    let (_, creator) = store.api_token_with_creator("hash-a").await?;
+    assert_eq!(creator, Some((Role::Editor, false)));
+    store.set_account_disabled(ann.id, true).await?;
+    let (_, creator) = store.api_token_with_creator("hash-a").await?;
+    assert_eq!(creator, Some((Role::Editor, true)));
+    let (token, creator) = store.api_token_with_creator("hash-c").await?;
+    assert_eq!((token.role, creator), (Role::Author, None));
+    Ok(())
+});
