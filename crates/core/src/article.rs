@@ -94,7 +94,9 @@ impl ArticleDraft {
         v.check(!self.edition.is_empty(), "edition", "must be chosen");
         v.text(&self.headline, "headline", MAX_HEADLINE);
         v.optional_text(&self.lead, "lead", MAX_LEAD);
-        v.optional_text(&self.body, "body", MAX_BODY);
+        if let Some(problem) = crate::body::limits::body_problem(&self.body) {
+            v.check(false, "body", problem);
+        }
         v.check(
             self.slug.is_empty() || is_valid_slug(&self.slug),
             "slug",

@@ -17,7 +17,7 @@ pub enum Block<'a> {
     Embed(Embed, String),
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 

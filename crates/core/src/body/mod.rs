@@ -9,9 +9,11 @@
 mod blocks;
 mod cards;
 mod embed;
+pub mod limits;
 mod notes;
 mod render;
 mod sanitize;
+mod tidy;
 
 use std::collections::HashMap;
 

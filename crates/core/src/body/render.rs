@@ -2,28 +2,34 @@
 //! events (so links, code and the cards' own markup are never touched), then the HTML
 //! is sanitised.
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use unicode_normalization::UnicodeNormalization;
 
 use super::blocks::{Block, blocks};
 use super::embed::Embed;
+use super::limits::{self, Admit, Nesting};
 use super::notes::NoteMatcher;
 use super::{EmbedRefs, RenderContext, RenderedBody, RenderedNote, cards, sanitize};
 
 /// Lists the articles and photos a body embeds, so the caller can load them.
+/// At most [`limits::MAX_EMBEDS`] of each kind: the rest render nothing.
 pub fn embeds(markdown: &str) -> EmbedRefs {
-    let source: String = markdown.nfc().collect();
+    let source: String = limits::bounded_source(markdown).nfc().collect();
     let mut refs = EmbedRefs::default();
+    let mut seen = HashSet::new();
     for piece in blocks(&source).into_iter().filter_map(|b| match b {
         Block::Embed(embed, _) => Some(embed),
         _ => None,
     }) {
-        let (list, id) = match piece {
-            Embed::Related { article_id } => (&mut refs.articles, article_id),
-            Embed::Photo { photo_id, .. } => (&mut refs.photos, photo_id),
+        let (list, key) = match piece {
+            Embed::Related { article_id } => (&mut refs.articles, (true, article_id)),
+            Embed::Photo { photo_id, .. } => (&mut refs.photos, (false, photo_id)),
             Embed::Quote { .. } | Embed::Unknown { .. } => continue,
         };
-        if !list.contains(&id) {
+        let id = key.1;
+        if list.len() < limits::MAX_EMBEDS && seen.insert(key) {
             list.push(id);
         }
     }
@@ -31,8 +37,10 @@ pub fn embeds(markdown: &str) -> EmbedRefs {
 }
 
 /// Renders a body to sanitised HTML. Never fails: whatever cannot be rendered is left out.
+/// The work is bounded whatever the input (see [`limits`]): nesting is flattened, and
+/// output past [`limits::MAX_HTML_BYTES`] is left out.
 pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
-    let source: String = markdown.nfc().collect();
+    let source: String = limits::bounded_source(markdown).nfc().collect();
     let blocks = blocks(&source);
     let h1_present = blocks.iter().any(|b| {
         matches!(
@@ -55,10 +63,19 @@ pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
         in_code_block: false,
         plain: String::new(),
         skipped: Vec::new(),
+        written: 0,
     };
+    let mut nesting = Nesting::default();
     for block in blocks {
+        if r.written > limits::MAX_HTML_BYTES {
+            break;
+        }
         match block {
-            Block::Event(event) => r.event(event),
+            Block::Event(event) => {
+                if let Admit::Keep(event) = nesting.admit(event) {
+                    r.event(event);
+                }
+            }
             Block::Embed(embed, line) => r.embed(&embed, line),
         }
     }
@@ -86,10 +103,22 @@ struct Renderer<'c, 'a> {
     /// Running text, for the word count.
     plain: String,
     skipped: Vec<String>,
+    /// About how many bytes of HTML the events so far will write.
+    written: usize,
 }
 
 impl<'a> Renderer<'_, 'a> {
     fn emit(&mut self, event: Event<'a>) {
+        self.written += match &event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => t.len(),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            })
+            | Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => dest_url.len() + title.len() + 32,
+            _ => 16,
+        };
         self.out.push(Out::Event(event));
     }
 

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(builder);
 
 pub fn sanitize(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    SANITIZER.clean(&super::tidy::tidy(html, TAGS)).to_string()
 }
 
 const TAGS: &[&str] = &[

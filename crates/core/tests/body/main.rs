@@ -1,6 +1,7 @@
 //! Body renderer tests, as modules of one test binary (one link step).
 
 mod embeds;
+mod limits;
 mod notes;
 mod props;
 mod safety;
