@@ -66,4 +66,33 @@ impl Store {
             )
             .collect())
     }
+
+    /// Entries of `action` about `target` written after the actor's previous `since_action`
+    /// entry (its second newest: the newest is the one that just happened), newest first.
+    /// Used for "since your previous login" notices; at most `limit`.
+    pub async fn audit_since_previous(
+        &self,
+        target: &str,
+        action: &str,
+        actor: i64,
+        since_action: &str,
+        limit: i64,
+    ) -> Result<Vec<(DateTime<Utc>, serde_json::Value)>> {
+        let rows: Vec<(DateTime<Utc>, Json<serde_json::Value>)> =
+            read!(self, |db| sqlx::query_as(
+                "SELECT at, details FROM audit_log \
+             WHERE target = $1 AND action = $2 AND id > COALESCE(( \
+               SELECT id FROM audit_log WHERE actor = $3 AND action = $4 \
+               ORDER BY id DESC LIMIT 1 OFFSET 1), 0) \
+             ORDER BY id DESC LIMIT $5"
+            )
+            .bind(target)
+            .bind(action)
+            .bind(actor)
+            .bind(since_action)
+            .bind(limit.clamp(1, 1000))
+            .fetch_all(db)
+            .await)?;
+        Ok(rows.into_iter().map(|(at, d)| (at, d.0)).collect())
+    }
 }

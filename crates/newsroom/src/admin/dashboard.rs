@@ -8,7 +8,7 @@ use newsdesk_site::AppState;
 use newsdesk_store::ArticleQuery;
 
 use crate::admin::render::{AdminResult, page};
-use crate::auth::Staff;
+use crate::auth::{Staff, login};
 use crate::policy::{Action, Resource, allowed, can};
 
 pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
@@ -60,8 +60,13 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
     } else {
         0
     };
+    let lockouts = match staff.actor.account_id {
+        Some(me) => lockouts_since_previous_login(&state, me).await?,
+        None => Vec::new(),
+    };
     let ctx = context! {
         nav => "dashboard",
+        lockouts => lockouts,
         counts => counts,
         mine => Value::from_serialize(&mine),
         scheduled => Value::from_serialize(&scheduled),
@@ -70,4 +75,28 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
         failed_jobs => failed_jobs,
     };
     page(&staff, "admin/dashboard.html", ctx)
+}
+
+/// Clients locked out of this account since its owner's previous login, newest first: the
+/// notice that someone has been guessing their password.
+async fn lockouts_since_previous_login(
+    state: &AppState,
+    account: i64,
+) -> Result<Vec<Value>, newsdesk_store::StoreError> {
+    let entries = state
+        .store()
+        .audit_since_previous(
+            &login::account_target(account),
+            login::LOCKED_OUT,
+            account,
+            login::LOGGED_IN,
+            20,
+        )
+        .await?;
+    Ok(entries
+        .into_iter()
+        .map(|(at, details)| {
+            context! { at => at, client => details.get("client").and_then(|c| c.as_str()).map(str::to_owned) }
+        })
+        .collect())
 }

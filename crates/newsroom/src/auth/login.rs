@@ -15,10 +15,18 @@ use serde::Deserialize;
 use crate::admin::render::{AdminError, AdminResult, render};
 use crate::auth::cookies;
 use crate::auth::password::verify_password;
-use crate::auth::ratelimit::LoginLimits;
+use crate::auth::ratelimit::{Admission, LoginLimits};
 use crate::auth::session::{self, CurrentSession, SESSION_TTL};
 use crate::auth::token::{constant_time_eq, random_token};
 use newsdesk_auth::ClientIp;
+
+/// Audit actions: every newsroom login, and every lock-out of a client from an account.
+pub const LOGGED_IN: &str = "login";
+pub const LOCKED_OUT: &str = "login.locked";
+
+pub fn account_target(id: i64) -> String {
+    format!("account:{id}")
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -147,18 +155,23 @@ pub async fn submit(
         );
     }
     let email = normalize_email(&form.email).unwrap_or_else(|_| form.email.trim().to_lowercase());
-    if let Err(exceeded) = limits.check(ip, &email) {
-        let mut response = login_page(
-            StatusCode::TOO_MANY_REQUESTS,
-            &form.csrf,
-            &form.email,
-            next,
-            Some(exceeded.message()),
-        )?;
-        response
-            .headers_mut()
-            .insert(RETRY_AFTER, HeaderValue::from_static("60"));
-        return Ok(response);
+    match limits.admit(ip, &email) {
+        Ok(Admission::Go) => {}
+        Ok(Admission::SlowDown(pause)) => tokio::time::sleep(pause).await,
+        Err(refused) => {
+            let mut response = login_page(
+                StatusCode::TOO_MANY_REQUESTS,
+                &form.csrf,
+                &form.email,
+                next,
+                Some(refused.reason.message()),
+            )?;
+            response.headers_mut().insert(
+                RETRY_AFTER,
+                HeaderValue::from(refused.retry_after.as_secs()),
+            );
+            return Ok(response);
+        }
     }
 
     let found = match state.store().account_by_email(&email).await {
@@ -182,6 +195,21 @@ pub async fn submit(
         Some(_) if ok => None,
         _ => Some("Wrong email or password."),
     };
+    if !ok && limits.failed(ip, &email) {
+        // Tell the owner (on their dashboard, after their next login) that someone was
+        // locked out of their account, and from where.
+        if let Some((account, _)) = &found {
+            tracing::warn!(account = account.id, client = ?ip, "newsroom login locked out");
+            let details = serde_json::json!({ "client": ip.map(|ip| ip.to_string()) });
+            if let Err(err) = state
+                .store()
+                .audit(None, LOCKED_OUT, &account_target(account.id), &details)
+                .await
+            {
+                tracing::error!(%err, "login lock-out could not be recorded");
+            }
+        }
+    }
     let account = match (refusal, found) {
         (None, Some((account, _))) => account,
         (refusal, _) => {
@@ -201,8 +229,22 @@ pub async fn submit(
     if let Some(previous) = &session {
         previous.end(&state).await?;
     }
+    limits.succeeded(ip, &email);
     let (token, _csrf) = session::start(&state, &account).await?;
     tracing::info!(account = account.id, "newsroom login");
+    let details = serde_json::json!({ "client": ip.map(|ip| ip.to_string()) });
+    if let Err(err) = state
+        .store()
+        .audit(
+            Some(account.id),
+            LOGGED_IN,
+            &account_target(account.id),
+            &details,
+        )
+        .await
+    {
+        tracing::error!(%err, "login could not be recorded");
+    }
     let secure = state.config().secure_cookies;
     let mut response = Redirect::to(next).into_response();
     let headers = response.headers_mut();
