@@ -136,6 +136,53 @@ store_test!(audit_log_lists_newest_first_with_names, |store| {
     Ok(())
 });
 
+store_test!(
+    audit_since_previous_counts_from_the_second_newest_login,
+    |store| {
+        let ann = store
+            .create_account("ann3@example.com", "Ann", Role::Editor, "h")
+            .await?;
+        let me = format!("account:{}", ann.id);
+        let client = |ip: &str| serde_json::json!({ "client": ip });
+        // Before any login, every lock-out counts.
+        store
+            .audit(None, "login.locked", &me, &client("203.0.113.1"))
+            .await?;
+        store
+            .audit(Some(ann.id), "login", &me, &client("198.51.100.7"))
+            .await?;
+        let first = store
+            .audit_since_previous(&me, "login.locked", ann.id, "login", 20)
+            .await?;
+        assert_eq!(first.len(), 1);
+        // A lock-out on someone else's account is not this owner's business.
+        store
+            .audit(None, "login.locked", "account:999", &client("203.0.113.2"))
+            .await?;
+        store
+            .audit(None, "login.locked", &me, &client("203.0.113.3"))
+            .await?;
+        store
+            .audit(Some(ann.id), "login", &me, &client("198.51.100.7"))
+            .await?;
+        let second = store
+            .audit_since_previous(&me, "login.locked", ann.id, "login", 20)
+            .await?;
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0].1["client"], "203.0.113.3");
+        store
+            .audit(Some(ann.id), "login", &me, &client("198.51.100.7"))
+            .await?;
+        assert!(
+            store
+                .audit_since_previous(&me, "login.locked", ann.id, "login", 20)
+                .await?
+                .is_empty()
+        );
+        Ok(())
+    }
+);
+
 store_test!(a_new_password_ends_every_session_of_the_account, |store| {
     let bob = store
         .create_account("bob2@example.com", "Bob", Role::Author, "h")
