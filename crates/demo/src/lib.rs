@@ -8,6 +8,7 @@ mod photos;
 mod plan;
 mod render;
 mod schedule;
+mod seed;
 mod setup;
 mod slugs;
 
@@ -19,6 +20,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 pub use options::{DemoError, DemoOptions, DemoReport};
+pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 
 /// Independent random streams, so that changing the photo count does not reshuffle
 /// every article.
@@ -26,6 +28,8 @@ const PHOTO_STREAM: u64 = 1;
 const ARTICLE_STREAM: u64 = 2;
 
 /// Fills `store` (and `media`) with the demo newsroom described in the crate docs.
+/// Neither locked nor recorded: a program that may run beside another instance, or be
+/// stopped half-way, calls [`seed_if_needed`] or [`add_demo`] instead.
 ///
 /// The same `opts.seed` and `opts.now` on an empty store produce the same content. On a
 /// store that already holds the demo, editions, sections, tags, authors and entities are

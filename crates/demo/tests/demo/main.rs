@@ -7,4 +7,5 @@
 
 mod content;
 mod newsroom;
+mod seeding;
 mod support;

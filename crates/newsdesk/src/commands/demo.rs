@@ -13,7 +13,7 @@ pub async fn run(args: &DemoArgs, file: &FileConfig) -> anyhow::Result<()> {
         seed: args.seed,
         ..DemoOptions::default()
     };
-    let report = newsdesk_demo::generate(&store, &media, &opts)
+    let report = newsdesk_demo::add_demo(&store, &media, &opts)
         .await
         .context("demo generation failed")?;
     println!("{report}");
