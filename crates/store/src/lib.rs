@@ -20,6 +20,7 @@ mod outbox;
 mod people;
 mod photos;
 mod rows;
+mod seed;
 mod sql;
 mod taxonomy;
 mod types;
@@ -29,6 +30,7 @@ pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use jobs::{JobFilter, RetryPolicy};
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
+pub use seed::{SeedLock, SeedState};
 pub use types::{
     ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,
     NewEntity, NewPhoto, NewSection, NewTag, OutboxPage, PhotoText, Session,

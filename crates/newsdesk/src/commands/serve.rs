@@ -22,12 +22,19 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         );
     }
 
-    if config.demo && store.is_empty().await? {
-        tracing::info!("empty database: generating the demo newsroom");
-        let report = newsdesk_demo::generate(&store, &media, &demo_options(args.demo_articles))
-            .await
-            .context("demo generation failed")?;
-        tracing::info!(%report, "demo newsroom ready");
+    if config.demo {
+        // Locked and recorded: a second instance waits and then skips, and a seed cut
+        // short by a kill is redone rather than served half-built.
+        let seeded =
+            newsdesk_demo::seed_if_needed(&store, &media, &demo_options(args.demo_articles))
+                .await
+                .context("demo generation failed")?;
+        match seeded {
+            newsdesk_demo::Seeded::Made(report) | newsdesk_demo::Seeded::Redone(report) => {
+                tracing::info!(%report, "demo newsroom ready");
+            }
+            newsdesk_demo::Seeded::Skipped => {}
+        }
     }
 
     // Bind first, then announce: whoever waits for the "listening" line never races the
