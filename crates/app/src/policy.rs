@@ -2,8 +2,8 @@
 //!
 //! Every action in [`crate::actions`] and every admin page asks [`can`] before touching
 //! anything, so the HTML pages and the Admin API cannot disagree. Roles are ordered
-//! (contributor < author < editor < admin, see [`Role`]); the only rule that is not a plain
-//! "at least this role" is ownership of articles.
+//! (contributor < author < editor < admin, see [`Role`]); the only rules that are not a
+//! plain "at least this role" are ownership of articles and of photos.
 
 use crate::Error;
 use newsdesk_core::{Article, ArticleStatus, Role};
@@ -30,8 +30,11 @@ pub enum Action {
     ManageEntities,
     /// Comments and chats (later issues).
     Moderate,
-    /// Upload photos and edit their caption, alt text and credit.
+    /// Upload photos.
     UploadMedia,
+    /// Change a photo's caption, alt text and credit: the same ownership rules as
+    /// [`Action::EditArticle`], since the text shows wherever the photo does.
+    EditMedia,
     DeleteMedia,
     /// Invite staff, change roles, disable accounts.
     ManageStaff,
@@ -49,6 +52,25 @@ pub enum Action {
 pub enum Resource {
     None,
     Article(ArticleFacts),
+    Photo(PhotoFacts),
+}
+
+/// The facts about a photo that decide who may change its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoFacts {
+    /// `None` for photos whose uploader was not recorded (demo, imports): editors only.
+    pub uploaded_by: Option<i64>,
+    /// A published or scheduled article shows it: its text is public.
+    pub public: bool,
+}
+
+impl From<&newsdesk_store::PhotoUsage> for PhotoFacts {
+    fn from(u: &newsdesk_store::PhotoUsage) -> Self {
+        PhotoFacts {
+            uploaded_by: u.uploaded_by,
+            public: !u.shown_by.is_empty(),
+        }
+    }
 }
 
 /// The facts about an article that decide who may touch it.
@@ -83,6 +105,10 @@ impl From<&ArticleSummary> for ArticleFacts {
 impl Resource {
     pub fn article(a: impl Into<ArticleFacts>) -> Self {
         Resource::Article(a.into())
+    }
+
+    pub fn photo(p: impl Into<PhotoFacts>) -> Self {
+        Resource::Photo(p.into())
     }
 }
 
@@ -140,7 +166,23 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
                 )
             }
             Resource::Article(_) => Decision::Allow,
-            Resource::None => Decision::Deny("only editors can change other people's articles"),
+            Resource::None | Resource::Photo(_) => {
+                Decision::Deny("only editors can change other people's articles")
+            }
+        },
+        Action::EditMedia => match resource {
+            _ if actor.role >= Role::Editor => Decision::Allow,
+            Resource::Photo(f) if f.uploaded_by.is_none() || f.uploaded_by != actor.account_id => {
+                Decision::Deny("only editors can change photos other people uploaded")
+            }
+            // Its caption and credit are on a live page: changing them is publishing.
+            Resource::Photo(f) if actor.role == Role::Contributor && f.public => Decision::Deny(
+                "contributors cannot change photos that published or scheduled articles show; ask an editor",
+            ),
+            Resource::Photo(_) => Decision::Allow,
+            Resource::None | Resource::Article(_) => {
+                Decision::Deny("only editors can change photos other people uploaded")
+            }
         },
         Action::PublishArticle => match resource {
             _ if actor.role >= Role::Editor => Decision::Allow,
@@ -250,6 +292,38 @@ mod tests {
             &actor(Role::Author, 1),
             Action::EditArticle,
             article(1, ArticleStatus::Published, true)
+        ));
+    }
+
+    fn photo(uploader: Option<i64>, public: bool) -> Resource {
+        Resource::Photo(PhotoFacts {
+            uploaded_by: uploader,
+            public,
+        })
+    }
+
+    #[test]
+    fn photo_text_follows_article_ownership() {
+        let c = actor(Role::Contributor, 1);
+        let a = actor(Role::Author, 1);
+        assert!(allowed(&c, Action::EditMedia, photo(Some(1), false)));
+        assert!(!allowed(&c, Action::EditMedia, photo(Some(1), true)));
+        assert!(!allowed(&c, Action::EditMedia, photo(Some(2), false)));
+        assert!(!allowed(&c, Action::EditMedia, photo(None, false)));
+        assert!(allowed(&a, Action::EditMedia, photo(Some(1), true)));
+        assert!(!allowed(&a, Action::EditMedia, photo(Some(2), false)));
+        assert!(!allowed(&a, Action::EditMedia, photo(None, false)));
+        let e = actor(Role::Editor, 3);
+        assert!(allowed(&e, Action::EditMedia, photo(None, true)));
+        assert!(allowed(&e, Action::EditMedia, photo(Some(2), true)));
+        let anonymous_token = Actor {
+            account_id: None,
+            ..actor(Role::Author, 1)
+        };
+        assert!(!allowed(
+            &anonymous_token,
+            Action::EditMedia,
+            photo(None, false)
         ));
     }
 

@@ -20,17 +20,16 @@ mod outbox;
 mod people;
 mod photos;
 mod rows;
-mod seed;
 mod sql;
 mod taxonomy;
 mod types;
 
-pub use articles::{BlockedArticle, DueArticles};
+pub use articles::{AuditNote, BlockedArticle, DueArticles, Transition};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use jobs::{JobFilter, RetryPolicy};
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
-pub use seed::{SeedLock, SeedState};
+pub use photos::{PhotoUsage, is_blank};
 pub use types::{
     ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,
     NewEntity, NewPhoto, NewSection, NewTag, OutboxPage, PhotoText, Session,

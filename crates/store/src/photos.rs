@@ -19,6 +19,26 @@ pub(crate) fn search_text(caption: &str, credit: &Credit, notice: &str) -> Strin
     ))
 }
 
+/// Alt text that describes nothing: empty, or only spaces and invisible characters
+/// (zero-width spaces and joiners, soft hyphens, byte-order marks).
+pub fn is_blank(alt_text: &str) -> bool {
+    alt_text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+            )
+    })
+}
+
+/// See [`Store::photo_usage`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoUsage {
+    pub uploaded_by: Option<i64>,
+    /// `(article id, headline)` of the published or scheduled articles that show it.
+    pub shown_by: Vec<(i64, String)>,
+}
+
 /// Pixel sizes are u32 in the model and INTEGER (i32) in both databases.
 pub(crate) fn pixels(n: u32, field: &'static str) -> Result<i32> {
     i32::try_from(n).map_err(|_| StoreError::invalid(field, "is too large"))
@@ -68,6 +88,30 @@ impl Store {
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
+    /// Which of `keys` are the stored original of some photo (`photos.key`): what the
+    /// orphan sweep asks about each old file in media storage.
+    pub async fn photo_keys_among(
+        &self,
+        keys: &[String],
+    ) -> Result<std::collections::HashSet<String>> {
+        let mut found = std::collections::HashSet::new();
+        for chunk in keys.chunks(crate::sql::CHUNK) {
+            let sql = format!(
+                "SELECT key FROM photos WHERE key IN ({})",
+                crate::sql::placeholders(1, chunk.len())
+            );
+            let rows: Vec<String> = read!(self, |db| {
+                let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()));
+                for key in chunk {
+                    q = q.bind(key);
+                }
+                q.fetch_all(db).await
+            })?;
+            found.extend(rows);
+        }
+        Ok(found)
+    }
+
     /// Newest first; `search` matches caption, credit and copyright notice in any case.
     pub async fn list_photos(
         &self,
@@ -91,22 +135,58 @@ impl Store {
         Ok(rows.into_iter().map(Photo::from).collect())
     }
 
-    /// Refused with `InUse` when it would remove the alt text of a photo that published or
-    /// scheduled articles show: readers must never get an image without a description.
+    /// Who uploaded photo `id` (`None` for photos from before uploads were recorded, the
+    /// demo and imports) and the published or scheduled articles that show it: what decides
+    /// who may change its text (see `app::policy`). `NotFound` when there is no such photo.
+    pub async fn photo_usage(&self, id: i64) -> Result<PhotoUsage> {
+        let (uploaded_by, shown_by) = transaction!(self, |conn| {
+            let uploaded_by: Option<i64> =
+                sqlx::query_scalar("SELECT uploaded_by FROM photos WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+            let shown_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
+            (uploaded_by, shown_by)
+        });
+        Ok(PhotoUsage {
+            uploaded_by,
+            shown_by,
+        })
+    }
+
+    /// [`Store::update_photo_text_with`], whoever the photo is shown to.
     pub async fn update_photo_text(&self, id: i64, t: &PhotoText) -> Result<Photo> {
+        self.update_photo_text_with(id, t, false).await
+    }
+
+    /// Refused with `InUse` (`what` = "the alt text of photo N") when it would remove the
+    /// alt text of a photo that published or scheduled articles show: readers must never
+    /// get an image without a description. With `only_if_unpublished`, any change to a
+    /// photo such articles show is refused with `InUse` (`what` = "photo N"): the caller
+    /// may not change what readers see. Both are judged with the photo's row held, so an
+    /// article being published with it meanwhile is seen.
+    pub async fn update_photo_text_with(
+        &self,
+        id: i64,
+        t: &PhotoText,
+        only_if_unpublished: bool,
+    ) -> Result<Photo> {
         validate_photo_text(&t.caption, &t.alt_text, &t.credit)?;
         let photo = transaction!(self, |conn| {
             let q = sqlx::query_as(UPDATE_PHOTO_TEXT.as_str()).bind(id);
             let row: PhotoRow = bind_photo_text!(q, t).fetch_one(&mut *conn).await?;
             // Asked after the UPDATE, which holds the row: an article being published with
             // this photo has either committed (and is seen) or waits and sees the new text.
-            if t.alt_text.trim().is_empty() {
+            let blank = is_blank(&t.alt_text);
+            if blank || only_if_unpublished {
                 let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
                 if !used_by.is_empty() {
-                    return Err(StoreError::InUse {
-                        what: format!("the alt text of photo {id}"),
-                        used_by,
-                    });
+                    let what = if only_if_unpublished {
+                        format!("photo {id}")
+                    } else {
+                        format!("the alt text of photo {id}")
+                    };
+                    return Err(StoreError::InUse { what, used_by });
                 }
             }
             insert_event!(conn, Change::Photo { id })?;

@@ -5,6 +5,7 @@ use crate::{App, Error};
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::validate_correction;
 use newsdesk_core::{Article, ArticleDraft, ArticleId, ArticleStatus, Correction, ValidationError};
+use newsdesk_store::{AuditNote, Transition};
 use serde_json::json;
 
 use crate::actions::audit;
@@ -69,24 +70,38 @@ pub async fn save(
     Ok(article)
 }
 
-/// Makes the article public now (a re-publish keeps its original publication time).
-pub async fn publish(state: &App, actor: &Actor, id: i64) -> Result<Article, Error> {
+/// What [`publish`] did: published the article now, or found it already published and
+/// changed nothing (no event, no audit entry), which is what the second of two publishes at
+/// once, or a retried one, gets.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub article: Article,
+    pub changed: bool,
+}
+
+/// Makes the article public now (a re-publish keeps its original publication time). The
+/// audit entry is written with the publication, in its transaction.
+pub async fn publish(state: &App, actor: &Actor, id: i64) -> Result<Published, Error> {
     let current = state.store().get_article(id).await?;
     can(actor, Action::PublishArticle, Resource::article(&current))?;
-    let (article, event) = state
+    let note = note(actor, "article.publish", id, details(&current));
+    match state
         .store()
-        .publish_article(id, Utc::now(), actor.account_id)
-        .await?;
-    state.after_write(&event).await;
-    audit::record(
-        state,
-        actor,
-        "article.publish",
-        &target(id),
-        details(&article),
-    )
-    .await;
-    Ok(article)
+        .publish_article_with(id, Utc::now(), Some(&note))
+        .await?
+    {
+        Transition::Changed { article, event } => {
+            state.after_write(&event).await;
+            Ok(Published {
+                article,
+                changed: true,
+            })
+        }
+        Transition::Unchanged(article) => Ok(Published {
+            article,
+            changed: false,
+        }),
+    }
 }
 
 /// Publishes the article by itself at `at` (see [`crate::jobs`]); the schedule lives in the
@@ -111,18 +126,21 @@ pub async fn schedule(
             ValidationError::single("publish_at", "the article is already published").into(),
         );
     }
+    let mut d = details(&current);
+    d["publish_at"] = json!(at);
+    let note = note(actor, "article.schedule", id, d);
+    // The store refuses a published article again with the row held: a publish that
+    // committed since the check above is seen there.
     let (article, event) = state
         .store()
-        .schedule_article(id, at, actor.account_id)
+        .schedule_article_with(id, at, Some(&note))
         .await?;
     state.after_write(&event).await;
-    let mut d = details(&article);
-    d["publish_at"] = json!(at);
-    audit::record(state, actor, "article.schedule", &target(id), d).await;
     Ok(article)
 }
 
-/// Takes a published (or scheduled) article down; its URL then answers 410 Gone.
+/// Takes a published (or scheduled) article down; its URL then answers 410 Gone. Of two
+/// unpublishes at once, the second is refused like any unpublish of an unpublished article.
 pub async fn unpublish(state: &App, actor: &Actor, id: i64) -> Result<Article, Error> {
     let current = state.store().get_article(id).await?;
     can(actor, Action::PublishArticle, Resource::article(&current))?;
@@ -130,26 +148,23 @@ pub async fn unpublish(state: &App, actor: &Actor, id: i64) -> Result<Article, E
         current.status,
         ArticleStatus::Published | ArticleStatus::Scheduled
     ) {
-        return Err(ValidationError::single(
-            "status",
-            "only published or scheduled articles can be unpublished",
-        )
-        .into());
+        return Err(not_public());
     }
-    let (article, event) = state
-        .store()
-        .unpublish_article(id, actor.account_id)
-        .await?;
+    let note = note(actor, "article.unpublish", id, details(&current));
+    let (article, event) = match state.store().unpublish_article_with(id, Some(&note)).await {
+        Err(newsdesk_store::StoreError::Invalid(_)) => return Err(not_public()),
+        other => other?,
+    };
     state.after_write(&event).await;
-    audit::record(
-        state,
-        actor,
-        "article.unpublish",
-        &target(id),
-        details(&article),
-    )
-    .await;
     Ok(article)
+}
+
+fn not_public() -> Error {
+    ValidationError::single(
+        "status",
+        "only published or scheduled articles can be unpublished",
+    )
+    .into()
 }
 
 /// Adds a dated correction note shown at the end of the article.
@@ -241,6 +256,16 @@ pub async fn link_translation(
         .await?;
     state.after_write(&event).await;
     Ok(())
+}
+
+/// An audit entry for the store to write with the change it describes.
+fn note(actor: &Actor, action: &str, id: i64, details: serde_json::Value) -> AuditNote {
+    AuditNote {
+        actor: actor.account_id,
+        action: action.to_owned(),
+        target: target(id),
+        details: audit::details(actor, details),
+    }
 }
 
 fn target(id: i64) -> String {

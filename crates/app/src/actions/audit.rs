@@ -10,6 +10,18 @@ use crate::policy::{Action, Resource, can};
 /// Appends an entry. The change it describes has already committed, so a failure here is
 /// logged loudly rather than turned into an error page that would suggest nothing happened.
 pub async fn record(state: &App, actor: &Actor, action: &str, target: &str, details: Value) {
+    let details = self::details(actor, details);
+    if let Err(err) = state
+        .store()
+        .audit(actor.account_id, action, target, &details)
+        .await
+    {
+        tracing::error!(%err, action, target, "audit entry could not be written");
+    }
+}
+
+/// `details` with who did it: the actor's name, API token and client address.
+pub(crate) fn details(actor: &Actor, details: Value) -> Value {
     let mut details = details;
     if let Some(obj) = details.as_object_mut() {
         obj.insert("actor_name".to_owned(), json!(actor.name));
@@ -20,13 +32,7 @@ pub async fn record(state: &App, actor: &Actor, action: &str, target: &str, deta
             obj.insert("client".to_owned(), json!(client.to_string()));
         }
     }
-    if let Err(err) = state
-        .store()
-        .audit(actor.account_id, action, target, &details)
-        .await
-    {
-        tracing::error!(%err, action, target, "audit entry could not be written");
-    }
+    details
 }
 
 /// Newest first.

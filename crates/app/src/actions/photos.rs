@@ -5,12 +5,12 @@
 use crate::{App, Error};
 use newsdesk_core::{Credit, Photo};
 use newsdesk_media::keys;
-use newsdesk_store::PhotoText;
+use newsdesk_store::{PhotoText, StoreError, is_blank};
 use serde_json::json;
 
 use crate::actions::{announce_since, audit, outbox_position};
 use crate::actor::Actor;
-use crate::policy::{Action, Resource, can};
+use crate::policy::{Action, PhotoFacts, Resource, allowed, can};
 
 pub async fn get(state: &App, actor: &Actor, id: i64) -> Result<Photo, Error> {
     can(actor, Action::ViewNewsroom, Resource::None)?;
@@ -46,6 +46,11 @@ pub struct TextChange {
 
 /// Caption, alt text and credit. Alt text is what lets an article using the photo be
 /// published; the store refuses alt text that repeats the caption or names a file.
+///
+/// Who may: the photo's uploader (a contributor only while no published or scheduled
+/// article shows it) and editors; a photo without a recorded uploader, editors only (see
+/// [`Action::EditMedia`]). Alt text of a photo public articles show cannot be emptied
+/// (`Invalid` on `alt_text`, naming them).
 pub async fn update_text(
     state: &App,
     actor: &Actor,
@@ -53,9 +58,21 @@ pub async fn update_text(
     change: TextChange,
 ) -> Result<Photo, Error> {
     can(actor, Action::UploadMedia, Resource::None)?;
+    let usage = state.store().photo_usage(id).await?;
+    can(actor, Action::EditMedia, Resource::photo(&usage))?;
+    // Judged above on a read; the store judges it again with the row held, so a contributor
+    // cannot slip a change in while an article with the photo is being published.
+    let only_if_unpublished = !allowed(
+        actor,
+        Action::EditMedia,
+        Resource::photo(PhotoFacts {
+            public: true,
+            ..PhotoFacts::from(&usage)
+        }),
+    );
     let current = state.store().get_photo(id).await?;
     let trimmed = |v: Option<String>, old: &str| {
-        v.map(|s| s.trim().to_owned())
+        v.map(|s| tidy(&s).to_owned())
             .unwrap_or_else(|| old.to_owned())
     };
     let text = PhotoText {
@@ -78,9 +95,51 @@ pub async fn update_text(
         .into());
     }
     let seq = outbox_position(state).await?;
-    let photo = state.store().update_photo_text(id, &text).await?;
+    let photo = match state
+        .store()
+        .update_photo_text_with(id, &text, only_if_unpublished)
+        .await
+    {
+        Ok(photo) => photo,
+        Err(StoreError::InUse { used_by, .. }) if only_if_unpublished => {
+            return Err(Error::Forbidden(format!(
+                "contributors cannot change photos that published or scheduled articles show ({}); ask an editor",
+                headlines(&used_by)
+            )));
+        }
+        Err(StoreError::InUse { used_by, .. }) => {
+            return Err(newsdesk_core::ValidationError::single(
+                "alt_text",
+                format!(
+                    "cannot be removed: published or scheduled articles show this photo ({}); readers need the description",
+                    headlines(&used_by)
+                ),
+            )
+            .into());
+        }
+        Err(err) => return Err(err.into()),
+    };
     announce_since(state, seq).await;
     Ok(photo)
+}
+
+/// Spaces and invisible characters at either end go: alt text of zero-width spaces is no
+/// description.
+fn tidy(s: &str) -> &str {
+    s.trim_matches(|c: char| is_blank(c.encode_utf8(&mut [0; 4])))
+}
+
+/// “Headline” (#id), … for the first few articles.
+fn headlines(used_by: &[(i64, String)]) -> String {
+    let mut out: Vec<String> = used_by
+        .iter()
+        .take(5)
+        .map(|(id, headline)| format!("“{headline}” (#{id})"))
+        .collect();
+    if used_by.len() > 5 {
+        out.push(format!("and {} more", used_by.len() - 5));
+    }
+    out.join(", ")
 }
 
 /// Removes the photo row, then its original and renditions from media storage.

@@ -21,6 +21,7 @@ impl Done {
             "created" => "Draft created.",
             "saved" => "Saved.",
             "published" => "Published.",
+            "already_published" => "Already published: nothing changed.",
             "scheduled" => "Scheduled. It will publish itself at the time shown.",
             "unpublished" => "Unpublished. Its address now tells readers it was removed.",
             "corrected" => "Correction added.",

@@ -49,8 +49,9 @@ pub struct ApiErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiErrorDetail {
     /// Stable machine-readable code: `bad_request`, `unauthorized`, `forbidden`,
-    /// `not_found`, `stale_version`, `payload_too_large`, `unsupported_media_type`,
-    /// `invalid`, `conflict`, `rate_limited`, `unavailable`, `internal`.
+    /// `not_found`, `gone`, `stale_version`, `in_use`, `already_published`,
+    /// `payload_too_large`, `unsupported_media_type`, `invalid`, `conflict`, `rate_limited`,
+    /// `unavailable`, `internal`.
     #[schema(example = "invalid")]
     pub code: String,
     /// For people: what went wrong and what to do about it.
@@ -117,6 +118,28 @@ impl ApiError {
             },
         }
     }
+}
+
+/// 409 `already_published`: the answer to publishing a published article, which changed
+/// nothing (not an [`ApiError`]: nothing failed, and nothing is logged).
+pub fn already_published(article: &newsdesk_core::Article) -> Response {
+    let since = article
+        .published_at
+        .map(|at| format!(" (since {})", at.to_rfc3339()))
+        .unwrap_or_default();
+    let body = ApiErrorBody {
+        error: ApiErrorDetail {
+            code: "already_published".to_owned(),
+            message: format!(
+                "article {} is already published{since}; nothing changed",
+                article.id
+            ),
+            fields: Vec::new(),
+            current_version: None,
+            used_by: Vec::new(),
+        },
+    };
+    (http::StatusCode::CONFLICT, Json(body)).into_response()
 }
 
 impl IntoResponse for ApiError {

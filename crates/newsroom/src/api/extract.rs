@@ -1,5 +1,6 @@
 //! Request extractors whose rejections are API errors (`{"error": …}`), not axum's plain
-//! text: malformed JSON is a 400, JSON of the wrong shape a 422 naming the problem, a
+//! text: malformed JSON is a 400, JSON of the wrong shape (an array where an object
+//! belongs, a wrong field type) a 422 naming the problem, a
 //! missing `Content-Type: application/json` a 415, an oversized body a 413.
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -9,10 +10,57 @@ use newsdesk_site::HttpError;
 
 use crate::api::error::ApiError;
 
-/// A JSON request body (at most [`crate::api::JSON_BODY_LIMIT`] bytes).
-#[derive(Debug, FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON request body (at most [`crate::api::JSON_BODY_LIMIT`] bytes): always a JSON
+/// object. serde would also read a struct from an array of its fields in order (`["a",
+/// "b"]`), a shape the document does not allow, so an array (or any other non-object) is
+/// refused with 422 before the fields are read.
+#[derive(Debug)]
 pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        if !is_json(req.headers()) {
+            // axum's own extractor words the refusal (415, or whatever it decides).
+            let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
+            return Ok(ApiJson(value));
+        }
+        let bytes = bytes::Bytes::from_request(req, state)
+            .await
+            .map_err(JsonRejection::from)?;
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok() {
+            return Err(ApiError(
+                ValidationError::single("body", "must be a JSON object").into(),
+            ));
+        }
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&bytes)?;
+        Ok(ApiJson(value))
+    }
+}
+
+/// `application/json` or `application/…+json`, as axum's `Json` judges it.
+fn is_json(headers: &http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
 
 /// Query-string parameters.
 #[derive(Debug, FromRequestParts)]

@@ -128,7 +128,8 @@ pub async fn get(
     Ok(Json(actions::get(&state, &actor, id).await?.into()))
 }
 
-/// Changes caption, alt text, credit or copyright; fields left out keep their value.
+/// Changes caption, alt text, credit or copyright; fields left out keep their value. The
+/// same ownership rules as articles: the uploader and editors may.
 #[utoipa::path(
     patch, path = "/api/v1/admin/photos/{id}", tag = "photos",
     params(("id" = i64, Path, description = "Photo id")),
@@ -137,11 +138,10 @@ pub async fn get(
         (status = 200, description = "The changed photo", body = PhotoOut),
         (status = 400, description = "Malformed JSON", body = ApiErrorBody),
         (status = 401, description = "No valid credentials", body = ApiErrorBody),
-        (status = 403, description = "Not staff", body = ApiErrorBody),
+        (status = 403, description = "Not allowed to change this photo: only its uploader and editors may (a contributor only while no published or scheduled article shows it); photos with no recorded uploader, editors only", body = ApiErrorBody),
         (status = 404, description = "No such photo", body = ApiErrorBody),
-        (status = 409, description = "Removing the alt text of a photo that published articles show (`in_use`)", body = ApiErrorBody),
         (status = 415, description = "Body is not JSON", body = ApiErrorBody),
-        (status = 422, description = "Too long, or alt text that repeats the caption or names a file", body = ApiErrorBody),
+        (status = 422, description = "Not a JSON object; too long; alt text that repeats the caption or names a file; or alt text removed from a photo that published or scheduled articles show (the message names them)", body = ApiErrorBody),
     )
 )]
 pub async fn update(

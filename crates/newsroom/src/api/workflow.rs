@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use newsdesk_site::AppState;
 
@@ -9,11 +10,14 @@ use crate::actions::articles;
 use crate::api::dto::articles::{
     ArticleOut, CorrectArticle, CorrectionOut, LinkTranslation, ScheduleArticle,
 };
-use crate::api::error::{ApiErrorBody, ApiResult};
+use crate::api::error::{ApiErrorBody, ApiResult, already_published};
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::auth::ApiActor;
 
 /// Makes the article public now. Contributors cannot publish; authors only their own.
+/// Publishing is idempotent: an article that is already published (also by a concurrent
+/// request) is left as it is, with no audit entry or event, and the answer is 409
+/// `already_published` — a client retrying a publish can treat that as done.
 #[utoipa::path(
     post, path = "/api/v1/admin/articles/{id}/publish", tag = "articles",
     params(("id" = i64, Path, description = "Article id")),
@@ -22,6 +26,7 @@ use crate::auth::ApiActor;
         (status = 401, description = "No valid credentials", body = ApiErrorBody),
         (status = 403, description = "Not allowed to publish this article", body = ApiErrorBody),
         (status = 404, description = "No such article", body = ApiErrorBody),
+        (status = 409, description = "Already published (`already_published`): nothing changed; or a save changed it while it was being published (`stale_version`)", body = ApiErrorBody),
         (status = 422, description = "A photo in it has no alt text", body = ApiErrorBody),
     )
 )]
@@ -29,8 +34,13 @@ pub async fn publish(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<ArticleOut>> {
-    Ok(Json(articles::publish(&state, &actor, id).await?.into()))
+) -> ApiResult<Response> {
+    let done = articles::publish(&state, &actor, id).await?;
+    if done.changed {
+        Ok(Json(ArticleOut::from(done.article)).into_response())
+    } else {
+        Ok(already_published(&done.article))
+    }
 }
 
 /// The article publishes itself at `publish_at` (kept in the database: survives restarts).

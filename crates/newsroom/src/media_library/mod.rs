@@ -51,7 +51,8 @@ const fn page(
     }
 }
 
-/// Every staff member uploads and describes photos; deleting one takes an editor.
+/// Every staff member uploads photos and describes their own; describing a photo nobody is
+/// recorded as uploading (the fixture) or deleting one takes an editor.
 pub static PAGES: &[Page] = &[
     page(
         Method::GET,
@@ -84,7 +85,7 @@ pub static PAGES: &[Page] = &[
     page(
         Method::POST,
         "/admin/media/{id}",
-        Access::AtLeast(Role::Contributor),
+        Access::AtLeast(Role::Editor),
         Fixture::Photo,
         || post(pages::save),
     ),

@@ -17,6 +17,8 @@ mod management;
 mod matrix;
 mod media_pages;
 mod media_upload;
+mod photo_ownership;
+mod publish_races;
 mod revisions;
 mod support;
 mod workflow;

@@ -141,7 +141,7 @@ mod publish;
 mod read;
 mod write;
 
-pub use publish::{BlockedArticle, DueArticles};
+pub use publish::{AuditNote, BlockedArticle, DueArticles, Transition};
 
 /// Distinct ids referenced by a set of drafts.
 pub(crate) fn distinct(ids: impl Iterator<Item = i64>) -> Vec<i64> {

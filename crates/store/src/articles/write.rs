@@ -137,10 +137,14 @@ impl Store {
             // Delete first, ask after: the DELETE holds the row, so an article being
             // published meanwhile with a card for this one has either committed (and is
             // seen here) or waits and then finds it gone.
-            sqlx::query("DELETE FROM articles WHERE id = $1")
+            let deleted = sqlx::query("DELETE FROM articles WHERE id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
+            // A concurrent delete won: it wrote the event, this one must not write another.
+            if deleted.rows_affected() == 0 {
+                return Err(StoreError::NotFound);
+            }
             let used_by = public_users!(conn, crate::refs::ARTICLE, id, id)?;
             if !used_by.is_empty() {
                 return Err(StoreError::InUse {

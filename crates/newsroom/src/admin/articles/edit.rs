@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::actions::{articles, revisions};
 use crate::admin::articles::form::{ArticleForm, EditorPage, editor_context};
+use crate::admin::articles::workflow::published_notice;
 use crate::admin::forms::{Done, error_map, is_form_error};
 use crate::admin::render::{AdminResult, page, page_with_status};
 use crate::auth::Staff;
@@ -66,10 +67,12 @@ pub async fn create(
     };
     if form.then == "publish" {
         return match articles::publish(&state, &staff.actor, article.id).await {
-            Ok(_) => Ok(
-                Redirect::to(&format!("/admin/articles/{}?done=published", article.id))
-                    .into_response(),
-            ),
+            Ok(done) => Ok(Redirect::to(&format!(
+                "/admin/articles/{}?done={}",
+                article.id,
+                published_notice(done.changed)
+            ))
+            .into_response()),
             Err(err) if is_form_error(&err) => {
                 let saved = ArticleForm::from_article(&article);
                 refused(&state, &staff, &saved, Some(&article), err.into()).await
@@ -134,9 +137,11 @@ pub async fn save(
     };
     if form.then == "publish" {
         return match articles::publish(&state, &staff.actor, id).await {
-            Ok(_) => {
-                Ok(Redirect::to(&format!("/admin/articles/{id}?done=published")).into_response())
-            }
+            Ok(done) => Ok(Redirect::to(&format!(
+                "/admin/articles/{id}?done={}",
+                published_notice(done.changed)
+            ))
+            .into_response()),
             Err(err) if is_form_error(&err) => {
                 let saved = ArticleForm::from_article(&article);
                 refused(&state, &staff, &saved, Some(&article), err.into()).await

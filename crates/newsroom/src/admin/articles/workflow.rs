@@ -30,14 +30,24 @@ fn back(id: i64, done: &str) -> AdminResult {
     Ok(Redirect::to(&format!("/admin/articles/{id}?done={done}")).into_response())
 }
 
+/// A publish that found the article already published (a second click, another tab, a
+/// colleague at the same moment) says so instead of claiming to have published it.
+pub fn published_notice(changed: bool) -> &'static str {
+    if changed {
+        "published"
+    } else {
+        "already_published"
+    }
+}
+
 pub async fn publish(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
     Form(_f): Form<ActionForm>,
 ) -> AdminResult {
-    articles::publish(&state, &staff.actor, id).await?;
-    back(id, "published")
+    let done = articles::publish(&state, &staff.actor, id).await?;
+    back(id, published_notice(done.changed))
 }
 
 pub async fn schedule(

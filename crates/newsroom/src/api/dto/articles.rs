@@ -185,10 +185,12 @@ pub struct ArticleListQuery {
     /// `true`: only articles the caller's account created.
     pub mine: Option<bool>,
     /// 1-based page number.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 1000000)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, { super::MAX_PAGE }>")]
     pub page: Option<i64>,
     /// Page size, 1–100 (default 30).
     #[param(minimum = 1, maximum = 100)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, 100>")]
     pub per_page: Option<i64>,
 }
 

@@ -38,8 +38,9 @@ pub const MAX_LIMIT: i64 = newsdesk_app::actions::jobs::MAX_LIMIT;
 pub struct JobListQuery {
     /// `failed` (the default), `pending` or `all`.
     pub state: Option<JobStateFilter>,
-    /// How many jobs at most, 1–500 (default 50); larger values are cut to 500.
-    #[param(minimum = 1, maximum = 500)]
+    /// How many jobs at most, at least 1 (default 50); values over 500 are cut to 500.
+    #[param(minimum = 1)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, { i64::MAX }>")]
     pub limit: Option<i64>,
 }
 

@@ -8,12 +8,11 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::actor::Actor;
 
-/// Staff roles are ordered: each can do what the one before it can.
+/// A staff role, as requests name it (inviting, changing a role, creating a token). Staff
+/// roles are ordered: each can do what the one before it can.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleName {
-    /// A registered reader: no newsroom access.
-    Reader,
     /// Writes drafts; cannot publish.
     Contributor,
     /// Publishes their own articles.
@@ -24,26 +23,37 @@ pub enum RoleName {
     Admin,
 }
 
-impl From<Role> for RoleName {
-    fn from(r: Role) -> Self {
-        match r {
-            Role::Reader => RoleName::Reader,
-            Role::Contributor => RoleName::Contributor,
-            Role::Author => RoleName::Author,
-            Role::Editor => RoleName::Editor,
-            Role::Admin => RoleName::Admin,
-        }
-    }
-}
-
 impl From<RoleName> for Role {
     fn from(r: RoleName) -> Self {
         match r {
-            RoleName::Reader => Role::Reader,
             RoleName::Contributor => Role::Contributor,
             RoleName::Author => Role::Author,
             RoleName::Editor => Role::Editor,
             RoleName::Admin => Role::Admin,
+        }
+    }
+}
+
+/// An account's role as answers show it: a staff role, or `reader` for a registered
+/// reader (no newsroom access; no request can give it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountRole {
+    Reader,
+    Contributor,
+    Author,
+    Editor,
+    Admin,
+}
+
+impl From<Role> for AccountRole {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Reader => AccountRole::Reader,
+            Role::Contributor => AccountRole::Contributor,
+            Role::Author => AccountRole::Author,
+            Role::Editor => AccountRole::Editor,
+            Role::Admin => AccountRole::Admin,
         }
     }
 }
@@ -53,7 +63,7 @@ impl From<RoleName> for Role {
 pub struct Me {
     pub account_id: Option<i64>,
     pub name: String,
-    pub role: RoleName,
+    pub role: AccountRole,
     /// Set when the request came with an API token.
     pub token_id: Option<i64>,
 }
@@ -136,7 +146,7 @@ pub struct AccountOut {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub role: RoleName,
+    pub role: AccountRole,
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
 }
@@ -193,7 +203,7 @@ pub struct ChangeRole {
 pub struct TokenOut {
     pub id: i64,
     pub name: String,
-    pub role: RoleName,
+    pub role: AccountRole,
     pub created_at: DateTime<Utc>,
     /// The account that created it; the token acts on its behalf.
     pub created_by: Option<i64>,
@@ -274,10 +284,12 @@ impl From<AuditEntry> for AuditEntryOut {
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based page number.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 1000000)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, { super::MAX_PAGE }>")]
     pub page: Option<i64>,
     /// Page size, 1–100 (default 50).
     #[param(minimum = 1, maximum = 100)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, 100>")]
     pub per_page: Option<i64>,
 }
 

@@ -108,10 +108,12 @@ pub struct PhotoPage {
 pub struct PhotoListQuery {
     /// Words in the caption, credit or copyright notice.
     pub q: Option<String>,
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 1000000)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, { super::MAX_PAGE }>")]
     pub page: Option<i64>,
     /// Page size, 1–100 (default 24).
     #[param(minimum = 1, maximum = 100)]
+    #[serde(deserialize_with = "super::bounded::<_, 1, 100>")]
     pub per_page: Option<i64>,
 }
 
@@ -135,7 +137,7 @@ pub struct UpdatePhoto {
     #[serde(default)]
     pub copyright_notice: Option<String>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1826, maximum = 2200)]
     pub copyright_year: Option<Option<i32>>,
 }
 
