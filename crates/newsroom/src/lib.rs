@@ -21,7 +21,7 @@ pub fn routes(state: &AppState, limits: LoginLimits) -> Router<AppState> {
     routes::router()
         // The Admin API (and the media library's pages, through it) sit behind the same
         // session and CSRF layer as the pages.
-        .merge(crate::api::routes())
+        .merge(crate::api::routes(state))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::middleware::layer,

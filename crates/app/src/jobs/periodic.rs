@@ -37,7 +37,8 @@ impl Periodic {
     }
 }
 
-/// Expired sessions are refused on sight; once an hour their rows are removed too.
+/// Expired sessions are refused on sight; once an hour their rows are removed too, with
+/// idempotency keys older than a day.
 pub const SWEEP_SESSIONS: Periodic = Periodic {
     name: "sweep-sessions",
     every: Duration::from_secs(3600),
@@ -46,6 +47,12 @@ pub const SWEEP_SESSIONS: Periodic = Periodic {
             let removed = app.store().delete_expired_sessions().await?;
             if removed > 0 {
                 tracing::info!(removed, "expired sessions removed");
+            }
+            // Idempotency keys past their 24 hours: already free, now gone.
+            let cutoff = chrono::Utc::now() - newsdesk_store::IDEMPOTENCY_KEY_TTL;
+            let removed = app.store().prune_idempotency_keys(cutoff).await?;
+            if removed > 0 {
+                tracing::info!(removed, "expired idempotency keys removed");
             }
             Ok(())
         })

@@ -13,6 +13,7 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod history;
+pub mod idempotency;
 pub mod jobs;
 pub mod openapi;
 pub mod people;
@@ -99,9 +100,14 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
 /// The Admin API and the media library pages, for [`crate::app`] to merge in front of the
 /// auth middleware. JSON bodies are capped at [`JSON_BODY_LIMIT`]; uploads read their own
 /// body up to `AppConfig::max_upload_bytes` (see [`crate::media_library::body`]).
-pub fn routes() -> Router<AppState> {
+/// POSTs with an `Idempotency-Key` go through [`idempotency`], after the rate limit.
+pub fn routes(state: &AppState) -> Router<AppState> {
     let (api, _) = openapi_router().split_for_parts();
     api.layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::layer,
+        ))
         .layer(axum::middleware::from_fn(ratelimit::layer))
         // An API client mistyping a path gets a JSON 404, not the reading site's page.
         .route("/api/{*rest}", axum::routing::any(not_found))

@@ -82,6 +82,7 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOC: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
         let mut doc = super::openapi_router().split_for_parts().1;
         add_rate_limit_responses(&mut doc);
+        super::idempotency::document(&mut doc);
         doc
     });
     &DOC

@@ -12,6 +12,7 @@ mod api_openapi;
 mod api_support;
 mod articles;
 mod auth;
+mod idempotency;
 mod jobs;
 mod management;
 mod matrix;

@@ -9,6 +9,7 @@ mod articles;
 mod bulk;
 mod compat;
 mod connect;
+mod idempotency;
 mod jobs;
 mod lists;
 mod media;
