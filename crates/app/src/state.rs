@@ -9,6 +9,7 @@ use newsdesk_store::Store;
 use tokio::sync::Notify;
 
 use crate::config::AppConfig;
+use crate::render::BodyRenderer;
 
 /// Applied in-process, before the response of the write that caused the event: what the
 /// writer must see at once (its own page cache). Everything else is an outbox consumer.
@@ -24,6 +25,7 @@ struct Inner {
     bus: Bus,
     media: MediaStore,
     config: AppConfig,
+    bodies: BodyRenderer,
     hooks: std::sync::RwLock<Vec<ChangeHook>>,
     jobs_queued: Notify,
 }
@@ -44,6 +46,7 @@ impl App {
                 bus,
                 media,
                 config,
+                bodies: BodyRenderer::for_this_machine(),
                 hooks: std::sync::RwLock::new(Vec::new()),
                 jobs_queued: Notify::new(),
             }),
@@ -64,6 +67,11 @@ impl App {
 
     pub fn config(&self) -> &AppConfig {
         &self.inner.config
+    }
+
+    /// Renders article bodies for requests (see [`BodyRenderer`]).
+    pub fn bodies(&self) -> &BodyRenderer {
+        &self.inner.bodies
     }
 
     /// Registers a hook run by [`App::after_write`] on this instance.

@@ -19,6 +19,7 @@ mod matrix;
 mod media_pages;
 mod media_upload;
 mod photo_ownership;
+mod preview_limits;
 mod publish_races;
 mod revisions;
 mod support;

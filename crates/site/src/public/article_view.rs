@@ -117,7 +117,10 @@ pub async fn load(
             note: i18n.text(lang, "body-note"),
         },
     };
-    let rendered = body::render(&article.body, &render_ctx);
+    let rendered = state
+        .bodies()
+        .render(article.body.clone(), render_ctx)
+        .await?;
 
     let corrections = store
         .list_corrections(article.id)

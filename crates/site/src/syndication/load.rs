@@ -129,10 +129,14 @@ pub async fn feed_stories(
             note: i18n.text(lang, "body-note"),
         },
     };
+    let rendered = state
+        .bodies()
+        .render_many(articles.iter().map(|a| a.body.clone()).collect(), ctx)
+        .await?;
     Ok(articles
         .iter()
-        .map(|a| {
-            let rendered = body::render(&a.body, &ctx);
+        .zip(rendered)
+        .map(|(a, rendered)| {
             let mut html = rendered.html;
             // The page prints entity notes under the body; a feed has no "under", so they
             // follow the text as a list, keeping the markers' anchors.

@@ -36,6 +36,11 @@ pub async fn unsaved(
     Form(form): Form<ArticleForm>,
 ) -> AdminResult {
     can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
+    // The rule saving applies: text over the limits is refused, never rendered.
+    let body = form.body.replace("\r\n", "\n");
+    if let Some(problem) = newsdesk_core::body::limits::body_problem(&body) {
+        return Err(HttpError::Invalid(ValidationError::single("body", problem)).into());
+    }
     let saved = match form.id.trim().parse::<i64>() {
         Ok(id) => Some(articles::get(&state, &staff.actor, id).await?),
         Err(_) => None,
