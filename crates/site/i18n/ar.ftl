@@ -78,6 +78,8 @@ subscribe-atom = Atom
 subscribe-json = JSON Feed
 
 ## Errors
+error-400-title = العنوان غير صالح
+error-400-text = تعذّرت قراءة جزء من هذا العنوان. رقم الصفحة عدد صحيح يبدأ من 1، مثل ‎?page=2.
 error-404-title = الصفحة غير موجودة
 error-404-text = لم نعثر على الصفحة التي تبحث عنها. ربما نُقلت أو أن العنوان مكتوب بشكل خاطئ.
 error-410-title = أُزيل هذا المقال

@@ -76,6 +76,8 @@ subscribe-atom = Atom
 subscribe-json = JSON Feed
 
 ## Errors
+error-400-title = This address is not valid
+error-400-text = Part of this address cannot be read. Page numbers are whole numbers from 1 up, written like ?page=2.
 error-404-title = Page not found
 error-404-text = We could not find the page you were looking for. It may have moved, or the address may be mistyped.
 error-410-title = This article has been removed

@@ -5,6 +5,8 @@ use std::io::Read;
 use std::time::Duration;
 
 use axum::http::StatusCode;
+use newsdesk_auth::SessionKind;
+use newsdesk_core::Role;
 use newsdesk_store::ArticleId;
 
 use crate::support::TestApp;
@@ -144,12 +146,37 @@ async fn pages_are_served_from_the_cache_until_a_change_touches_them() {
             .text()
             .contains("all-night session")
     );
-    // A reader with a session never gets the shared copy, nor may a CDN keep theirs.
+    // A staff member with a live session never gets the shared copy, nor may a CDN keep
+    // theirs.
+    let token = staff_session(&app).await;
     let personal = app
-        .get_with(&lead.path(), &[("cookie", "theme=dark; nd_session=abc")])
+        .get_with(
+            &lead.path(),
+            &[("cookie", &format!("theme=dark; nd_session={token}"))],
+        )
         .await;
     assert!(personal.text().contains("all-night session"));
     assert_eq!(personal.header("cache-control"), "private, no-cache");
+    // Any other cookie, a made-up session among them, gets the shared copy.
+    for cookie in [
+        "nd_session=x".to_owned(),
+        "nd_session=abc".to_owned(),
+        format!("nd_session={}", "A".repeat(43)),
+        format!("nd_session={}", "x".repeat(5000)),
+        format!("nd_reader={}", reader_session(&app).await),
+        "theme=dark".to_owned(),
+    ] {
+        let shared = app.get_with(&lead.path(), &[("cookie", &cookie)]).await;
+        assert_eq!(shared.status, StatusCode::OK, "{cookie}");
+        assert!(
+            !shared.text().contains("all-night session"),
+            "{cookie} was served a render, not the cached page"
+        );
+        assert!(
+            shared.header("cache-control").starts_with("public"),
+            "{cookie}"
+        );
+    }
 
     app.written(event).await;
     assert!(
@@ -170,6 +197,64 @@ async fn pages_are_served_from_the_cache_until_a_change_touches_them() {
             .contains("all-night session"),
         "section page"
     );
+}
+
+/// The cookie token of a new staff member's live session.
+async fn staff_session(app: &TestApp) -> String {
+    session_of(app, SessionKind::Staff, Role::Contributor, "staff").await
+}
+
+/// The cookie token of a new reader's live session.
+async fn reader_session(app: &TestApp) -> String {
+    session_of(app, SessionKind::Reader, Role::Reader, "reader").await
+}
+
+#[expect(clippy::unwrap_used, reason = "a fixture failing fails the test")]
+async fn session_of(app: &TestApp, kind: SessionKind, role: Role, who: &str) -> String {
+    let n = app.store().list_accounts().await.unwrap().len();
+    let account = app
+        .store()
+        .create_account(&format!("{who}{n}@example.com"), who, role, "not-a-hash")
+        .await
+        .unwrap();
+    newsdesk_auth::session::start(app.store(), kind, &account)
+        .await
+        .unwrap()
+        .token
+}
+
+#[tokio::test]
+async fn only_a_live_staff_session_skips_the_cache() {
+    let app = TestApp::new().await;
+    let path = app.fx.lead.path();
+    app.get(&path).await;
+    let mut draft = app.fx.lead.draft();
+    draft.headline = "Rendered again".into();
+    app.store()
+        .update_article(ArticleId(app.fx.lead.id), app.fx.lead.version, &draft, None)
+        .await
+        .unwrap();
+    // Not yet announced: only a render shows the new headline.
+    let token = staff_session(&app).await;
+    let staff = app
+        .get_with(&path, &[("cookie", &format!("nd_session={token}"))])
+        .await;
+    assert!(
+        staff.text().contains("Rendered again"),
+        "a live staff session renders"
+    );
+    assert!(staff.headers.get("set-cookie").is_none());
+    let ended = newsdesk_auth::token::hash_secret(&token);
+    app.store().delete_session(&ended).await.unwrap();
+    for _ in 0..3 {
+        let after = app
+            .get_with(&path, &[("cookie", &format!("nd_session={token}"))])
+            .await;
+        assert!(
+            !after.text().contains("Rendered again"),
+            "an ended session gets the shared page"
+        );
+    }
 }
 
 #[tokio::test]

@@ -221,7 +221,7 @@ async fn lists_paginate() {
     );
     assert_eq!(
         app.get("/en/section/business?page=x").await.status,
-        StatusCode::NOT_FOUND
+        StatusCode::BAD_REQUEST
     );
 }
 

@@ -1,18 +1,20 @@
 //! The middleware in front of every cacheable page: a hit answers from memory; a miss runs
 //! the handler and, when the handler marked its response [`Cacheable`], stores it.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::uri::PathAndQuery;
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
 
-use super::CachedPage;
+use super::params::{self, Param, Refusal};
+use super::{CachedPage, session};
+use crate::error::HttpError;
 use crate::state::AppState;
 
 /// Put in a response's extensions by a handler whose page is the same for every
@@ -25,14 +27,60 @@ pub struct Cacheable {
 
 /// Largest page body the layer will buffer to cache (far above any real page).
 const MAX_BODY: usize = 8 * 1024 * 1024;
+/// Longest cache key stored. Canonical keys of real pages are a fraction of this (slugs
+/// are at most 80 characters); anything longer is rendered but never kept.
+const MAX_KEY: usize = 1024;
 
+/// The page cache in front of routes that read these query parameters (see [`params`]).
+#[derive(Clone)]
+pub struct CachedRoute {
+    state: AppState,
+    params: &'static [Param],
+}
+
+impl CachedRoute {
+    pub fn new(state: &AppState, params: &'static [Param]) -> Self {
+        Self {
+            state: state.clone(),
+            params,
+        }
+    }
+}
+
+/// The page cache for routes that read no query parameter (feeds, sitemaps, fronts).
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    serve(&state, &[], request, next).await
+}
+
+/// The page cache for routes that read the parameters named in their [`CachedRoute`].
+pub async fn serve_cached_route(
+    State(route): State<CachedRoute>,
+    request: Request,
+    next: Next,
+) -> Response {
+    serve(&route.state, route.params, request, next).await
+}
+
+async fn serve(state: &AppState, params: &[Param], mut request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
-    if is_personal(request.headers()) {
+    let canonical = match params::canonicalise(request.uri(), params) {
+        Ok(canonical) => canonical,
+        Err(Refusal::Redirect(to)) => {
+            return crate::public::page::redirect(StatusCode::MOVED_PERMANENTLY, &to);
+        }
+        Err(Refusal::Invalid(why)) => return refuse(state, request.uri(), why).await,
+    };
+    // The handler reads exactly what the key holds, so no spelling of a parameter can
+    // make it render one page while the cache files it under another.
+    if !set_query(&mut request, canonical.query.as_deref()) {
+        let why = "this address cannot be read".to_owned();
+        return refuse(state, request.uri(), why).await;
+    }
+    if session::is_staff(state, request.headers()).await {
         let mut response = next.run(request).await;
-        // Rendered for one reader: no shared cache (CDN) may keep it.
+        // Rendered for one person: no shared cache (CDN) may keep it.
         if response.extensions().get::<Cacheable>().is_some() {
             response.headers_mut().insert(
                 header::CACHE_CONTROL,
@@ -42,18 +90,17 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         return response;
     }
     let cache = state.cache();
-    let url = cache_key(request.uri());
+    let url = canonical.key;
     if let Some(page) = cache.get(&url) {
         return page.respond(request.headers());
     }
-    let url = url.into_owned();
     let generation = cache.generation();
     let conditional = conditional_headers(request.headers());
     let response = next.run(request).await;
     let Some(cacheable) = response.extensions().get::<Cacheable>().cloned() else {
         return response;
     };
-    if response.status() != StatusCode::OK {
+    if response.status() != StatusCode::OK || url.len() > MAX_KEY || !shared(response.headers()) {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -79,43 +126,65 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     page.respond(&conditional)
 }
 
-/// Query parameters that change a page; every other one (`utm_source`, `fbclid`, a cache
-/// buster) is ignored by the handlers and left out of the key, so it can neither split
-/// one page into many entries nor push real pages out of the cache.
-const MEANINGFUL_PARAMS: &[&str] = &["page", "fragment"];
-
-/// The cache key of a request: its path, plus its meaningful parameters in a fixed order.
-/// Borrowed (no allocation) for the common request without a query.
-pub fn cache_key(uri: &axum::http::Uri) -> Cow<'_, str> {
-    let path = uri.path();
-    let Some(query) = uri.query() else {
-        return Cow::Borrowed(path);
-    };
-    let mut key = String::with_capacity(path.len() + query.len() + 1);
-    key.push_str(path);
-    let mut first = true;
-    for name in MEANINGFUL_PARAMS {
-        if let Some(pair) = query.split('&').find(|p| p.split('=').next() == Some(name)) {
-            key.push(if first { '?' } else { '&' });
-            key.push_str(pair);
-            first = false;
-        }
-    }
-    Cow::Owned(key)
+/// The 400 page, in the language of the edition the path names (the default edition's
+/// when it names none).
+async fn refuse(state: &AppState, uri: &Uri, why: String) -> Response {
+    let edition = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .filter(|code| !code.is_empty() && code.len() <= 16);
+    let edition = edition.map(str::to_owned);
+    crate::public::error_page(state, edition.as_deref(), &HttpError::BadRequest(why)).await
 }
 
-/// A reader with a session gets pages rendered for them (later: their name, the comment
-/// form), never a shared copy. Readers' sessions use the `nd_session` cookie.
-fn is_personal(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|cookies| {
-            cookies
-                .split(';')
-                .any(|c| c.trim_start().starts_with("nd_session="))
-        })
+/// Replaces the request's query with `query`; false if the result is not a valid URI.
+fn set_query(request: &mut Request, query: Option<&str>) -> bool {
+    let uri = request.uri();
+    if uri.query() == query {
+        return true;
+    }
+    let path_and_query = match query {
+        Some(q) => format!("{}?{q}", uri.path()),
+        None => uri.path().to_owned(),
+    };
+    let mut parts = uri.clone().into_parts();
+    let Ok(path_and_query) = PathAndQuery::try_from(path_and_query) else {
+        return false;
+    };
+    parts.path_and_query = Some(path_and_query);
+    match Uri::from_parts(parts) {
+        Ok(uri) => {
+            *request.uri_mut() = uri;
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Whether a response may go into the shared cache: never one that sets a cookie, says it
+/// is private or not to be stored, or varies with the reader's credentials, whatever its
+/// handler marked.
+fn shared(headers: &HeaderMap) -> bool {
+    let texts = |name: header::HeaderName| {
+        headers
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().map(str::to_ascii_lowercase).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let private = texts(header::CACHE_CONTROL).iter().any(|v| {
+        v.split(',')
+            .map(|d| d.split('=').next().unwrap_or("").trim())
+            .any(|d| matches!(d, "private" | "no-store" | "no-cache"))
+    });
+    let personal_vary = texts(header::VARY).iter().any(|v| {
+        v.split(',')
+            .map(str::trim)
+            .any(|f| matches!(f, "*" | "cookie" | "authorization"))
+    });
+    !headers.contains_key(header::SET_COOKIE) && !private && !personal_vary
 }
 
 fn conditional_headers(headers: &HeaderMap) -> HeaderMap {
@@ -151,14 +220,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tracking_parameters_do_not_split_the_cache() {
-        let key = |s: &'static str| cache_key(&axum::http::Uri::from_static(s)).into_owned();
-        assert_eq!(key("/en/section/world"), "/en/section/world");
-        assert_eq!(
-            key("/en/section/world?utm_source=x&page=2"),
-            "/en/section/world?page=2"
-        );
-        assert_eq!(key("/en/a-1?fragment=1&fbclid=abc"), "/en/a-1?fragment=1");
-        assert_eq!(key("/en?x=1"), "/en");
+    fn nothing_personal_goes_into_the_shared_cache() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (name, value) in pairs {
+                h.append(*name, http::HeaderValue::from_static(value));
+            }
+            h
+        };
+        assert!(shared(&headers(&[("cache-control", "public, max-age=0")])));
+        assert!(shared(&headers(&[("vary", "Accept-Encoding")])));
+        for pairs in [
+            &[("set-cookie", "nd_csrf=x; Path=/")][..],
+            &[("cache-control", "private, no-cache")],
+            &[("cache-control", "No-Store")],
+            &[
+                ("cache-control", "public"),
+                ("cache-control", "no-cache=\"set-cookie\""),
+            ],
+            &[("vary", "Accept-Encoding, Cookie")],
+            &[("vary", "*")],
+        ] {
+            assert!(!shared(&headers(pairs)), "{pairs:?}");
+        }
     }
 }

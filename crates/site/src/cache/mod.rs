@@ -6,15 +6,18 @@
 //! writing instance calls it right after the write (`AppState::after_write`), and every
 //! instance follows the bus and polls the outbox ([`follow`]).
 //!
-//! The size is bounded in bytes; when full, the least recently served entries go first.
-//! A hit takes a read lock, clones an `Arc` and stamps a counter: no allocation of the
-//! body, no store query.
+//! The size is bounded in bytes, counting everything an entry holds (its URL, surrogate
+//! keys, headers, every encoding of the body, and the bookkeeping that indexes it); when
+//! full, the least recently served entries go first. A hit takes a read lock, clones an
+//! `Arc` and stamps a counter: no allocation of the body, no store query.
 
 pub mod consumer;
 mod encoding;
 pub mod keys;
 mod layer;
 mod page;
+pub mod params;
+pub mod session;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -24,8 +27,9 @@ use newsdesk_core::Event;
 use parking_lot::RwLock;
 
 pub use encoding::{Coding, Encoded};
-pub use layer::{Cacheable, cacheable_html, serve_cached};
+pub use layer::{Cacheable, CachedRoute, cacheable_html, serve_cached, serve_cached_route};
 pub use page::CachedPage;
+pub use params::Param;
 
 /// Default bound: 256 MiB holds every page of a large site's working set (a page is
 /// ~60 KiB plain plus ~20 KiB compressed).
@@ -43,18 +47,40 @@ pub struct PageCache {
     /// three times (the writer's `after_write`, its own bus echo, the outbox poll); only
     /// the first may drop pages, or pages rendered in between are thrown away for nothing.
     applied: parking_lot::Mutex<BTreeSet<i64>>,
+    /// Cookie tokens recently found to be no session (see [`session`]).
+    pub(crate) refused_sessions: session::RefusedTokens,
 }
 
 /// How many applied sequence numbers are remembered; an older duplicate only costs an
 /// extra invalidation.
 const APPLIED_MEMORY: usize = 4096;
 
+/// A URL held once, however many surrogate keys index it.
+type Url = Arc<str>;
+
 #[derive(Default)]
 struct Map {
-    pages: HashMap<String, Arc<CachedPage>>,
+    pages: HashMap<Url, Arc<CachedPage>>,
     /// Surrogate key → the URLs of the entries tagged with it.
-    by_key: HashMap<String, HashSet<String>>,
+    by_key: HashMap<String, HashSet<Url>>,
     bytes: usize,
+}
+
+/// What one hash-table slot costs beyond its key and value (hash, control byte, load
+/// factor), rounded up.
+const SLOT_OVERHEAD: usize = 32;
+
+/// Every byte an entry under `url` holds: the page itself, its URL, its slot in `pages`,
+/// and its URL's slot in the set of each of its surrogate keys (a key's own string is
+/// counted with the page).
+fn entry_weight(url: &str, page: &CachedPage) -> usize {
+    let url_bytes = url.len() + 2 * std::mem::size_of::<usize>();
+    let index_slot = std::mem::size_of::<Url>() + SLOT_OVERHEAD;
+    page.weight()
+        + url_bytes
+        + std::mem::size_of::<(Url, Arc<CachedPage>)>()
+        + SLOT_OVERHEAD
+        + page.keys.len() * (index_slot + SLOT_OVERHEAD + std::mem::size_of::<String>())
 }
 
 impl std::fmt::Debug for PageCache {
@@ -85,6 +111,7 @@ impl PageCache {
             generation: AtomicU64::new(0),
             clock: AtomicU64::new(0),
             applied: parking_lot::Mutex::new(BTreeSet::new()),
+            refused_sessions: session::RefusedTokens::default(),
         }
     }
 
@@ -106,7 +133,7 @@ impl PageCache {
     /// Stores `page` under `url` unless an invalidation ran since `generation` was read
     /// (the render may have read what the change replaced). Returns whether it was stored.
     pub fn insert(&self, url: &str, page: Arc<CachedPage>, generation: u64) -> bool {
-        let weight = page.weight();
+        let weight = entry_weight(url, &page);
         if weight > self.max_bytes / 8 {
             return false;
         }
@@ -120,21 +147,21 @@ impl PageCache {
             return false;
         }
         map.remove(url);
+        let url: Url = Arc::from(url);
         for key in &page.keys {
             map.by_key
                 .entry(key.clone())
                 .or_default()
-                .insert(url.to_owned());
+                .insert(url.clone());
         }
         map.bytes += weight;
-        map.pages.insert(url.to_owned(), page);
+        map.pages.insert(url, page);
         if map.bytes > self.max_bytes {
             map.evict_to(self.max_bytes - self.max_bytes / 10);
         }
         true
     }
 
-    /// Drops every page the event touches.
     /// Drops the pages `event` touched, once per event (see `applied`).
     pub fn invalidate(&self, event: &Event) {
         {
@@ -156,7 +183,7 @@ impl PageCache {
     pub fn invalidate_keys(&self, keys: &[String]) {
         let mut map = self.map.write();
         self.generation.fetch_add(1, Ordering::AcqRel);
-        let urls: Vec<String> = keys
+        let urls: Vec<Url> = keys
             .iter()
             .filter_map(|k| map.by_key.remove(k))
             .flatten()
@@ -180,8 +207,13 @@ impl PageCache {
         self.len() == 0
     }
 
+    /// The weight of every entry held, in bytes (see [`entry_weight`]).
     pub fn bytes(&self) -> usize {
         self.map.read().bytes
+    }
+
+    pub fn max_bytes(&self) -> usize {
+        self.max_bytes
     }
 }
 
@@ -190,7 +222,7 @@ impl Map {
         let Some(page) = self.pages.remove(url) else {
             return;
         };
-        self.bytes = self.bytes.saturating_sub(page.weight());
+        self.bytes = self.bytes.saturating_sub(entry_weight(url, &page));
         for key in &page.keys {
             if let Some(urls) = self.by_key.get_mut(key) {
                 urls.remove(url);
@@ -204,7 +236,7 @@ impl Map {
     /// Evicts least recently used entries until at most `target` bytes remain. A full scan,
     /// but rare: it frees a tenth of the cache at a time.
     fn evict_to(&mut self, target: usize) {
-        let mut by_age: Vec<(u64, String)> = self
+        let mut by_age: Vec<(u64, Url)> = self
             .pages
             .iter()
             .map(|(url, page)| (page.last_used.load(Ordering::Relaxed), url.clone()))
@@ -264,8 +296,11 @@ mod tests {
 
     #[test]
     fn stays_within_its_byte_bound_dropping_the_least_recently_used() {
-        // Each page weighs about 1.3 kB (body, compressed variants, bookkeeping).
-        let cache = PageCache::with_max_bytes(20_000);
+        // Room for 15 entries (body, compressed variants, headers, bookkeeping), not 16.
+        let one = PageCache::new();
+        one.insert("/p0", page(&[], 1000), one.generation());
+        let max = one.bytes() * 31 / 2;
+        let cache = PageCache::with_max_bytes(max);
         let g = cache.generation();
         for i in 0..5 {
             cache.insert(&format!("/p{i}"), page(&[], 1000), g);
@@ -275,9 +310,45 @@ mod tests {
         for i in 5..16 {
             cache.insert(&format!("/p{i}"), page(&[], 1000), g);
         }
-        assert!(cache.bytes() <= 20_000);
+        assert!(cache.bytes() <= max);
         assert!(cache.len() < 16, "something was evicted");
         assert!(cache.get("/p0").is_some());
         assert!(cache.get("/p1").is_none());
+    }
+
+    #[test]
+    fn an_entry_weighs_its_url_and_its_index_too() {
+        let cache = PageCache::with_max_bytes(64 * 1024 * 1024);
+        let g = cache.generation();
+        let body = page(&["a", "b", "c", "d"], 100);
+        let page_only = body.weight();
+        let long_url = format!("/en/latest?page={}", "0".repeat(100_000));
+        assert!(cache.insert(&long_url, body, g));
+        assert!(
+            cache.bytes() >= page_only + 100_000,
+            "{} bytes counted for a 100 kB key",
+            cache.bytes()
+        );
+        cache.invalidate_keys(&["c".to_owned()]);
+        assert_eq!(
+            cache.bytes(),
+            0,
+            "removal takes back exactly what insert added"
+        );
+        assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn long_urls_cannot_outgrow_the_bound() {
+        let cache = PageCache::with_max_bytes(2_000_000);
+        let g = cache.generation();
+        let keys: Vec<String> = (0..30).map(|i| format!("article:{i}")).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        for i in 0..100 {
+            let url = format!("/en/latest?page={}{i}", "0".repeat(50_000));
+            cache.insert(&url, page(&keys, 1000), g);
+        }
+        assert!(cache.bytes() <= 2_000_000);
+        assert!(cache.len() <= 2_000_000 / 50_000);
     }
 }

@@ -71,8 +71,25 @@ impl CachedPage {
         }
     }
 
+    /// Every byte the page holds: each encoding of the body, the surrogate keys, the hash
+    /// and the prepared header values, plus the struct itself.
     pub fn weight(&self) -> usize {
-        self.body.weight() + self.keys.iter().map(String::len).sum::<usize>() + 256
+        let headers: usize = self
+            .etag
+            .iter()
+            .chain([
+                &self.last_modified_header,
+                &self.surrogate_key,
+                &self.content_type,
+            ])
+            .map(HeaderValue::len)
+            .sum();
+        let keys: usize = self
+            .keys
+            .iter()
+            .map(|k| k.len() + std::mem::size_of::<String>())
+            .sum();
+        std::mem::size_of::<Self>() + self.body.weight() + keys + self.hash.len() + headers
     }
 
     /// The response for a request with these headers: 304 when the reader's copy is

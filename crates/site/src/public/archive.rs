@@ -96,6 +96,13 @@ fn parse_day(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
+    // `+026` has four characters and parses; only digits are the one spelling of a day.
+    if ![y, m, d]
+        .iter()
+        .all(|s| s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
@@ -109,5 +116,7 @@ mod tests {
         assert!(parse_day("2026", "02", "30").is_none());
         assert!(parse_day("2026", "2", "03").is_none());
         assert!(parse_day("x", "01", "01").is_none());
+        assert!(parse_day("+026", "11", "27").is_none());
+        assert!(parse_day("2026", "+1", "27").is_none());
     }
 }

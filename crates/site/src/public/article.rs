@@ -52,7 +52,8 @@ pub async fn show(
     Query(params): Query<ArticleParams>,
 ) -> Response {
     let requested = format!("/{code}/{y}/{m}/{d}/{slug_id}");
-    let fragment = params.fragment.is_some();
+    // The cache layer has already sent any other value to `?fragment=1`.
+    let fragment = params.fragment.as_deref() == Some("1");
     let result = show_inner(&state, &code, &requested, &slug_id, fragment).await;
     or_error_page(&state, Some(&code), result).await
 }

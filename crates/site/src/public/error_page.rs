@@ -44,6 +44,7 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &HttpError
     let (title_key, text_key) = match status {
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::GONE => ("error-410-title", "error-410-text"),
+        StatusCode::BAD_REQUEST => ("error-400-title", "error-400-text"),
         _ => ("error-500-title", "error-500-text"),
     };
     let heading = ctx.t(state, title_key);

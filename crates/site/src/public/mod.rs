@@ -18,24 +18,38 @@ use axum::routing::get;
 pub use article::render_article_html;
 pub use error_page::error_page;
 
+use crate::cache::{CachedRoute, Param};
 use crate::state::AppState;
 
 /// The public routes. Pages go through the page cache; media and static files have their
 /// own long-lived caching; unknown paths get the 404 page.
 pub fn routes(state: &AppState) -> Router<AppState> {
-    let pages = Router::new()
+    // Each group names the query parameters its pages read; the cache layer drops every
+    // other one and redirects or refuses non-canonical spellings (see `cache::params`).
+    let plain = Router::new()
         .route("/{edition}", get(front::show))
-        .route("/{edition}/latest", get(lists::latest))
-        .route("/{edition}/section/{slug}", get(lists::section))
-        .route("/{edition}/tag/{slug}", get(lists::tag))
-        .route("/{edition}/author/{slug}", get(lists::author))
         .route("/{edition}/archive", get(archive::today))
-        .route("/{edition}/archive/{yyyy}/{mm}/{dd}", get(archive::day))
-        .route("/{edition}/{yyyy}/{mm}/{dd}/{slug}", get(article::show))
         .route_layer(from_fn_with_state(
             state.clone(),
             crate::cache::serve_cached,
         ));
+    let paged = Router::new()
+        .route("/{edition}/latest", get(lists::latest))
+        .route("/{edition}/section/{slug}", get(lists::section))
+        .route("/{edition}/tag/{slug}", get(lists::tag))
+        .route("/{edition}/author/{slug}", get(lists::author))
+        .route("/{edition}/archive/{yyyy}/{mm}/{dd}", get(archive::day))
+        .route_layer(from_fn_with_state(
+            CachedRoute::new(state, &[Param::Page]),
+            crate::cache::serve_cached_route,
+        ));
+    let articles = Router::new()
+        .route("/{edition}/{yyyy}/{mm}/{dd}/{slug}", get(article::show))
+        .route_layer(from_fn_with_state(
+            CachedRoute::new(state, &[Param::Fragment]),
+            crate::cache::serve_cached_route,
+        ));
+    let pages = plain.merge(paged).merge(articles);
     Router::new()
         .route("/", get(root::home))
         .route("/healthz", get(root::healthz))
