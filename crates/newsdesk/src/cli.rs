@@ -18,6 +18,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant, reason = "parsed once at start-up")]
 pub enum Command {
     /// Run the web server: reading site, newsroom at /admin, Admin API at /api/v1/admin.
     Serve(ServeArgs),
@@ -109,6 +110,29 @@ pub struct ServeArgs {
     /// Background job workers on this instance [default: 2].
     #[arg(long, env = "NEWSDESK_JOB_WORKERS", value_name = "N")]
     pub job_workers: Option<usize>,
+
+    /// A request head (all its headers) must arrive within this many seconds of its first
+    /// byte, or of connecting for the first request [default: 10].
+    #[arg(
+        long,
+        env = "NEWSDESK_HEADER_READ_TIMEOUT_SECS",
+        value_name = "SECONDS"
+    )]
+    pub header_read_timeout_secs: Option<u64>,
+
+    /// A kept-alive connection with no request for this many seconds is closed [default: 75].
+    #[arg(long, env = "NEWSDESK_IDLE_TIMEOUT_SECS", value_name = "SECONDS")]
+    pub idle_timeout_secs: Option<u64>,
+
+    /// Open connections at most, all clients together; lowered to fit the open-file limit
+    /// [default: 10000].
+    #[arg(long, env = "NEWSDESK_MAX_CONNECTIONS", value_name = "N")]
+    pub max_connections: Option<usize>,
+
+    /// Open connections at most from one client address (an IPv6 /64); trusted proxies are
+    /// exempt [default: 256].
+    #[arg(long, env = "NEWSDESK_MAX_CONNECTIONS_PER_CLIENT", value_name = "N")]
+    pub max_connections_per_client: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,10 @@ pub struct FileConfig {
     pub request_timeout_secs: Option<u64>,
     pub outbox_retention_hours: Option<u64>,
     pub job_workers: Option<usize>,
+    pub header_read_timeout_secs: Option<u64>,
+    pub idle_timeout_secs: Option<u64>,
+    pub max_connections: Option<usize>,
+    pub max_connections_per_client: Option<usize>,
     /// Media storage: `[media] kind = "local"` (default, `<data>/media`) or
     /// `kind = "s3"` with bucket, region, endpoint, access_key_id, secret_access_key.
     pub media: Option<newsdesk_media::StorageConfig>,
@@ -101,6 +105,11 @@ pub struct ServeConfig {
     pub request_timeout: std::time::Duration,
     pub outbox_retention: std::time::Duration,
     pub job_workers: usize,
+    pub header_read_timeout: std::time::Duration,
+    pub idle_timeout: std::time::Duration,
+    /// `None`: the default, lowered to fit the open-file limit without a warning.
+    pub max_connections: Option<usize>,
+    pub max_connections_per_client: usize,
 }
 
 /// `10.0.0.0/8` or a single address (`192.0.2.1`, `::1`).
@@ -195,6 +204,37 @@ impl ServeConfig {
                 "job_workers: {job_workers} is out of range (1 to 64)"
             ));
         }
+        let header_read_timeout_secs = args
+            .header_read_timeout_secs
+            .or(file.header_read_timeout_secs)
+            .unwrap_or(10);
+        if !(1..=300).contains(&header_read_timeout_secs) {
+            problems.push(format!(
+                "header_read_timeout_secs: {header_read_timeout_secs} is out of range (1 to 300)"
+            ));
+        }
+        let idle_timeout_secs = args
+            .idle_timeout_secs
+            .or(file.idle_timeout_secs)
+            .unwrap_or(75);
+        if !(1..=3600).contains(&idle_timeout_secs) {
+            problems.push(format!(
+                "idle_timeout_secs: {idle_timeout_secs} is out of range (1 to 3600)"
+            ));
+        }
+        let max_connections = args.max_connections.or(file.max_connections);
+        if let Some(max) = max_connections
+            && max < 16
+        {
+            problems.push(format!("max_connections: {max} is too small (at least 16)"));
+        }
+        let max_connections_per_client = args
+            .max_connections_per_client
+            .or(file.max_connections_per_client)
+            .unwrap_or(256);
+        if max_connections_per_client < 1 {
+            problems.push("max_connections_per_client: at least 1".to_owned());
+        }
         if !problems.is_empty() {
             bail!("invalid configuration:\n  {}", problems.join("\n  "));
         }
@@ -216,6 +256,10 @@ impl ServeConfig {
             request_timeout: std::time::Duration::from_secs(request_timeout_secs),
             outbox_retention: std::time::Duration::from_secs(outbox_retention_hours * 3600),
             job_workers,
+            header_read_timeout: std::time::Duration::from_secs(header_read_timeout_secs),
+            idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
+            max_connections,
+            max_connections_per_client,
         })
     }
 }
@@ -237,6 +281,10 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_REQUEST_TIMEOUT_SECS",
     "NEWSDESK_OUTBOX_RETENTION_HOURS",
     "NEWSDESK_JOB_WORKERS",
+    "NEWSDESK_HEADER_READ_TIMEOUT_SECS",
+    "NEWSDESK_IDLE_TIMEOUT_SECS",
+    "NEWSDESK_MAX_CONNECTIONS",
+    "NEWSDESK_MAX_CONNECTIONS_PER_CLIENT",
     "NEWSDESK_DEMO_ARTICLES",
     "NEWSDESK_DEMO_SEED",
     "NEWSDESK_LOG",

@@ -73,6 +73,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         outbox_retention: config.outbox_retention,
         job_workers: config.job_workers,
     };
+    let limits = connection_limits(&config);
     let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
     let background = newsdesk_server::start_background(&state);
     let app = newsdesk_server::router(state);
@@ -81,19 +82,45 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
     // Handlers go in before the "listening" line, so a signal sent right after it is caught.
     let shutdown = shutdown_signal()?;
     println!("newsdesk listening on http://{local}");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .context("server error")?;
+    newsdesk_server::serve(listener, app, limits, shutdown)
+        .await
+        .context("server error")?;
     // Requests in flight have been answered; now let each worker finish the job in hand.
     background
         .shutdown(std::time::Duration::from_secs(20))
         .await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The connection limits, with the open-file limit raised first so the cap can be as high
+/// as the machine allows and still leave descriptors for the database and media.
+fn connection_limits(config: &ServeConfig) -> newsdesk_server::ConnectionLimits {
+    let nofile = newsdesk_server::raise_fd_limit();
+    let mut limits = newsdesk_server::ConnectionLimits {
+        header_read_timeout: config.header_read_timeout,
+        idle_timeout: config.idle_timeout,
+        max_connections_per_client: config.max_connections_per_client,
+        exempt: config.trusted_proxies.clone(),
+        ..newsdesk_server::ConnectionLimits::default()
+    };
+    if let Some(max) = config.max_connections {
+        limits.max_connections = max;
+    }
+    let wanted = limits.max_connections;
+    let cap = limits.fit_to_fd_limit(nofile);
+    let open_files = nofile.map_or_else(|| "unlimited".to_owned(), |n| n.to_string());
+    if cap < wanted && config.max_connections.is_some() {
+        tracing::warn!(
+            max_connections = cap,
+            configured = wanted,
+            open_files,
+            "max_connections lowered to leave room under the open-file limit"
+        );
+    } else {
+        tracing::info!(max_connections = cap, open_files, "connection limits");
+    }
+    limits
 }
 
 /// `serve --demo` must be up within seconds on a fresh machine: a smaller photo pool than
