@@ -4,8 +4,11 @@
 //!
 //! Any other cookie gets the shared page: a made-up `nd_session=x` must not turn every
 //! request into a render. A reader's session (`nd_reader`) gets it too: the reading pages
-//! show readers nothing of their own (the comment form is loaded by the browser), so a
-//! reader is served exactly what an anonymous visitor is.
+//! render nothing per reader (the discussion block invites everyone to log in), so a
+//! reader is served exactly what an anonymous visitor is. Anything per reader added later
+//! (their name, a comment form with its CSRF token) belongs in a request of its own from
+//! the browser, not in a cached page; the layer refuses to store a response that sets a
+//! cookie or says it is private, should one try.
 //!
 //! Checking costs one indexed lookup, and none at all for a value that cannot be a token;
 //! a token found to be no session is remembered for a minute, so a stale cookie sent with
