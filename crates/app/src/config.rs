@@ -21,6 +21,12 @@ pub struct AppConfig {
     pub max_upload_bytes: usize,
     /// Largest accepted image in pixels (width * height): decompression-bomb guard.
     pub max_image_pixels: u64,
+    /// Memory, in bytes, that image decoding may take at once across every upload and
+    /// rendition job of this instance; an image that alone needs more is refused.
+    pub image_decode_memory: u64,
+    /// A stored file no photo refers to is removed once it is this old. Longer than any
+    /// upload takes between writing its original and committing its row.
+    pub orphan_grace: Duration,
     /// Set the `Secure` flag on cookies (behind TLS). Off only for plain-HTTP local use.
     pub secure_cookies: bool,
     /// Peers whose `X-Forwarded-For` / `Forwarded` headers are believed (a load balancer,
@@ -46,6 +52,8 @@ impl AppConfig {
             data_dir,
             max_upload_bytes: 20 * 1024 * 1024,
             max_image_pixels: 100_000_000,
+            image_decode_memory: newsdesk_media::DEFAULT_DECODE_MEMORY,
+            orphan_grace: Duration::from_secs(24 * 3600),
             secure_cookies: false,
             trusted_proxies: Vec::new(),
             request_timeout: Duration::from_secs(30),

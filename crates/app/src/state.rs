@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use newsdesk_bus::Bus;
 use newsdesk_core::Event;
-use newsdesk_media::MediaStore;
+use newsdesk_media::{DecodeBudget, MediaStore};
 use newsdesk_store::Store;
 use tokio::sync::Notify;
 
@@ -24,6 +24,8 @@ struct Inner {
     store: Store,
     bus: Bus,
     media: MediaStore,
+    /// Shared by uploads and rendition jobs: see `AppConfig::image_decode_memory`.
+    decode_budget: DecodeBudget,
     config: AppConfig,
     bodies: BodyRenderer,
     hooks: std::sync::RwLock<Vec<ChangeHook>>,
@@ -45,6 +47,7 @@ impl App {
                 store,
                 bus,
                 media,
+                decode_budget: DecodeBudget::new(config.image_decode_memory),
                 config,
                 bodies: BodyRenderer::for_this_machine(),
                 hooks: std::sync::RwLock::new(Vec::new()),
@@ -65,6 +68,10 @@ impl App {
         &self.inner.media
     }
 
+    pub fn decode_budget(&self) -> &DecodeBudget {
+        &self.inner.decode_budget
+    }
+
     pub fn config(&self) -> &AppConfig {
         &self.inner.config
     }
@@ -83,7 +90,9 @@ impl App {
 
     /// Called by every action right after a store write commits: this instance's hooks run
     /// before the response goes out (so the writer sees the change at once), then the bus
-    /// tells the other instances. A lost bus message costs nothing: every consumer also
+    /// tells the other instances. The response never waits for the bus server: the event
+    /// is handed to the bus's background publisher, which drops it (and counts it) while
+    /// the server is unreachable. A lost bus message costs nothing: every consumer also
     /// follows the outbox by sequence number.
     pub async fn after_write(&self, event: &Event) {
         let hooks: Vec<ChangeHook> = match self.inner.hooks.read() {
@@ -93,9 +102,7 @@ impl App {
         for hook in hooks {
             hook(event);
         }
-        if let Err(err) = self.inner.bus.publish(event).await {
-            tracing::warn!(%err, seq = event.seq, "bus publish failed; other instances catch up from the outbox");
-        }
+        self.inner.bus.publish_in_background(event);
     }
 
     /// Wakes this instance's job workers (a job was queued here).

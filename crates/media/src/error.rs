@@ -43,6 +43,21 @@ pub enum MediaError {
         detail: String,
     },
 
+    #[error(
+        "Decoding this {width}×{height} image would take about {needed_mib} MiB of memory; \
+         this server decodes at most {budget_mib} MiB of images at a time. \
+         Please upload a smaller version (fewer pixels, or 8 bits per channel)."
+    )]
+    OverBudget {
+        width: u32,
+        height: u32,
+        needed_mib: u64,
+        budget_mib: u64,
+    },
+
+    #[error("The server is busy decoding other images; please try again in a moment.")]
+    Busy,
+
     #[error("crop aspect {0}:{1} is not one of 16:9, 4:3, 1:1")]
     UnsupportedAspect(u32, u32),
 
@@ -81,6 +96,7 @@ impl MediaError {
                 | MediaError::TooManyPixels { .. }
                 | MediaError::ZeroSize { .. }
                 | MediaError::Corrupt { .. }
+                | MediaError::OverBudget { .. }
         )
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::Cursor;
 
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 
 use crate::error::MediaError;
@@ -54,17 +55,107 @@ pub struct Inspected {
     pub byte_size: usize,
 }
 
+/// The most memory a decode of one image takes at once, from its header alone: what a
+/// [`crate::DecodeBudget`] is asked for before any pixel is allocated. Generous rather
+/// than tight: it counts each phase's buffers (the decoder's output, its working data,
+/// the 8-bit RGB copy, the rotated copy) and takes the largest phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeCost {
+    pub kind: ImageKind,
+    pub width: u32,
+    pub height: u32,
+    /// Peak bytes of [`inspect`].
+    pub inspect: u64,
+    /// Peak bytes of [`decode_rgb`].
+    pub render: u64,
+}
+
+impl DecodeCost {
+    pub fn peak(&self, stage: crate::budget::Stage) -> u64 {
+        match stage {
+            crate::budget::Stage::Inspect => self.inspect,
+            crate::budget::Stage::Render => self.render,
+        }
+    }
+}
+
+/// Slack for what no formula above sees: decoder tables, the inflate window, the input
+/// copy the JPEG decoder makes.
+const OVERHEAD: u64 = 8 << 20;
+
+/// The header checks of [`inspect`], then the cost of decoding, without decoding.
+pub fn decode_cost(bytes: &[u8], limits: &Limits) -> Result<DecodeCost, MediaError> {
+    let (kind, (width, height)) = check_header(bytes, limits)?;
+    let px = u64::from(width) * u64::from(height);
+    let rgb = px * 3;
+    // Rotating by 90° copies the RGB image; the other orientations work in place, but the
+    // orientation of a JPEG or WebP is not known before its decoder runs.
+    let rotate = |o: Orientation| if swaps_sides(o) { 2 * rgb } else { rgb };
+    let (inspect, render) = match kind {
+        ImageKind::Png => {
+            let header = crate::png_decode::header(bytes)?;
+            let frame = if header.interlaced {
+                px * header.samples
+            } else {
+                0
+            };
+            // Checking keeps a row or the interlaced frame; decoding writes rows into the
+            // RGB image (after the frame, when interlaced), then maybe rotates it.
+            (frame, (frame + rgb).max(rotate(header.orientation)))
+        }
+        ImageKind::Jpeg => {
+            let (components, progressive) = crate::jpeg::frame(bytes).unwrap_or((4, true));
+            // Output of up to 4 samples (CMYK before conversion); a progressive file also
+            // keeps every DCT coefficient (2 bytes per sample) until the last scan.
+            let decode = px * 4 + if progressive { px * 2 * components } else { 0 };
+            (decode, decode.max(px + rgb).max(2 * rgb))
+        }
+        ImageKind::Webp => {
+            // RGBA output plus the YUV planes of a lossy frame; then the RGBA image and
+            // its flattened RGB copy; then the rotation.
+            let decode = px * 4 + px * 3 / 2;
+            (decode, decode.max(px * 4 + rgb).max(2 * rgb))
+        }
+    };
+    Ok(DecodeCost {
+        kind,
+        width,
+        height,
+        inspect: inspect + OVERHEAD,
+        render: render + OVERHEAD,
+    })
+}
+
+fn swaps_sides(o: Orientation) -> bool {
+    matches!(
+        o,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
 /// Validate an upload by its content. Cheap checks run first: the byte size, the magic
 /// bytes, then the pixel count the header declares. Only then is the image decoded, which
-/// is what catches truncated and corrupt files.
+/// is what catches truncated and corrupt files; no pixels are kept, and a PNG is checked
+/// one row at a time.
 pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Inspected, MediaError> {
-    let (kind, _) = check_header(bytes, limits)?;
-    let image = decode_checked(kind, bytes, limits)?;
+    let (kind, (width, height)) = check_header(bytes, limits)?;
+    let orientation = match kind {
+        ImageKind::Png => crate::png_decode::check(bytes)?,
+        ImageKind::Jpeg | ImageKind::Webp => decode_other(kind, bytes, limits)?.1,
+    };
+    let (width, height) = if swaps_sides(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
     Ok(Inspected {
         kind,
         content_type: kind.content_type(),
-        width: image.width(),
-        height: image.height(),
+        width,
+        height,
         byte_size: bytes.len(),
     })
 }
@@ -97,12 +188,12 @@ pub(crate) fn check_header(
     Ok((kind, (width, height)))
 }
 
-/// Header checks, then a full decode, oriented as the camera meant it.
-pub(crate) fn decode_checked(
+/// JPEG and WebP through the `image` crate (8 bits per sample already), not yet oriented.
+fn decode_other(
     kind: ImageKind,
     bytes: &[u8],
     limits: &Limits,
-) -> Result<DynamicImage, MediaError> {
+) -> Result<(DynamicImage, Orientation), MediaError> {
     let corrupt = |detail: String| MediaError::Corrupt {
         format: kind.name(),
         detail,
@@ -115,20 +206,28 @@ pub(crate) fn decode_checked(
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.image_format());
     reader.limits(limits.decoder_limits());
     let mut decoder = reader.into_decoder().map_err(|e| corrupt(e.to_string()))?;
-    let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(e.to_string()))?;
-    if let Some(orientation) = orientation {
-        image.apply_orientation(orientation);
-    }
-    Ok(image)
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| corrupt(e.to_string()))?;
+    Ok((image, orientation))
 }
 
 /// Decode an upload for processing: validated as in [`inspect`], alpha flattened onto
-/// white (renditions are JPEG and opaque WebP).
+/// white (renditions are JPEG and opaque WebP), oriented as the camera meant it.
 pub fn decode_rgb(bytes: &[u8], limits: &Limits) -> Result<RgbImage, MediaError> {
     let (kind, _) = check_header(bytes, limits)?;
-    let image = decode_checked(kind, bytes, limits)?;
-    Ok(flatten_onto_white(image))
+    let (rgb, orientation) = match kind {
+        ImageKind::Png => crate::png_decode::decode_rgb(bytes)?,
+        ImageKind::Jpeg | ImageKind::Webp => {
+            let (image, orientation) = decode_other(kind, bytes, limits)?;
+            (flatten_onto_white(image), orientation)
+        }
+    };
+    if orientation == Orientation::NoTransforms {
+        return Ok(rgb);
+    }
+    let mut image = DynamicImage::ImageRgb8(rgb);
+    image.apply_orientation(orientation);
+    Ok(image.into_rgb8())
 }
 
 pub(crate) fn flatten_onto_white(image: DynamicImage) -> RgbImage {

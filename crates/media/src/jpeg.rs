@@ -73,6 +73,19 @@ pub fn dimensions(b: &[u8]) -> Option<(u32, u32)> {
     })
 }
 
+/// The component count and whether the frame is progressive (SOF2, SOF6, SOF10, SOF14),
+/// from the start-of-frame segment: what decoding it will cost.
+pub fn frame(b: &[u8]) -> Option<(u64, bool)> {
+    header(b).segments.iter().find_map(|s| {
+        let is_sof = (0xC0..=0xCF).contains(&s.marker) && !matches!(s.marker, 0xC4 | 0xC8 | 0xCC);
+        if !is_sof {
+            return None;
+        }
+        let components = u64::from(*s.payload.get(5)?);
+        Some((components, matches!(s.marker, 0xC2 | 0xC6 | 0xCA | 0xCE)))
+    })
+}
+
 /// A complete JPEG has an end-of-image marker after its first scan. Inside entropy-coded
 /// data a 0xFF byte is always followed by 0x00 or a marker, so `FF D9` found there is the
 /// real end. Segments are walked first so that an EXIF thumbnail's own end marker, which

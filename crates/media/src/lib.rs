@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod budget;
 pub mod demo_photo;
 mod encode;
 pub mod error;
@@ -8,14 +9,16 @@ pub mod inspect;
 mod jpeg;
 pub mod keys;
 pub mod metadata;
+mod png_decode;
 pub mod process;
 pub mod rendition;
 pub mod store;
 
+pub use budget::{DEFAULT_DECODE_MEMORY, DecodeBudget, DecodePermit, Stage};
 pub use demo_photo::{DemoPalette, generate_demo_photo};
 pub use error::MediaError;
 pub use format::ImageKind;
-pub use inspect::{Inspected, Limits, decode_rgb, inspect};
+pub use inspect::{DecodeCost, Inspected, Limits, decode_cost, decode_rgb, inspect};
 pub use metadata::{PhotoMetadata, read_metadata, suggested_credit};
 pub use process::{CROP_WIDTH, process_upload, process_upload_with, store_original};
 pub use rendition::{

@@ -1,7 +1,11 @@
 //! The job that turns a stored upload into renditions and crops.
 
+use std::time::Duration;
+
+use bytes::Bytes;
 use newsdesk_core::Rendition;
 
+use crate::budget::{DecodeBudget, Stage};
 use crate::error::MediaError;
 use crate::inspect::{Inspected, Limits, decode_rgb};
 use crate::keys;
@@ -34,21 +38,33 @@ pub async fn process_upload(
     photo_id: i64,
     original: &[u8],
 ) -> Result<Vec<Rendition>, MediaError> {
-    process_upload_with(store, photo_id, original, &Limits::default()).await
+    process_upload_with(
+        store,
+        photo_id,
+        Bytes::copy_from_slice(original),
+        &Limits::default(),
+        &DecodeBudget::default(),
+        Duration::from_secs(600),
+    )
+    .await
 }
 
-/// [`process_upload`] with the limits the upload was inspected under.
+/// [`process_upload`] with the limits the upload was inspected under, decoding within
+/// `budget` (waiting up to `wait` for room, then [`MediaError::Busy`]).
 pub async fn process_upload_with(
     store: &MediaStore,
     photo_id: i64,
-    original: &[u8],
+    original: Bytes,
     limits: &Limits,
+    budget: &DecodeBudget,
+    wait: Duration,
 ) -> Result<Vec<Rendition>, MediaError> {
-    let bytes = original.to_vec();
     let limits = *limits;
-    let encoded = tokio::task::spawn_blocking(move || encode_all(photo_id, &bytes, &limits))
-        .await
-        .map_err(|e| MediaError::Task(e.to_string()))??;
+    let encoded = budget
+        .run(original, limits, Stage::Render, wait, move |bytes| {
+            encode_all(photo_id, bytes, &limits)
+        })
+        .await?;
 
     let mut records = Vec::with_capacity(encoded.len());
     for (key, rendition) in encoded {

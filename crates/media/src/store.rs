@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use bytes::Bytes;
 use futures::TryStreamExt;
@@ -207,6 +208,22 @@ impl MediaStore {
             }
         }
         Ok(removed)
+    }
+
+    /// Keys under `prefix` with when each was last written, sorted by key: what the
+    /// orphan sweep judges age by (a local file's mtime, an S3 object's `Last-Modified`).
+    pub async fn list_modified(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, SystemTime)>, MediaError> {
+        let prefix = path(prefix.trim_end_matches('/'))?;
+        let metas: Vec<_> = self.inner.list(Some(&prefix)).try_collect().await?;
+        let mut out: Vec<(String, SystemTime)> = metas
+            .into_iter()
+            .map(|m| (m.location.to_string(), m.last_modified.into()))
+            .collect();
+        out.sort();
+        Ok(out)
     }
 
     /// Keys under `prefix`, sorted.

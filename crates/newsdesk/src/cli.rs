@@ -85,6 +85,16 @@ pub struct ServeArgs {
     #[arg(long, env = "NEWSDESK_MAX_IMAGE_PIXELS", value_name = "PIXELS")]
     pub max_image_pixels: Option<u64>,
 
+    /// Memory image decoding may take at once, across all uploads and rendition jobs;
+    /// an image needing more alone is refused [default: 1073741824].
+    #[arg(long, env = "NEWSDESK_IMAGE_DECODE_MEMORY", value_name = "BYTES")]
+    pub image_decode_memory: Option<u64>,
+
+    /// Stored media files no photo refers to are removed once this many hours old
+    /// [default: 24].
+    #[arg(long, env = "NEWSDESK_ORPHAN_GRACE_HOURS", value_name = "HOURS")]
+    pub orphan_grace_hours: Option<u64>,
+
     /// Mark cookies `Secure`; turn on whenever the site is served over HTTPS [default: false].
     #[arg(long, env = "NEWSDESK_SECURE_COOKIES", value_name = "BOOL")]
     pub secure_cookies: Option<bool>,

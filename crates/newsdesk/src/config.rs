@@ -21,6 +21,8 @@ pub struct FileConfig {
     pub bus_url: Option<String>,
     pub max_upload_bytes: Option<usize>,
     pub max_image_pixels: Option<u64>,
+    pub image_decode_memory: Option<u64>,
+    pub orphan_grace_hours: Option<u64>,
     pub secure_cookies: Option<bool>,
     pub trusted_proxies: Option<Vec<String>>,
     pub request_timeout_secs: Option<u64>,
@@ -100,6 +102,8 @@ pub struct ServeConfig {
     pub bus_url: String,
     pub max_upload_bytes: usize,
     pub max_image_pixels: u64,
+    pub image_decode_memory: u64,
+    pub orphan_grace: std::time::Duration,
     pub secure_cookies: bool,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub request_timeout: std::time::Duration,
@@ -167,6 +171,22 @@ impl ServeConfig {
             problems.push(format!(
                 "max_image_pixels: {max_image_pixels} is too small (at least 10000)"
             ));
+        }
+        let image_decode_memory = args
+            .image_decode_memory
+            .or(file.image_decode_memory)
+            .unwrap_or(newsdesk_media::DEFAULT_DECODE_MEMORY);
+        if image_decode_memory < 64 << 20 {
+            problems.push(format!(
+                "image_decode_memory: {image_decode_memory} is too small (at least 67108864, 64 MiB)"
+            ));
+        }
+        let orphan_grace_hours = args
+            .orphan_grace_hours
+            .or(file.orphan_grace_hours)
+            .unwrap_or(24);
+        if orphan_grace_hours < 1 {
+            problems.push("orphan_grace_hours: at least 1".to_owned());
         }
         let mut trusted_proxies = Vec::new();
         for entry in args
@@ -251,6 +271,8 @@ impl ServeConfig {
             bus_url,
             max_upload_bytes,
             max_image_pixels,
+            image_decode_memory,
+            orphan_grace: std::time::Duration::from_secs(orphan_grace_hours.saturating_mul(3600)),
             secure_cookies: args.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             trusted_proxies,
             request_timeout: std::time::Duration::from_secs(request_timeout_secs),
@@ -276,6 +298,8 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_BUS_URL",
     "NEWSDESK_MAX_UPLOAD_BYTES",
     "NEWSDESK_MAX_IMAGE_PIXELS",
+    "NEWSDESK_IMAGE_DECODE_MEMORY",
+    "NEWSDESK_ORPHAN_GRACE_HOURS",
     "NEWSDESK_SECURE_COOKIES",
     "NEWSDESK_TRUSTED_PROXIES",
     "NEWSDESK_REQUEST_TIMEOUT_SECS",

@@ -17,6 +17,7 @@ pub fn registry() -> Registry {
         .job::<jobs::renditions::Renditions>()
         .periodic(jobs::PUBLISH_DUE)
         .periodic(jobs::SWEEP_SESSIONS)
+        .periodic(jobs::SWEEP_ORPHANS)
         .periodic(consumers::PRUNE_OUTBOX)
 }
 

@@ -12,7 +12,7 @@ use bytes::Bytes;
 use newsdesk_core::media::validate_photo_text;
 use newsdesk_core::{Credit, Photo, PhotoId, ValidationError};
 use newsdesk_media::{
-    Inspected, Limits, MediaError, PhotoMetadata, inspect, read_metadata, suggested_credit,
+    Inspected, Limits, MediaError, PhotoMetadata, Stage, inspect, read_metadata, suggested_credit,
 };
 use newsdesk_store::NewPhoto;
 
@@ -29,6 +29,10 @@ pub struct UploadText {
     pub credit_creator: Option<String>,
 }
 
+/// How long an upload waits for other decodes to free memory before it is answered 503;
+/// well inside the request timeout.
+const DECODE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The limits uploads are checked against, from the configuration.
 pub fn limits(state: &App) -> Limits {
     let config = state.config();
@@ -43,7 +47,10 @@ pub fn limits(state: &App) -> Limits {
 pub fn media_error(err: MediaError) -> Error {
     let message = err.to_string();
     match err {
-        MediaError::TooLarge { .. } => Error::PayloadTooLarge(message),
+        MediaError::TooLarge { .. } | MediaError::OverBudget { .. } => {
+            Error::PayloadTooLarge(message)
+        }
+        MediaError::Busy => Error::Unavailable(message),
         MediaError::UnsupportedFormat | MediaError::NotSupportedYet { .. } => {
             Error::UnsupportedMedia(message)
         }
@@ -70,15 +77,22 @@ pub async fn upload(
             max: limits.max_bytes,
         }));
     }
-    // The full decode takes seconds of CPU for a large photo: keep it off the async threads.
-    let checked = bytes.clone();
-    let (inspected, meta) =
-        tokio::task::spawn_blocking(move || -> Result<(Inspected, PhotoMetadata), MediaError> {
-            let inspected = inspect(&checked, &limits)?;
-            Ok((inspected, read_metadata(&checked)))
-        })
+    // The full decode takes seconds of CPU for a large photo, and memory by the pixel: it
+    // runs on the blocking pool within the instance's decode budget. An image whose
+    // rendition decode could never fit the budget is refused here, not by a job later.
+    let (inspected, meta) = state
+        .decode_budget()
+        .run(
+            bytes.clone(),
+            limits,
+            Stage::Inspect,
+            DECODE_WAIT,
+            move |checked| -> Result<(Inspected, PhotoMetadata), MediaError> {
+                let inspected = inspect(checked, &limits)?;
+                Ok((inspected, read_metadata(checked)))
+            },
+        )
         .await
-        .map_err(|e| Error::internal(anyhow::anyhow!("upload inspection task: {e}")))?
         .map_err(media_error)?;
 
     let new = new_photo(&inspected, &meta, text, actor.account_id)?;

@@ -12,10 +12,12 @@
 //! another worker claims it again, so every job runs to completion at least once. Jobs must
 //! therefore be idempotent.
 
+pub mod orphans;
 pub mod periodic;
 pub mod renditions;
 pub mod scheduled;
 
+pub use orphans::SWEEP_ORPHANS;
 pub use periodic::SWEEP_SESSIONS;
 pub use scheduled::PUBLISH_DUE;
 

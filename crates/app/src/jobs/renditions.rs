@@ -7,6 +7,8 @@
 //! not made before a restart is processed after it; several instances may run workers
 //! side by side.
 
+use std::time::Duration;
+
 use newsdesk_core::PhotoId;
 use newsdesk_media::{MediaError, keys, process_upload_with};
 use newsdesk_store::StoreError;
@@ -16,6 +18,10 @@ use super::{Job, JobError};
 use crate::App;
 use crate::actions::upload::limits;
 use crate::actions::{announce_since, outbox_position};
+
+/// A worker waits this long for uploads and other jobs to free decoding memory, then
+/// gives the job back to be retried later.
+const DECODE_WAIT: Duration = Duration::from_secs(300);
 
 /// Make the renditions and crops of one photo.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,9 +53,16 @@ async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
         .get(&photo.key)
         .await
         .map_err(|e| e.to_string())?;
-    let renditions = process_upload_with(state.media(), photo_id, &original, &limits(state))
-        .await
-        .map_err(|e: MediaError| e.to_string())?;
+    let renditions = process_upload_with(
+        state.media(),
+        photo_id,
+        original,
+        &limits(state),
+        state.decode_budget(),
+        DECODE_WAIT,
+    )
+    .await
+    .map_err(|e: MediaError| e.to_string())?;
     let seq = outbox_position(state).await.map_err(|e| e.to_string())?;
     match store.set_photo_renditions(id, &renditions).await {
         Ok(()) => {}

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod budget;
 mod demo;
 mod metadata;
 mod renditions;

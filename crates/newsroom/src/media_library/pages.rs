@@ -234,7 +234,15 @@ pub async fn original(
         .media()
         .get(&photo.key)
         .await
-        .map_err(HttpError::internal)?;
+        .map_err(|err| match err {
+            // A row whose file is gone is worth a warning, not an error with a backtrace
+            // per click; the staff member sees a plain 404.
+            newsdesk_media::MediaError::NotFound { .. } => {
+                tracing::warn!(photo = photo.id, key = %photo.key, "photo original missing from media storage");
+                HttpError::NotFound
+            }
+            err => HttpError::internal(err),
+        })?;
     let content_type = http::HeaderValue::from_str(&photo.content_type)
         .unwrap_or(http::HeaderValue::from_static("application/octet-stream"));
     Ok((
