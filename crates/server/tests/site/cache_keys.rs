@@ -146,3 +146,22 @@ async fn the_cache_counts_every_byte_of_its_entries() {
     // Plain, brotli and gzip bodies, headers and keys, all counted.
     assert!(entry.weight() > page.bytes.len() + entry.keys.concat().len());
 }
+
+#[tokio::test]
+async fn empty_archive_days_are_not_kept() {
+    let app = TestApp::new().await;
+    assert_eq!(
+        app.get("/en/archive/2026/11/26").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(app.state.cache().len(), 1);
+    for year in 1900..1950 {
+        let day = app.get(&format!("/en/archive/{year}/01/01")).await;
+        assert_eq!(day.status, StatusCode::OK);
+    }
+    assert_eq!(
+        app.get("/en/archive/+026/11/26").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.state.cache().len(), 1, "only the day with articles");
+}

@@ -265,5 +265,13 @@ pub async fn render(
         day_nav: listing.day_nav,
         newsfeed,
     };
-    page::render(state, "list.html", &list, keys)
+    let mut response = page::render(state, "list.html", &list, keys)?;
+    // An empty list is rendered but not kept: the archive alone has an empty page for
+    // every day since year 1, and holding them would let anyone flush the real pages out.
+    if items.is_empty() {
+        response
+            .extensions_mut()
+            .remove::<crate::cache::Cacheable>();
+    }
+    Ok(response)
 }
