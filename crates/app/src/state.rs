@@ -90,7 +90,9 @@ impl App {
 
     /// Called by every action right after a store write commits: this instance's hooks run
     /// before the response goes out (so the writer sees the change at once), then the bus
-    /// tells the other instances. A lost bus message costs nothing: every consumer also
+    /// tells the other instances. The response never waits for the bus server: the event
+    /// is handed to the bus's background publisher, which drops it (and counts it) while
+    /// the server is unreachable. A lost bus message costs nothing: every consumer also
     /// follows the outbox by sequence number.
     pub async fn after_write(&self, event: &Event) {
         let hooks: Vec<ChangeHook> = match self.inner.hooks.read() {
@@ -100,9 +102,7 @@ impl App {
         for hook in hooks {
             hook(event);
         }
-        if let Err(err) = self.inner.bus.publish(event).await {
-            tracing::warn!(%err, seq = event.seq, "bus publish failed; other instances catch up from the outbox");
-        }
+        self.inner.bus.publish_in_background(event);
     }
 
     /// Wakes this instance's job workers (a job was queued here).

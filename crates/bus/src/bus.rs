@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use newsdesk_core::Event;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 use tokio::task::JoinHandle;
 
 use crate::config::{BusConfig, BusKind, Target, ToBusConfig};
 use crate::error::BusError;
 use crate::message::BusMessage;
+use crate::relay::{self, BusHealth, Health, Link};
 use crate::subscription::Subscription;
 use crate::topic::{MAX_IN_PROCESS_PAYLOAD, MAX_POSTGRES_PAYLOAD, Topic};
 use crate::topic_subscription::{TopicRegistry, TopicSubscription};
@@ -41,9 +42,12 @@ struct Inner {
     backend: Backend,
     namespace: String,
     listener: Option<JoinHandle<()>>,
+    health: Arc<Health>,
+    // `None` for the in-process bus, which has no server to wait for.
+    queue: Option<mpsc::Sender<Event>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Backend {
     InProcess,
     Postgres(postgres::Publisher),
@@ -73,6 +77,8 @@ impl Bus {
                 backend: Backend::InProcess,
                 namespace: config.namespace.clone(),
                 listener: None,
+                health: Health::new(BusKind::InProcess),
+                queue: None,
             }),
         }
     }
@@ -113,6 +119,8 @@ impl Bus {
             }
         };
         tracing::info!(kind = %config.kind(), namespace = %config.namespace, "event bus connected");
+        let health = Health::new(config.kind());
+        let queue = relay::spawn(backend.clone(), health.clone());
         Ok(Bus {
             inner: Arc::new(Inner {
                 local,
@@ -120,15 +128,20 @@ impl Bus {
                 backend,
                 namespace: config.namespace.clone(),
                 listener: Some(listener),
+                health,
+                queue: Some(queue),
             }),
         })
     }
 
-    /// Sends `event` to every instance's subscribers, this instance's included.
+    /// Sends `event` to every instance's subscribers, this instance's included, and
+    /// waits until the server has it: within 2 s, and at once with an error while the
+    /// NATS client knows it is disconnected.
     ///
     /// Call it after the transaction that wrote the event to the outbox has committed.
     /// An error here loses nothing: consumers also poll the outbox, so callers log it
-    /// and carry on rather than failing the request.
+    /// and carry on rather than failing the request. A request handler should not wait
+    /// even that long: it calls [`Bus::publish_in_background`].
     pub async fn publish(&self, event: &Event) -> Result<(), BusError> {
         match &self.inner.backend {
             Backend::InProcess => {
@@ -136,9 +149,51 @@ impl Bus {
                 let _ = self.inner.local.send(BusMessage::Event(event.clone()));
                 Ok(())
             }
-            Backend::Postgres(publisher) => publisher.publish(event).await,
-            Backend::Nats(publisher) => publisher.publish(event).await,
+            backend => self.bounded(backend.send(event)).await,
         }
+    }
+
+    /// Hands `event` to this bus's background publisher and returns at once: the
+    /// request that made the change never waits on the bus server. Events are sent in
+    /// the order they were handed over. While the server is unreachable, or more than
+    /// 1,024 events wait, new ones are dropped and counted in [`BusHealth::dropped`];
+    /// every instance still applies them from the outbox at its next poll.
+    pub fn publish_in_background(&self, event: &Event) {
+        match &self.inner.queue {
+            None => {
+                let _ = self.inner.local.send(BusMessage::Event(event.clone()));
+            }
+            Some(queue) => {
+                if queue.try_send(event.clone()).is_err() {
+                    self.inner.health.count_drop();
+                }
+            }
+        }
+    }
+
+    /// The link to the bus server now: reachable or not, and how many events were
+    /// dropped rather than sent since start-up.
+    pub fn health(&self) -> BusHealth {
+        self.inner.health.snapshot()
+    }
+
+    /// Runs one send to the server within [`relay::PUBLISH_TIMEOUT`], recording the
+    /// outcome in the bus's health (which logs an outage once).
+    async fn bounded(
+        &self,
+        send: impl Future<Output = Result<(), BusError>>,
+    ) -> Result<(), BusError> {
+        let health = &self.inner.health;
+        let outcome = match tokio::time::timeout(relay::PUBLISH_TIMEOUT, send).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(relay::timeout_error(self.kind())),
+        };
+        match &outcome {
+            Ok(()) => health.succeeded(),
+            Err(error) if error.is_unreachable() => health.failed(error),
+            Err(_) => {}
+        }
+        outcome
     }
 
     /// A new subscription, receiving every message published from now on.
@@ -173,8 +228,12 @@ impl Bus {
                     .deliver(&topic, Bytes::copy_from_slice(payload));
                 Ok(())
             }
-            Backend::Postgres(publisher) => publisher.publish_topic(&topic, payload).await,
-            Backend::Nats(publisher) => publisher.publish_topic(&topic, payload).await,
+            Backend::Postgres(publisher) => {
+                self.bounded(publisher.publish_topic(&topic, payload)).await
+            }
+            Backend::Nats(publisher) => {
+                self.bounded(publisher.publish_topic(&topic, payload)).await
+            }
         }
     }
 
@@ -225,5 +284,23 @@ impl Bus {
     /// How many subscriptions are open on this instance (for metrics).
     pub fn subscriber_count(&self) -> usize {
         self.inner.local.receiver_count()
+    }
+}
+
+impl Link for Backend {
+    async fn send(&self, event: &Event) -> Result<(), BusError> {
+        match self {
+            Backend::InProcess => Ok(()),
+            Backend::Postgres(publisher) => publisher.publish(event).await,
+            Backend::Nats(publisher) => publisher.publish(event).await,
+        }
+    }
+
+    async fn reachable(&self) -> bool {
+        match self {
+            Backend::InProcess => true,
+            Backend::Postgres(publisher) => publisher.reachable().await,
+            Backend::Nats(publisher) => publisher.reachable(),
+        }
     }
 }

@@ -71,6 +71,24 @@ pub enum BusError {
     #[error("{what} did not answer within {after:?}")]
     Timeout { what: String, after: Duration },
 
+    /// The client knows it has lost the server and is reconnecting.
+    #[error("the {kind} bus is disconnected from its server")]
+    Disconnected { kind: BusKind },
+
     #[error("could not encode an event for the bus")]
     Encode(#[source] serde_json::Error),
+}
+
+impl BusError {
+    /// Whether this says the server cannot be reached now (rather than that the
+    /// message itself was refused): what counts towards an outage.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(
+            self,
+            BusError::Timeout { .. }
+                | BusError::Disconnected { .. }
+                | BusError::NatsPublish { .. }
+                | BusError::PostgresPublish(_)
+        )
+    }
 }

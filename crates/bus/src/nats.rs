@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
+use async_nats::connection::State;
 use async_nats::{Client, ConnectOptions, Subscriber};
 use futures::StreamExt;
 use newsdesk_core::Event;
@@ -30,7 +31,7 @@ use crate::topic_subscription::TopicRegistry;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Publisher {
     client: Client,
     subject: String,
@@ -39,6 +40,7 @@ pub(crate) struct Publisher {
 
 impl Publisher {
     pub(crate) async fn publish(&self, event: &Event) -> Result<(), BusError> {
+        self.connected()?;
         let payload = message::encode(event, self.client.max_payload())?;
         self.client
             .publish(self.subject.clone(), payload.into())
@@ -47,6 +49,23 @@ impl Publisher {
                 subject: self.subject.clone(),
                 source,
             })
+    }
+
+    /// While disconnected, the client queues what is published until its buffer is
+    /// full and then makes every publisher wait for the server: refusing at once
+    /// keeps callers from waiting and keeps stale messages out of that buffer.
+    fn connected(&self) -> Result<(), BusError> {
+        if self.reachable() {
+            Ok(())
+        } else {
+            Err(BusError::Disconnected {
+                kind: crate::BusKind::Nats,
+            })
+        }
+    }
+
+    pub(crate) fn reachable(&self) -> bool {
+        self.client.connection_state() == State::Connected
     }
 
     /// The server's `max_payload`, learnt when connecting (1 MiB unless configured).
@@ -60,6 +79,7 @@ impl Publisher {
         topic: &Topic,
         payload: &[u8],
     ) -> Result<(), BusError> {
+        self.connected()?;
         let subject = format!("{}{topic}", self.topic_prefix);
         self.client
             .publish(subject.clone(), bytes::Bytes::copy_from_slice(payload))
@@ -185,7 +205,14 @@ fn on_client_event(
             async_nats::Event::SlowConsumer(_) => true,
             _ => false,
         };
-        tracing::info!(%event, "NATS bus client event");
+        // A failed reconnect attempt is a client error too, one every few seconds for
+        // as long as an outage lasts: the outage itself is logged once, by the
+        // publisher (see `relay`).
+        if matches!(event, async_nats::Event::ClientError(_)) {
+            tracing::debug!(%event, "NATS bus client event");
+        } else {
+            tracing::info!(%event, "NATS bus client event");
+        }
         if catch_up {
             if let Some(local) = local.upgrade() {
                 let _ = local.send(BusMessage::CatchUp { seq: None });

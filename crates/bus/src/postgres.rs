@@ -49,7 +49,7 @@ const _: () = assert!(
         <= MAX_PAYLOAD
 );
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Publisher {
     // A pool of its own rather than the store's: a burst of notifications must not
     // take connections from requests, nor the other way round.
@@ -73,6 +73,11 @@ impl Publisher {
     ) -> Result<(), BusError> {
         let wire = message::encode_topic(topic, payload)?;
         self.notify(&self.topic_channel, wire).await
+    }
+
+    /// Whether the server answers a trivial query (the caller bounds the wait).
+    pub(crate) async fn reachable(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
     // One statement per message on a pool connection in autocommit: a caller that

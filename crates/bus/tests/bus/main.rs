@@ -3,6 +3,7 @@
 
 mod in_process;
 mod nats;
+mod nats_outage;
 mod nats_restart;
 mod postgres;
 mod support;

@@ -1,7 +1,10 @@
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, anyhow};
+use anyhow::{Context, anyhow, bail};
 use chrono::{TimeZone, Utc};
 use newsdesk_bus::{BusMessage, Subscription, TopicEvent, TopicMessage, TopicSubscription};
 use newsdesk_core::{Change, Event};
@@ -106,5 +109,70 @@ pub fn topic_message(topic: &str, payload: &[u8]) -> TopicMessage {
     TopicMessage {
         topic: topic.to_owned(),
         payload: bytes::Bytes::copy_from_slice(payload),
+    }
+}
+
+/// The `nats-server` binary for tests that start and kill servers of their own: on PATH
+/// or at `/usr/sbin/nats-server` (where the Debian package puts it). Missing: outside CI
+/// the test prints a notice and is skipped; in CI (`CI=true`) it fails.
+pub fn nats_server_binary() -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join("nats-server"))
+            .find(|candidate| candidate.is_file())
+    });
+    let found = on_path.or_else(|| {
+        let sbin = PathBuf::from("/usr/sbin/nats-server");
+        sbin.is_file().then_some(sbin)
+    });
+    if found.is_none() {
+        let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(!in_ci, "nats-server must be installed when CI=true");
+        eprintln!("notice: nats-server is not installed; skipping this test");
+    }
+    found
+}
+
+/// A `nats-server` child process on 127.0.0.1 without JetStream, killed when dropped so
+/// a failing test leaves none behind.
+pub struct NatsServer(Child);
+
+impl NatsServer {
+    /// Starts a server on `port` and returns once it logs that it is ready.
+    pub async fn start(binary: &Path, port: u16) -> anyhow::Result<Self> {
+        let binary = binary.to_owned();
+        tokio::task::spawn_blocking(move || Self::start_blocking(&binary, port)).await?
+    }
+
+    fn start_blocking(binary: &Path, port: u16) -> anyhow::Result<Self> {
+        let mut child = Command::new(binary)
+            .args(["-a", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("starting nats-server")?;
+        let stderr = child.stderr.take().context("nats-server stderr")?;
+        let server = NatsServer(child);
+        let mut lines = BufReader::new(stderr).lines();
+        loop {
+            match lines.next() {
+                Some(line) => {
+                    if line?.contains("Server is ready") {
+                        break;
+                    }
+                }
+                None => bail!("nats-server exited before it was ready"),
+            }
+        }
+        // Keep draining its log so the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Ok(server)
+    }
+}
+
+impl Drop for NatsServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }

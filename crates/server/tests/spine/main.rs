@@ -7,6 +7,7 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
+mod bus_outage;
 mod connections;
 mod consumers;
 mod jobs;
