@@ -18,15 +18,11 @@
 //! connections that are idle longest are closed to make room (a reader's request beats an
 //! idle socket), and only when every connection is busy is the newcomer refused.
 
-use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::future::Future;
 use std::io;
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
-use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, Weak};
-use std::task::{Context, Poll};
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -37,12 +33,17 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
 use ipnet::IpNet;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceExt;
+
+mod activity;
+mod caps;
+
+use activity::{Activity, InFlight, TrackedIo};
+use caps::{ClientSlot, Clients, Live};
 
 /// How long and how many connections may stay open.
 #[derive(Debug, Clone)]
@@ -338,300 +339,6 @@ async fn connection(
     drop(held);
 }
 
-const NONE: u64 = u64::MAX;
-
-/// What a connection is doing, in milliseconds since it was accepted: written by its IO
-/// and its requests, read by its watchdog and by eviction.
-struct Activity {
-    start: Instant,
-    in_flight: AtomicUsize,
-    served: AtomicU64,
-    /// When the last request finished.
-    idle_since: AtomicU64,
-    /// First byte read since the connection became idle: a new head has started.
-    head_started: AtomicU64,
-    /// When the response in flight was handed to hyper.
-    responding_since: AtomicU64,
-    /// Last byte read or written.
-    last_io: AtomicU64,
-    evict: CancellationToken,
-}
-
-impl Activity {
-    fn new() -> Self {
-        Self {
-            start: Instant::now(),
-            in_flight: AtomicUsize::new(0),
-            served: AtomicU64::new(0),
-            idle_since: AtomicU64::new(0),
-            head_started: AtomicU64::new(NONE),
-            responding_since: AtomicU64::new(NONE),
-            last_io: AtomicU64::new(0),
-            evict: CancellationToken::new(),
-        }
-    }
-
-    fn now(&self) -> u64 {
-        u64::try_from(self.start.elapsed().as_millis()).unwrap_or(NONE - 1)
-    }
-
-    fn read(&self) {
-        let now = self.now();
-        self.last_io.store(now, Ordering::SeqCst);
-        if self.in_flight.load(Ordering::SeqCst) == 0 {
-            let _ =
-                self.head_started
-                    .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
-        }
-    }
-
-    fn wrote(&self) {
-        self.last_io.store(self.now(), Ordering::SeqCst);
-    }
-
-    fn is_idle(&self) -> bool {
-        self.in_flight.load(Ordering::SeqCst) == 0
-    }
-
-    /// When the connection should be closed, `None` while a handler is running.
-    fn deadline(&self, limits: &ConnectionLimits) -> Option<u64> {
-        let header = millis(limits.header_read_timeout);
-        let idle = millis(limits.idle_timeout);
-        if self.in_flight.load(Ordering::SeqCst) > 0 {
-            let responding = self.responding_since.load(Ordering::SeqCst);
-            if responding == NONE {
-                return None;
-            }
-            let moved = responding.max(self.last_io.load(Ordering::SeqCst));
-            return Some(moved.saturating_add(idle));
-        }
-        if self.served.load(Ordering::SeqCst) == 0 {
-            return Some(header);
-        }
-        let head = self.head_started.load(Ordering::SeqCst);
-        if head != NONE {
-            return Some(head.saturating_add(header));
-        }
-        Some(self.idle_since.load(Ordering::SeqCst).saturating_add(idle))
-    }
-}
-
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(NONE - 1)
-}
-
-/// One request from its head until hyper has sent (or dropped) its response body.
-struct InFlight(Arc<Activity>);
-
-impl InFlight {
-    fn start(activity: Arc<Activity>) -> Self {
-        activity.in_flight.fetch_add(1, Ordering::SeqCst);
-        activity.served.fetch_add(1, Ordering::SeqCst);
-        Self(activity)
-    }
-
-    fn responding(&self) {
-        let now = self.0.now();
-        let _ =
-            self.0
-                .responding_since
-                .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        // The idle state is written before the count drops, so the watchdog never sees an
-        // idle connection with the previous idle period's times.
-        let now = self.0.now();
-        self.0.idle_since.store(now, Ordering::SeqCst);
-        self.0.head_started.store(NONE, Ordering::SeqCst);
-        self.0.responding_since.store(NONE, Ordering::SeqCst);
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// The socket, noting each byte that moves.
-struct TrackedIo {
-    stream: TcpStream,
-    activity: Arc<Activity>,
-}
-
-impl AsyncRead for TrackedIo {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        let this = self.get_mut();
-        let before = buf.filled().len();
-        let poll = Pin::new(&mut this.stream).poll_read(cx, buf);
-        if matches!(poll, Poll::Ready(Ok(()))) && buf.filled().len() > before {
-            this.activity.read();
-        }
-        poll
-    }
-}
-
-impl AsyncWrite for TrackedIo {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        let this = self.get_mut();
-        let poll = Pin::new(&mut this.stream).poll_write(cx, buf);
-        if matches!(poll, Poll::Ready(Ok(n)) if n > 0) {
-            this.activity.wrote();
-        }
-        poll
-    }
-
-    fn poll_write_vectored(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        let this = self.get_mut();
-        let poll = Pin::new(&mut this.stream).poll_write_vectored(cx, bufs);
-        if matches!(poll, Poll::Ready(Ok(n)) if n > 0) {
-            this.activity.wrote();
-        }
-        poll
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
-    }
-}
-
-/// Open connections per client.
-struct Clients {
-    per_client: usize,
-    exempt: Vec<IpNet>,
-    counts: Mutex<HashMap<IpAddr, usize>>,
-}
-
-impl Clients {
-    fn new(limits: &ConnectionLimits) -> Self {
-        Self {
-            per_client: limits.max_connections_per_client.max(1),
-            exempt: limits.exempt.clone(),
-            counts: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn claim(self: &Arc<Self>, ip: IpAddr) -> Option<ClientSlot> {
-        let ip = ip.to_canonical();
-        if self.exempt.iter().any(|net| net.contains(&ip)) {
-            return Some(ClientSlot {
-                clients: self.clone(),
-                key: None,
-            });
-        }
-        let key = client_key(ip);
-        let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        let count = counts.entry(key).or_insert(0);
-        if *count >= self.per_client {
-            return None;
-        }
-        *count += 1;
-        Some(ClientSlot {
-            clients: self.clone(),
-            key: Some(key),
-        })
-    }
-}
-
-/// An IPv4 address, or the /64 an IPv6 address is in: one subscriber gets a whole /64, so
-/// counting single IPv6 addresses would cap nothing.
-fn client_key(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V4(_) => ip,
-        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(v6.to_bits() & !0xffff_ffff_ffff_ffff_u128)),
-    }
-}
-
-struct ClientSlot {
-    clients: Arc<Clients>,
-    key: Option<IpAddr>,
-}
-
-impl Drop for ClientSlot {
-    fn drop(&mut self) {
-        let Some(key) = self.key else { return };
-        let mut counts = self
-            .clients
-            .counts
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(count) = counts.get_mut(&key) {
-            *count = count.saturating_sub(1);
-            if *count == 0 {
-                counts.remove(&key);
-            }
-        }
-    }
-}
-
-/// Open connections, oldest first, for closing idle ones when room is needed.
-struct Live {
-    queue: Mutex<VecDeque<Weak<Activity>>>,
-    compact_at: usize,
-}
-
-impl Live {
-    fn new(max_connections: usize) -> Self {
-        Self {
-            queue: Mutex::new(VecDeque::new()),
-            compact_at: max_connections.saturating_mul(2).saturating_add(64),
-        }
-    }
-
-    fn add(&self, activity: &Arc<Activity>) {
-        let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
-        queue.push_back(Arc::downgrade(activity));
-        // Ended connections leave their entry behind; sweep them now and then.
-        if queue.len() > self.compact_at {
-            queue.retain(|weak| weak.strong_count() > 0);
-        }
-    }
-
-    /// Asks up to `wanted` idle connections, oldest first, to close; returns how many.
-    fn evict_idle(&self, wanted: usize) -> usize {
-        let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
-        // Bounded work per call, even when every connection is busy.
-        let mut examined = 0;
-        let limit = queue.len().min(wanted.saturating_mul(64));
-        let mut evicted = 0;
-        while evicted < wanted && examined < limit {
-            examined += 1;
-            let Some(weak) = queue.pop_front() else { break };
-            let Some(activity) = weak.upgrade() else {
-                continue;
-            };
-            if activity.evict.is_cancelled() {
-                continue;
-            }
-            if activity.is_idle() {
-                activity.evict.cancel();
-                evicted += 1;
-            } else {
-                queue.push_back(weak);
-            }
-        }
-        evicted
-    }
-}
-
 /// A run of the same trouble (refusals, accept errors): logged when it starts, then at
 /// most every [`LOG_EVERY`] with the count of what was not logged.
 #[derive(Default)]
@@ -679,21 +386,6 @@ impl Burst {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_ipv6_client_is_its_64() {
-        let a: IpAddr = "2001:db8:1:2:aaaa::1"
-            .parse()
-            .unwrap_or(IpAddr::from([0; 4]));
-        let b: IpAddr = "2001:db8:1:2:bbbb::2"
-            .parse()
-            .unwrap_or(IpAddr::from([0; 4]));
-        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap_or(IpAddr::from([0; 4]));
-        assert_eq!(client_key(a), client_key(b));
-        assert_ne!(client_key(a), client_key(other));
-        let v4: IpAddr = "192.0.2.7".parse().unwrap_or(IpAddr::from([0; 4]));
-        assert_eq!(client_key(v4), v4);
-    }
 
     #[test]
     fn the_cap_leaves_descriptors_for_the_rest() {
