@@ -73,9 +73,16 @@ async fn every_api_endpoint_answers_every_role_as_the_table_says() {
                 } else {
                     call(&app, endpoint.method.clone(), &path, &auth, body.as_ref()).await
                 };
+            let who = role.map_or("logged-out".to_owned(), |r| r.to_string());
             if let Some(problem) = judge(endpoint.access, *role, &response) {
-                let who = role.map_or("logged-out".to_owned(), |r| r.to_string());
                 failures.push(format!("{} {path} as {who}: {problem}", endpoint.method));
+            }
+            // Whatever a role gets must be an answer the document lists for the operation.
+            if op["responses"][response.status.as_str()].is_null() {
+                failures.push(format!(
+                    "{} {path} as {who}: {} is not documented",
+                    endpoint.method, response.status
+                ));
             }
             checked += 1;
         }

@@ -374,3 +374,34 @@ async fn unpublish_schedule_and_delete_races_leave_one_trace_each() {
         finish(app, pg).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_saves_of_one_version_at_once_are_one_save_and_one_409() {
+    for (app, pg) in backends("save").await {
+        let who = app.backend;
+        for round in 0..5 {
+            let id = app.draft(&format!("Edited {round}")).await;
+            let uri = format!("/api/v1/admin/articles/{id}");
+            let save = |headline: &str| {
+                json!({
+                    "version": 1,
+                    "headline": headline,
+                    "slug": format!("same-slug-{round}"),
+                    "lead": "A lead.",
+                    "body": "A body.",
+                    "section_id": app.section,
+                    "author_ids": [app.author],
+                })
+            };
+            let (a, b) = tokio::join!(
+                app.call(Method::PUT, &uri, Some(save("First edit"))),
+                app.call(Method::PUT, &uri, Some(save("Second edit")))
+            );
+            assert_eq!(sorted(&a, &b), [200, 409], "{who}: {} / {}", a.body, b.body);
+            let lost = if a.status == StatusCode::OK { b } else { a };
+            assert_eq!(lost.json()["error"]["code"], "stale_version", "{who}");
+            assert_eq!(lost.json()["error"]["current_version"], 2, "{who}");
+        }
+        finish(app, pg).await;
+    }
+}
