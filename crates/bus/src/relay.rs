@@ -190,3 +190,77 @@ pub(crate) fn timeout_error(kind: BusKind) -> BusError {
         after: PUBLISH_TIMEOUT,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use newsdesk_core::Change;
+
+    use super::*;
+
+    /// A server that accepts the connection and then never answers (a PostgreSQL host
+    /// gone behind a firewall): each send would wait forever.
+    #[derive(Clone, Default)]
+    struct Silent {
+        up: Arc<AtomicBool>,
+        sent: Arc<AtomicUsize>,
+    }
+
+    impl Link for Silent {
+        async fn send(&self, _event: &Event) -> Result<(), BusError> {
+            if self.up.load(Ordering::SeqCst) {
+                self.sent.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            } else {
+                std::future::pending().await
+            }
+        }
+
+        async fn reachable(&self) -> bool {
+            self.up.load(Ordering::SeqCst)
+        }
+    }
+
+    fn event(seq: i64) -> Event {
+        Event {
+            seq,
+            at: chrono::Utc::now(),
+            change: Change::Photo { id: seq },
+        }
+    }
+
+    async fn until(mut check: impl FnMut() -> bool) {
+        for _ in 0..500 {
+            if check() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("not within 10 s");
+    }
+
+    #[tokio::test]
+    async fn a_server_that_never_answers_costs_dropped_events_not_waiting() {
+        let link = Silent::default();
+        let health = Health::new(BusKind::Postgres);
+        let queue = spawn(link.clone(), health.clone());
+        let started = Instant::now();
+        for seq in 0..5_000 {
+            if queue.try_send(event(seq)).is_err() {
+                health.count_drop();
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(1));
+        // The first send times out, the outage begins, and the queue drains as drops.
+        until(|| health.snapshot().dropped == 5_000).await;
+        assert!(!health.snapshot().reachable);
+        assert_eq!(link.sent.load(Ordering::SeqCst), 0);
+
+        link.up.store(true, Ordering::SeqCst);
+        until(|| health.snapshot().reachable).await;
+        queue.try_send(event(9_999)).ok();
+        until(|| link.sent.load(Ordering::SeqCst) == 1).await;
+        assert_eq!(health.snapshot().dropped, 5_000);
+    }
+}
