@@ -232,7 +232,9 @@ async fn reconnect(url: &str, channels: &Channels, backoff: &mut Backoff) -> PgL
                 return listener;
             }
             Err(error) => {
-                tracing::warn!(%error, "PostgreSQL bus still unreachable");
+                // The outage was logged at WARN when the listener failed; one line per
+                // attempt for as long as it lasts would drown everything else.
+                tracing::debug!(%error, "PostgreSQL bus still unreachable");
             }
         }
     }
