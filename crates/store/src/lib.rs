@@ -21,6 +21,7 @@ mod outbox;
 mod people;
 mod photos;
 mod rows;
+mod seed;
 mod sql;
 mod taxonomy;
 mod types;
@@ -32,6 +33,7 @@ pub use idempotency::{IDEMPOTENCY_KEY_TTL, IdempotentRequest, Reservation};
 pub use jobs::{JobFilter, RetryPolicy};
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
 pub use photos::{PhotoUsage, is_blank};
+pub use seed::{SeedLock, SeedState};
 pub use types::{
     ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,
     NewEntity, NewPhoto, NewSection, NewTag, OutboxPage, PhotoText, Session,
