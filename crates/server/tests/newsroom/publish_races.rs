@@ -405,3 +405,37 @@ async fn two_saves_of_one_version_at_once_are_one_save_and_one_409() {
         finish(app, pg).await;
     }
 }
+
+/// The newsroom's Publish button on an article that is already published says so, and
+/// writes no second audit entry.
+#[tokio::test]
+async fn the_publish_button_on_a_published_article_says_already_published() {
+    let app = crate::support::TestApp::new().await;
+    let mut editor = app.client_as(Role::Editor).await;
+    let owner = editor.account.clone().unwrap();
+    let article = app.draft(&owner, "Pressed twice").await;
+    let uri = format!("/admin/articles/{}/publish", article.id);
+    let first = editor.post(&uri, &[]).await;
+    assert!(
+        first.location().ends_with("?done=published"),
+        "{}",
+        first.location()
+    );
+    let second = editor.post(&uri, &[]).await;
+    assert!(
+        second.location().ends_with("?done=already_published"),
+        "{}",
+        second.location()
+    );
+    let page = editor.get(second.location()).await;
+    assert!(page.body.contains("Already published"), "{}", page.body);
+    let target = format!("article:{}", article.id);
+    let entries = app.store().list_audit(100, 0).await.unwrap();
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.action == "article.publish" && e.target == target)
+            .count(),
+        1
+    );
+}

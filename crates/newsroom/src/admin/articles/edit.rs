@@ -137,9 +137,10 @@ pub async fn save(
     };
     if form.then == "publish" {
         return match articles::publish(&state, &staff.actor, id).await {
+            // Published meanwhile by someone else: the save went to the live article.
             Ok(done) => Ok(Redirect::to(&format!(
                 "/admin/articles/{id}?done={}",
-                published_notice(done.changed)
+                if done.changed { "published" } else { "saved" }
             ))
             .into_response()),
             Err(err) if is_form_error(&err) => {
