@@ -49,9 +49,8 @@ impl Store {
         // rounds are plenty (each needs another request to release the same key).
         for _ in 0..3 {
             let at = now();
-            let taken =
-                exec!(self, |db| {
-                    sqlx::query(
+            let taken = exec!(self, |db| {
+                sqlx::query(
                 "INSERT INTO idempotency_keys (scope, idem_key, request, fingerprint, created_at) \
                  VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (scope, idem_key) DO UPDATE SET request = excluded.request, \
@@ -68,7 +67,7 @@ impl Store {
             .execute(db)
             .await
             .map(|r| r.rows_affected())
-                })?;
+            })?;
             if taken == 1 {
                 return Ok(Reservation::Reserved);
             }
