@@ -302,20 +302,19 @@ async fn connection(
     };
     let conn = builder.serve_connection(io, service);
     let mut conn = std::pin::pin!(conn);
-    let tick = (limits.header_read_timeout.min(limits.idle_timeout) / 4)
-        .clamp(Duration::from_millis(10), Duration::from_secs(1));
     let mut draining = false;
     loop {
         let now = activity.now();
-        // The deadline can move earlier (a kept-alive connection starts a head), so it is
-        // looked at again at least every tick.
+        // Every change that can move the deadline notifies `changed`; between changes the
+        // watchdog sleeps until the deadline (a slow reader's deadline only moves later,
+        // so waking early there just means looking again).
         let wait = match activity.deadline(&limits) {
             Some(deadline) if deadline <= now => {
                 tracing::debug!(%peer, "closing a connection past its deadline");
                 break;
             }
-            Some(deadline) => Duration::from_millis(deadline - now).min(tick),
-            None => tick,
+            Some(deadline) => Some(Duration::from_millis(deadline - now)),
+            None => None,
         };
         tokio::select! {
             result = conn.as_mut() => {
@@ -333,7 +332,8 @@ async fn connection(
                 conn.as_mut().graceful_shutdown();
                 draining = true;
             }
-            () = tokio::time::sleep(wait) => {}
+            () = activity.changed.notified() => {}
+            () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {}
         }
     }
     drop(held);

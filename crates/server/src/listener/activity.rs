@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
+use tokio::sync::Notify;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -32,6 +33,9 @@ pub(super) struct Activity {
     /// Last byte read or written.
     last_io: AtomicU64,
     pub(super) evict: CancellationToken,
+    /// Told when the deadline may have moved, so the watchdog sleeps until the deadline
+    /// and no longer.
+    pub(super) changed: Notify,
 }
 
 impl Activity {
@@ -45,6 +49,7 @@ impl Activity {
             responding_since: AtomicU64::new(NONE),
             last_io: AtomicU64::new(0),
             evict: CancellationToken::new(),
+            changed: Notify::new(),
         }
     }
 
@@ -52,13 +57,16 @@ impl Activity {
         u64::try_from(self.start.elapsed().as_millis()).unwrap_or(NONE - 1)
     }
 
-    fn read(&self) {
+    pub(super) fn read(&self) {
         let now = self.now();
         self.last_io.store(now, Ordering::SeqCst);
-        if self.in_flight.load(Ordering::SeqCst) == 0 {
-            let _ =
-                self.head_started
-                    .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
+        if self.in_flight.load(Ordering::SeqCst) == 0
+            && self
+                .head_started
+                .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+        {
+            self.changed.notify_one();
         }
     }
 
@@ -89,7 +97,12 @@ impl Activity {
         if head != NONE {
             return Some(head.saturating_add(header));
         }
-        Some(self.idle_since.load(Ordering::SeqCst).saturating_add(idle))
+        // From the last byte moved: hyper may still be writing a body it was handed whole.
+        let quiet = self
+            .idle_since
+            .load(Ordering::SeqCst)
+            .max(self.last_io.load(Ordering::SeqCst));
+        Some(quiet.saturating_add(idle))
     }
 }
 
@@ -104,6 +117,7 @@ impl InFlight {
     pub(super) fn start(activity: Arc<Activity>) -> Self {
         activity.in_flight.fetch_add(1, Ordering::SeqCst);
         activity.served.fetch_add(1, Ordering::SeqCst);
+        activity.changed.notify_one();
         Self(activity)
     }
 
@@ -113,6 +127,7 @@ impl InFlight {
             self.0
                 .responding_since
                 .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
+        self.0.changed.notify_one();
     }
 }
 
@@ -125,6 +140,7 @@ impl Drop for InFlight {
         self.0.head_started.store(NONE, Ordering::SeqCst);
         self.0.responding_since.store(NONE, Ordering::SeqCst);
         self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+        self.0.changed.notify_one();
     }
 }
 

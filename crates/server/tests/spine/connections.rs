@@ -247,6 +247,37 @@ async fn a_reader_that_stops_reading_does_not_hold_its_connection() {
 }
 
 #[tokio::test]
+async fn a_slow_but_steady_reader_gets_the_whole_body() {
+    let server = start(ConnectionLimits {
+        idle_timeout: Duration::from_millis(300),
+        ..limits()
+    })
+    .await;
+    let mut stream = connect(&server).await;
+    stream
+        .write_all(b"GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    // 64 MiB at about 32 MiB/s: far longer than the idle timeout, but never quiet that long.
+    let started = Instant::now();
+    let mut received = 0_usize;
+    let mut chunk = vec![0_u8; 1 << 20];
+    while received < 64 << 20 {
+        match tokio::time::timeout(Duration::from_secs(3), stream.read(&mut chunk)).await {
+            Ok(Ok(0) | Err(_)) => panic!("cut after {received} bytes in {:?}", started.elapsed()),
+            Ok(Ok(n)) => received += n,
+            Err(_) => panic!("stalled after {received} bytes"),
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    assert!(
+        started.elapsed() > Duration::from_millis(600),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
 async fn over_the_per_client_cap_a_connection_is_refused_at_once() {
     let server = start(ConnectionLimits {
         max_connections_per_client: 3,
@@ -388,7 +419,11 @@ async fn shutdown_finishes_the_request_in_flight_and_closes_idle_connections() {
         .await
         .unwrap();
     let mut idle = connect(&server).await;
-    assert!(request(&mut idle, "/healthz").await.starts_with("HTTP/1.1 200"));
+    assert!(
+        request(&mut idle, "/healthz")
+            .await
+            .starts_with("HTTP/1.1 200")
+    );
     tokio::time::sleep(Duration::from_millis(100)).await;
     let _ = server.stop.take().unwrap().send(());
     let closed = closed_within(&mut idle, Duration::from_millis(500)).await;
