@@ -13,7 +13,7 @@ mod listener;
 
 pub use background::{Background, consumers, registry, start_background};
 pub use layers::with_layers;
-pub use listener::{ConnectionLimits, raise_fd_limit, serve};
+pub use listener::{ConnectionLimits, bind, raise_fd_limit, serve};
 
 use axum::Router;
 use newsdesk_auth::LoginLimits;

@@ -115,6 +115,22 @@ pub fn raise_fd_limit() -> Option<u64> {
     }
 }
 
+/// Listens on `addr` with a deep accept queue: under a flood of connects, a shallow one
+/// (tokio's default is 1,024) overflows and a reader's connect waits a SYN retry (1 s).
+/// The kernel caps it at `net.core.somaxconn`.
+pub fn bind(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_QUEUE)
+}
+
+const ACCEPT_QUEUE: u32 = 8192;
+
 /// Serves `router` on `listener` until `shutdown` completes, then stops accepting, lets
 /// requests in flight finish (idle connections close at once) and returns. Each request
 /// carries `ConnectInfo<SocketAddr>` of its peer.

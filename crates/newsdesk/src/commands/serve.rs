@@ -6,7 +6,6 @@ use anyhow::Context;
 use newsdesk_bus::Bus;
 use newsdesk_media::MediaStore;
 use newsdesk_site::{AppConfig, AppState};
-use tokio::net::TcpListener;
 
 use crate::cli::ServeArgs;
 use crate::config::{DbConfig, FileConfig, ServeConfig};
@@ -39,8 +38,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
 
     // Bind first, then announce: whoever waits for the "listening" line never races the
     // start-up, and port 0 gives a free port (the line says which).
-    let listener = TcpListener::bind(config.listen)
-        .await
+    let listener = newsdesk_server::bind(config.listen)
         .with_context(|| format!("listen: cannot bind {}", config.listen))?;
     let local = listener.local_addr().context("listen: no local address")?;
     let base_url = config
@@ -67,8 +65,6 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         data_dir: config.db.data_dir.clone(),
         max_upload_bytes: config.max_upload_bytes,
         max_image_pixels: config.max_image_pixels,
-        image_decode_memory: config.image_decode_memory,
-        orphan_grace: config.orphan_grace,
         secure_cookies: config.secure_cookies,
         trusted_proxies: config.trusted_proxies.clone(),
         request_timeout: config.request_timeout,
