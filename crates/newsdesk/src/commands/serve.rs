@@ -65,6 +65,8 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         data_dir: config.db.data_dir.clone(),
         max_upload_bytes: config.max_upload_bytes,
         max_image_pixels: config.max_image_pixels,
+        image_decode_memory: config.image_decode_memory,
+        orphan_grace: config.orphan_grace,
         secure_cookies: config.secure_cookies,
         trusted_proxies: config.trusted_proxies.clone(),
         request_timeout: config.request_timeout,
