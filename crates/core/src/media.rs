@@ -114,6 +114,19 @@ fn looks_like_file_name(s: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
+/// Alt text that describes nothing: empty, or only spaces and invisible characters
+/// (zero-width spaces and joiners, soft hyphens, byte-order marks). One rule for the
+/// photo form and for publishing, so no spelling of "nothing" gets through either.
+pub fn is_blank(alt_text: &str) -> bool {
+    alt_text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+            )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

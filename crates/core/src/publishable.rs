@@ -94,7 +94,8 @@ impl References {
     pub fn check_publishable(&self, facts: &Facts) -> Result<(), ValidationError> {
         let mut errors = Vec::new();
         missing(self, facts, &mut errors);
-        let no_alt = |id: &i64| matches!(facts.photos.get(id), Some(alt) if alt.trim().is_empty());
+        let no_alt =
+            |id: &i64| matches!(facts.photos.get(id), Some(alt) if crate::media::is_blank(alt));
         if let Some(id) = self.hero_photo.filter(no_alt) {
             errors.push(alt_text_missing("hero_photo_id", id));
         }
@@ -193,5 +194,37 @@ mod tests {
         assert_eq!(refs.body_photos, vec![3, 7]);
         assert_eq!(refs.related, vec![9]);
         assert_eq!(refs.photos(), vec![7, 3]);
+    }
+
+    #[test]
+    fn alt_text_of_invisible_characters_is_no_alt_text() {
+        let draft = ArticleDraft {
+            hero_photo_id: Some(7),
+            body: "::photo[3]".into(),
+            ..ArticleDraft::default()
+        };
+        let refs = References::of(&draft);
+        let facts = |alt: &str| Facts {
+            photos: HashMap::from([(7, alt.to_owned()), (3, "A harbour at dusk".to_owned())]),
+            ..Facts::default()
+        };
+        for blank in [
+            "",
+            "   ",
+            "\u{200B}\u{200B}",
+            "\u{FEFF}",
+            "\u{00AD} \u{2060}",
+        ] {
+            let errors = refs.check_publishable(&facts(blank)).unwrap_err();
+            assert!(
+                errors.errors.iter().any(|e| e.field == "hero_photo_id"),
+                "{blank:?} passed as alt text: {errors:?}"
+            );
+        }
+        let errors = refs.check_publishable(&facts("Fishing boats")).err();
+        assert!(
+            errors.is_none_or(|e| e.errors.iter().all(|e| e.field != "hero_photo_id")),
+            "real alt text refused"
+        );
     }
 }

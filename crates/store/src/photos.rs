@@ -19,17 +19,7 @@ pub(crate) fn search_text(caption: &str, credit: &Credit, notice: &str) -> Strin
     ))
 }
 
-/// Alt text that describes nothing: empty, or only spaces and invisible characters
-/// (zero-width spaces and joiners, soft hyphens, byte-order marks).
-pub fn is_blank(alt_text: &str) -> bool {
-    alt_text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-            )
-    })
-}
+pub use newsdesk_core::media::is_blank;
 
 /// See [`Store::photo_usage`].
 #[derive(Debug, Clone, PartialEq, Eq)]
