@@ -26,7 +26,7 @@ mod sql;
 mod taxonomy;
 mod types;
 
-pub use articles::{AuditNote, BlockedArticle, DueArticles, Transition};
+pub use articles::{AuditNote, BlockedArticle, DueArticles, MAX_LIST_LIMIT, Transition};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use idempotency::{IDEMPOTENCY_KEY_TTL, IdempotentRequest, Reservation};

@@ -374,6 +374,46 @@ async fn sitemaps_list_every_published_article_with_its_modified_time() {
 }
 
 #[tokio::test]
+async fn an_article_sitemap_holds_its_whole_range_not_one_store_page() {
+    // With three editions a file holds 26,214 URLs, but the store lists at most 1,000 a
+    // query: the file used to stop at 1,000 and the rest of the archive was in no sitemap.
+    let app = TestApp::new().await;
+    let published = newsdesk_store::ArticleQuery {
+        edition: Some("en".into()),
+        ..Default::default()
+    };
+    let already = usize::try_from(app.store().count_articles(&published).await.unwrap()).unwrap();
+    let extra = 1_200;
+    for n in 0..extra {
+        ArticleBuilder::new("en", &format!("Archive story number {n}"))
+            .section(app.fx.world)
+            .authors(&[app.fx.desk])
+            .published_at(Utc::now() - Duration::minutes(n + 10))
+            .publish(app.store())
+            .await;
+    }
+    let index = app.get("/sitemap.xml").await.text();
+    assert!(!index.contains("en-articles-2.xml"), "one file is enough");
+    let en = app.get("/sitemaps/en-articles-1.xml").await.text();
+    let urls = en.matches("<url>").count();
+    assert_eq!(urls, already + usize::try_from(extra).unwrap());
+    // Each article once, the oldest of the new ones included.
+    let locs: Vec<&str> = en
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    let unique: std::collections::HashSet<&str> = locs.iter().copied().collect();
+    assert_eq!(unique.len(), locs.len(), "an article listed twice");
+    assert_eq!(
+        locs.iter()
+            .filter(|l| l.contains("archive-story-number-1199"))
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
 async fn news_sitemap_holds_the_last_two_days_only() {
     let app = TestApp::new().await;
     let now = Utc::now();

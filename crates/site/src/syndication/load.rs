@@ -158,19 +158,34 @@ pub async fn feed_stories(
 }
 
 /// Summaries of one page of an edition's published articles (newest first).
+/// Published articles of `edition`, newest first, `limit` of them from `offset`. A range
+/// larger than one store page ([`newsdesk_store::MAX_LIST_LIMIT`]) is read page by page
+/// until it is full or the archive ends: a sitemap file holds its whole range, not the
+/// first thousand of it.
 pub async fn article_page(
     store: &Store,
     edition: &str,
     offset: usize,
     limit: usize,
 ) -> Result<Vec<ArticleSummary>, HttpError> {
-    let q = ArticleQuery {
-        edition: Some(edition.to_owned()),
-        limit: i64::try_from(limit).unwrap_or(i64::MAX),
-        offset: i64::try_from(offset).unwrap_or(i64::MAX),
-        ..ArticleQuery::default()
-    };
-    Ok(store.list_articles(&q).await?)
+    let step = usize::try_from(newsdesk_store::MAX_LIST_LIMIT).unwrap_or(1);
+    let mut out: Vec<ArticleSummary> = Vec::with_capacity(limit.min(100_000));
+    while out.len() < limit {
+        let want = (limit - out.len()).min(step);
+        let q = ArticleQuery {
+            edition: Some(edition.to_owned()),
+            limit: i64::try_from(want).unwrap_or(i64::MAX),
+            offset: i64::try_from(offset + out.len()).unwrap_or(i64::MAX),
+            ..ArticleQuery::default()
+        };
+        let page = store.list_articles(&q).await?;
+        let got = page.len();
+        out.extend(page);
+        if got < want {
+            break; // the archive ends here
+        }
+    }
+    Ok(out)
 }
 
 pub async fn published_count(store: &Store, edition: &str) -> Result<usize, HttpError> {

@@ -142,6 +142,7 @@ mod read;
 mod write;
 
 pub use publish::{AuditNote, BlockedArticle, DueArticles, Transition};
+pub use read::MAX_LIST_LIMIT;
 
 /// Distinct ids referenced by a set of drafts.
 pub(crate) fn distinct(ids: impl Iterator<Item = i64>) -> Vec<i64> {

@@ -7,8 +7,10 @@ use crate::error::{Result, StoreError};
 use crate::sql::{Arg, Filter, contains_pattern};
 use crate::types::{ArticleQuery, ArticleSummary};
 
-/// Upper bound on one page of a list, whatever the caller asks for.
-const MAX_LIMIT: i64 = 1000;
+/// Upper bound on one page of a list, whatever the caller asks for: a caller that needs
+/// more reads several pages.
+pub const MAX_LIST_LIMIT: i64 = 1000;
+const MAX_LIMIT: i64 = MAX_LIST_LIMIT;
 
 impl Store {
     pub async fn get_article(&self, id: i64) -> Result<Article> {
