@@ -135,7 +135,8 @@ pub async fn set_disabled(
     Ok(account)
 }
 
-fn target(id: i64) -> String {
+/// How the audit log names an account (staff changes, logins, lock-outs).
+pub fn target(id: i64) -> String {
     format!("account:{id}")
 }
 

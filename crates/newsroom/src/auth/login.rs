@@ -24,9 +24,7 @@ use newsdesk_auth::ClientIp;
 pub const LOGGED_IN: &str = "login";
 pub const LOCKED_OUT: &str = "login.locked";
 
-pub fn account_target(id: i64) -> String {
-    format!("account:{id}")
-}
+pub use newsdesk_app::actions::staff::target as account_target;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -200,10 +198,14 @@ pub async fn submit(
         // locked out of their account, and from where.
         if let Some((account, _)) = &found {
             tracing::warn!(account = account.id, client = ?ip, "newsroom login locked out");
-            let details = serde_json::json!({ "client": ip.map(|ip| ip.to_string()) });
             if let Err(err) = state
                 .store()
-                .audit(None, LOCKED_OUT, &account_target(account.id), &details)
+                .audit(
+                    None,
+                    LOCKED_OUT,
+                    &account_target(account.id),
+                    &client_details(ip),
+                )
                 .await
             {
                 tracing::error!(%err, "login lock-out could not be recorded");
@@ -232,14 +234,13 @@ pub async fn submit(
     limits.succeeded(ip, &email);
     let (token, _csrf) = session::start(&state, &account).await?;
     tracing::info!(account = account.id, "newsroom login");
-    let details = serde_json::json!({ "client": ip.map(|ip| ip.to_string()) });
     if let Err(err) = state
         .store()
         .audit(
             Some(account.id),
             LOGGED_IN,
             &account_target(account.id),
-            &details,
+            &client_details(ip),
         )
         .await
     {
@@ -271,4 +272,9 @@ pub async fn logout(
         response.headers_mut().append(SET_COOKIE, c);
     }
     Ok(response)
+}
+
+/// The audit details of a login or lock-out: the client it came from.
+fn client_details(ip: Option<std::net::IpAddr>) -> serde_json::Value {
+    serde_json::json!({ "client": ip.map(|ip| ip.to_string()) })
 }
