@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Memory after a crawl: wrk walks URLS distinct pages once each (article pages from the
-# sitemaps and every section's ?page=N pages, shuffled together) with CONCURRENCY
+# store and every section's ?page=N pages, shuffled together) with CONCURRENCY
 # connections, then the server's VmRSS and VmHWM are read from /proc and set against the
 # page cache's byte budget. Target (issue 13): RSS under the budget plus a stated base.
 #
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
 done
-bench_need wrk curl python3
+bench_need wrk curl python3 sqlite3 psql
 bench_data
 OUT="bench/out/crawl-rss"
 mkdir -p "$OUT"

@@ -26,7 +26,7 @@ ARGS=()
 bench_need() {
   local tool
   for tool in "$@"; do
-    command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install -y wrk nginx-light curl python3)" >&2; exit 2; }
+    command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install -y wrk nginx-light curl python3 sqlite3 postgresql-client)" >&2; exit 2; }
   done
   [ -x "$BIN" ] || cargo build --release -p newsdesk
 }
@@ -136,13 +136,17 @@ NGINX
   done
 }
 
-# Fetches the sitemaps and prints every article URL's path (all editions), one a line.
+# Prints the path of every published article (all editions), one a line, read from the store
+# (sqlite3 or psql), not the sitemaps: the list must not depend on what is measured.
+# The path is core::article_path: /{edition}/{yyyy}/{mm}/{dd}/{slug}-{id}, UTC date.
 article_paths() {
-  local f
-  for f in $(curl -sf "$ND_BASE/sitemap.xml" | grep -o '<loc>[^<]*-articles-[0-9]*\.xml</loc>' \
-    | sed 's#<loc>https\?://[^/]*##; s#</loc>##'); do
-    curl -sf "$ND_BASE$f" | grep -o '<loc>[^<]*</loc>' | sed 's#<loc>https\?://[^/]*##; s#</loc>##'
-  done
+  if [ -n "$DB_URL" ]; then
+    psql "$DB_URL" -Atc "SELECT '/' || edition || '/' || to_char(published_at AT TIME ZONE 'UTC', 'YYYY/MM/DD')
+      || '/' || slug || '-' || id FROM articles WHERE status = 'published' ORDER BY id"
+  else
+    sqlite3 "$DATA/newsdesk.db" "SELECT '/' || edition || '/' || replace(substr(published_at, 1, 10), '-', '/')
+      || '/' || slug || '-' || id FROM articles WHERE status = 'published' ORDER BY id"
+  fi
 }
 
 # wrk's figures, in req/s and milliseconds.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The archive's long tail: wrk -t2 -c64 over every article URL of the archive in a shuffled
-# order (the list read from the sitemaps; each URL asked once, so every request is a cache
+# order (the list read from the store; each URL asked once, so every request is a cache
 # miss, as when crawlers and old shared links walk the archive), then nginx serving one
 # article's bytes as a static file, in the same run. Prints req/s, p50, p99 and the ratio.
 # Target (issue 13): at least 0.05 x nginx, p99 under 100 ms.
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 DURATION=30
 bench_args "$@"
-bench_need wrk nginx curl python3
+bench_need wrk nginx curl python3 sqlite3 psql
 bench_data
 OUT="bench/out/long-tail"
 mkdir -p "$OUT"
@@ -28,7 +28,7 @@ urls = sys.stdin.read().split()
 random.Random(13).shuffle(urls)
 print("\n".join(urls))' > "$WORK/all.txt"
 TOTAL=$(wc -l < "$WORK/all.txt")
-[ "$TOTAL" -gt 0 ] || { echo "the sitemaps list no article" >&2; exit 1; }
+[ "$TOTAL" -gt 0 ] || { echo "the store holds no published article" >&2; exit 1; }
 # nginx serves the first article's bytes; that one URL (now cached) leaves the list.
 curl -sf "$ND_BASE$(head -1 "$WORK/all.txt")" > "$WORK/article.html"
 tail -n +2 "$WORK/all.txt" > "$WORK/urls.txt"
@@ -47,5 +47,5 @@ printf "%-10s %12s %12s %8s %10s %10s %10s %10s\n" test newsdesk_rps nginx_rps r
 printf "%-10s %12s %12s %8s %10s %10s %10s %10s\n" long-tail "$nd" "$ng" "$(ratio "$nd" "$ng")" \
   "$(wrk_pct "$OUT/newsdesk.txt" 50%)" "$(wrk_pct "$OUT/newsdesk.txt" 99%)" \
   "$(wrk_pct "$OUT/nginx.txt" 50%)" "$(wrk_pct "$OUT/nginx.txt" 99%)"
-echo "article URLs in the sitemaps: $TOTAL; $(grep 'distinct URLs' "$OUT/newsdesk.txt")"
+echo "published articles: $TOTAL; $(grep 'distinct URLs' "$OUT/newsdesk.txt")"
 echo "article HTML: $(wc -c < "$WORK/article.html") bytes; server RSS after: $(grep -E 'VmRSS' "/proc/$ND_PID/status" | xargs)"

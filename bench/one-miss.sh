@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
 done
-bench_need curl python3
+bench_need curl python3 sqlite3 psql
 bench_data
 OUT="bench/out/one-miss"
 mkdir -p "$OUT"
@@ -56,4 +56,4 @@ for r in $(seq 1 "$RESTARTS"); do
   nd_stop
 done
 python3 bench/pages.py summary "$OUT/samples.txt"
-echo "article URLs in the sitemaps: $(wc -l < "$WORK/articles.txt")"
+echo "published articles: $(wc -l < "$WORK/articles.txt")"
