@@ -26,6 +26,7 @@ mod sql;
 mod taxonomy;
 mod types;
 
+pub use articles::sitemap::{MAX_NEWS_PAGE, MAX_SITEMAP_RANGE, SitemapArticle};
 pub use articles::{AuditNote, BlockedArticle, DueArticles, MAX_LIST_LIMIT, Transition};
 pub use db::{Backend, Store};
 pub use error::{Result, StoreError};

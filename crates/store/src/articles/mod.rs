@@ -139,6 +139,7 @@ mod bulk;
 mod history;
 mod publish;
 mod read;
+pub mod sitemap;
 mod write;
 
 pub use publish::{AuditNote, BlockedArticle, DueArticles, Transition};
