@@ -72,7 +72,7 @@ pub async fn insert(
         let mut picks = Vec::with_capacity(batch.len());
         for (serial, planned) in (done..).zip(batch) {
             let mut rng = ChaCha8Rng::seed_from_u64(planned.seed);
-            let story = &plan.stories[planned.story];
+            let story = &planned.story.draw();
             let embeds = EmbedIds {
                 related: pick_related(
                     &mut rng,

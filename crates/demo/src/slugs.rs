@@ -6,6 +6,7 @@
 //! of Arabic is unreadable to nearly everyone.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use newsdesk_core::slug::{MAX_SLUG_LEN, slugify};
 
@@ -14,8 +15,9 @@ use crate::lang::Lang;
 #[derive(Debug, Default)]
 pub struct Slugs {
     seen: HashMap<(Lang, String), u32>,
-    /// Every slug handed out: "…-to-5" numbered `-2` must not clash with "…-to-5-2".
-    used: HashSet<(Lang, String)>,
+    /// Every slug handed out, by hash: "…-to-5" numbered `-2` must not clash with "…-to-5-2".
+    /// Hashes keep a million slugs in 16 MB; two slugs sharing one only skip a free name.
+    used: HashSet<u64>,
     /// Editions that held articles before this run: their slugs are unknown here, so every
     /// slug there carries a suffix unique to this run.
     salted: HashMap<Lang, u64>,
@@ -42,7 +44,9 @@ impl Slugs {
                 Some(s) => format!("{}-{s}", cut(&base, MAX_SLUG_LEN - s.len() - 1)),
                 None => base.clone(),
             };
-            if self.used.insert((lang, slug.clone())) {
+            let mut h = DefaultHasher::new();
+            (lang, &slug).hash(&mut h);
+            if self.used.insert(h.finish()) {
                 return slug;
             }
         }

@@ -56,17 +56,23 @@ pub async fn demo(opts: &DemoOptions) -> Demo {
 impl Demo {
     /// Every published article, oldest id first.
     pub async fn articles(&self) -> Vec<Article> {
-        let mut ids: Vec<i64> = self
-            .store
-            .list_articles(&ArticleQuery {
-                limit: 100_000,
-                ..ArticleQuery::default()
-            })
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
+        // The store answers at most 1,000 rows a call (a larger limit is an error).
+        let mut ids: Vec<i64> = Vec::new();
+        loop {
+            let page = self
+                .store
+                .list_articles(&ArticleQuery {
+                    limit: 1000,
+                    offset: ids.len() as i64,
+                    ..ArticleQuery::default()
+                })
+                .await
+                .unwrap();
+            ids.extend(page.iter().map(|a| a.id));
+            if page.len() < 1000 {
+                break;
+            }
+        }
         ids.sort_unstable();
         let mut articles = self.store.get_articles(&ids).await.unwrap();
         articles.sort_by_key(|a| a.id);
