@@ -157,5 +157,12 @@ wrk_pct() { # wrk_pct FILE 50%|99%
     if (u == "us") v /= 1000; else if (u == "s") v *= 1000; else if (u == "m") v *= 60000
     printf "%.2f\n", v }' "$1"
 }
+# The slowest completed request (wrk's Latency Max): requests still waiting when the run ends
+# are in no percentile, so a stalled server shows as few requests and a long max.
+wrk_max() {
+  awk '$1 == "Latency" && $2 ~ /^[0-9]/ { v = $4; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+    if (u == "us") v /= 1000; else if (u == "s") v *= 1000; else if (u == "m") v *= 60000
+    printf "%.2f\n", v }' "$1"
+}
 wrk_warn() { if grep -qE "Non-2xx|Socket errors" "$1"; then echo "warning: $(grep -E 'Non-2xx|Socket errors' "$1" | xargs) in $1" >&2; fi; return 0; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.4f}' if b else 'n/a')" "$1" "$2"; }

@@ -43,9 +43,10 @@ wrk_warn "$OUT/nginx.txt"
 
 nd=$(wrk_rps "$OUT/newsdesk.txt")
 ng=$(wrk_rps "$OUT/nginx.txt")
-printf "%-10s %12s %12s %8s %10s %10s %10s\n" test newsdesk_rps nginx_rps ratio nd_p50_ms nd_p99_ms ng_p99_ms
-printf "%-10s %12s %12s %8s %10s %10s %10s\n" front "$nd" "$ng" "$(ratio "$nd" "$ng")" \
-  "$(wrk_pct "$OUT/newsdesk.txt" 50%)" "$(wrk_pct "$OUT/newsdesk.txt" 99%)" "$(wrk_pct "$OUT/nginx.txt" 99%)"
+printf "%-10s %12s %12s %8s %10s %10s %10s %10s\n" test newsdesk_rps nginx_rps ratio nd_p50_ms nd_p99_ms nd_max_ms ng_p99_ms
+printf "%-10s %12s %12s %8s %10s %10s %10s %10s\n" front "$nd" "$ng" "$(ratio "$nd" "$ng")" \
+  "$(wrk_pct "$OUT/newsdesk.txt" 50%)" "$(wrk_pct "$OUT/newsdesk.txt" 99%)" "$(wrk_max "$OUT/newsdesk.txt")" \
+  "$(wrk_pct "$OUT/nginx.txt" 99%)"
 python3 - "$OUT/storm.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
