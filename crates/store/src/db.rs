@@ -19,6 +19,11 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const SQLITE_READERS: u32 = 4;
 const PG_MAX_CONNECTIONS: u32 = 10;
+/// Prepared statements kept per connection (sqlx's default is 100). A reading page's miss
+/// runs a few dozen distinct texts (IN lists come in power-of-two lengths, see
+/// `sql::padded`); with the newsroom's filters on top, 100 could evict them, and on
+/// PostgreSQL re-preparing costs a round trip.
+const STATEMENT_CACHE: usize = 400;
 /// How long a request waits for a free connection before the store answers Unavailable.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -105,7 +110,8 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(SQLITE_BUSY_TIMEOUT)
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .statement_cache_capacity(STATEMENT_CACHE);
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(ACQUIRE_TIMEOUT)
@@ -129,7 +135,7 @@ impl Store {
         let pool = PgPoolOptions::new()
             .max_connections(PG_MAX_CONNECTIONS)
             .acquire_timeout(ACQUIRE_TIMEOUT)
-            .connect_with(options)
+            .connect_with(options.statement_cache_capacity(STATEMENT_CACHE))
             .await?;
         Ok(Store { db: Db::Pg(pool) })
     }

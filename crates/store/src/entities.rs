@@ -153,25 +153,27 @@ impl Store {
 
     /// What the body renderer of `edition` needs: every entity with a note there.
     pub async fn entity_notes(&self, edition: &str) -> Result<Vec<EntityNote>> {
-        let (rows, notes): (Vec<EntityRow>, Vec<NoteRow>) = read!(self, |db| {
-            let rows = sqlx::query_as(
-                "SELECT e.id, e.name, e.aliases FROM entities e \
+        // One query: the entity and its note for this edition come in the same row.
+        let rows: Vec<(i64, String, Json<Vec<String>>, String)> = read!(self, |db| {
+            sqlx::query_as(
+                "SELECT e.id, e.name, e.aliases, n.note FROM entities e \
                  JOIN entity_notes n ON n.entity_id = e.id WHERE n.edition = $1 ORDER BY e.name",
             )
             .bind(edition)
             .fetch_all(db)
-            .await?;
-            let notes = sqlx::query_as(
-                "SELECT entity_id, edition, note FROM entity_notes WHERE edition = $1",
-            )
-            .bind(edition)
-            .fetch_all(db)
-            .await?;
-            (rows, notes)
-        });
-        Ok(assemble(rows, notes)
-            .iter()
-            .filter_map(|e| e.note_for(edition))
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, name, aliases, note)| {
+                Entity {
+                    id,
+                    name,
+                    aliases: aliases.0,
+                    notes: BTreeMap::from([(edition.to_owned(), note)]),
+                }
+                .note_for(edition)
+            })
             .collect())
     }
 }

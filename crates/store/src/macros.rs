@@ -95,19 +95,31 @@ macro_rules! insert_event {
     };
 }
 
-/// Columns of `rows::SummaryRow`, in `SELECT` lists.
+/// Columns of `rows::SummaryRow`, in `SELECT` lists. Tags and bylines come in the same row
+/// as id lists in their stored order (`string_agg … ORDER BY`, SQLite ≥ 3.44 and PostgreSQL
+/// alike): a list of summaries is one round trip, not three.
 macro_rules! summary_cols {
     () => {
         "a.id, a.edition, a.slug, a.headline, a.lead, a.hero_photo_id, a.section_id, a.status, \
          a.published_at, a.first_published_at, a.updated_at, a.created_at, a.in_newsfeed, \
-         a.breaking, a.version, a.created_by"
+         a.breaking, a.version, a.created_by, \
+         (SELECT string_agg(CAST(lt.tag_id AS TEXT), ',' ORDER BY lt.position) \
+          FROM article_tags lt WHERE lt.article_id = a.id) AS tag_list, \
+         (SELECT string_agg(CAST(la.author_id AS TEXT), ',' ORDER BY la.position) \
+          FROM article_authors la WHERE la.article_id = a.id) AS author_list"
     };
 }
 
-/// Columns of `rows::ArticleRow`.
+/// Columns of `rows::ArticleRow`. Old slugs are joined with `/`, which no slug (a URL path
+/// segment) can hold.
 macro_rules! article_cols {
     () => {
-        concat!(summary_cols!(), ", a.translation_group, a.body")
+        concat!(
+            summary_cols!(),
+            ", a.translation_group, a.body, \
+             (SELECT string_agg(lo.slug, '/' ORDER BY lo.slug) \
+              FROM article_old_slugs lo WHERE lo.article_id = a.id) AS old_slug_list"
+        )
     };
 }
 
@@ -124,57 +136,6 @@ macro_rules! account_cols {
     };
 }
 
-/// Loads the tags, bylines (and optionally old slugs) of articles `$ids` through `$ex`;
-/// evaluates to `Result<rows::Links>`.
-macro_rules! load_links {
-    ($ex:expr, $ids:expr, $old_slugs:expr) => {
-        async {
-            let ids: &[i64] = $ids;
-            let mut links = $crate::rows::Links::default();
-            for chunk in ids.chunks($crate::sql::CHUNK) {
-                let list = $crate::sql::placeholders(1, chunk.len());
-                let sql = format!(
-                    "SELECT article_id, tag_id FROM article_tags WHERE article_id IN ({list}) \
-                     ORDER BY article_id, position"
-                );
-                let mut q = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql));
-                for id in chunk {
-                    q = q.bind(*id);
-                }
-                for (article, tag) in q.fetch_all($ex).await? {
-                    links.tags.entry(article).or_default().push(tag);
-                }
-                let sql = format!(
-                    "SELECT article_id, author_id FROM article_authors WHERE article_id IN ({list}) \
-                     ORDER BY article_id, position"
-                );
-                let mut q = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql));
-                for id in chunk {
-                    q = q.bind(*id);
-                }
-                for (article, author) in q.fetch_all($ex).await? {
-                    links.authors.entry(article).or_default().push(author);
-                }
-                if $old_slugs {
-                    let sql = format!(
-                        "SELECT article_id, slug FROM article_old_slugs WHERE article_id IN ({list}) \
-                         ORDER BY article_id, slug"
-                    );
-                    let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
-                    for id in chunk {
-                        q = q.bind(*id);
-                    }
-                    for (article, slug) in q.fetch_all($ex).await? {
-                        links.old_slugs.entry(article).or_default().push(slug);
-                    }
-                }
-            }
-            Ok::<_, $crate::StoreError>(links)
-        }
-        .await
-    };
-}
-
 /// Loads whole articles `$ids` (in that order, missing ones left out) through `$ex`;
 /// evaluates to `Result<Vec<Article>>`.
 macro_rules! load_articles {
@@ -183,6 +144,7 @@ macro_rules! load_articles {
             let ids = $crate::sql::dedup($ids);
             let mut rows = std::collections::HashMap::new();
             for chunk in ids.chunks($crate::sql::CHUNK) {
+                let chunk = &$crate::sql::padded(chunk);
                 let sql = format!(
                     concat!(
                         "SELECT ",
@@ -199,11 +161,10 @@ macro_rules! load_articles {
                     rows.insert(row.summary.id, row);
                 }
             }
-            let links = load_links!($ex, &ids, true)?;
             let mut out = Vec::with_capacity(ids.len());
             for id in &ids {
                 if let Some(row) = rows.remove(id) {
-                    out.push(row.into_article(&links)?);
+                    out.push(row.into_article()?);
                 }
             }
             Ok::<_, $crate::StoreError>(out)
@@ -220,8 +181,8 @@ macro_rules! load_article {
     };
 }
 
-/// Runs a summary query (`SELECT summary_cols!() FROM articles a …`) with `$args` and
-/// attaches tags and bylines; evaluates to `Result<Vec<ArticleSummary>>`.
+/// Runs a summary query (`SELECT summary_cols!() FROM articles a …`) with `$args`;
+/// evaluates to `Result<Vec<ArticleSummary>>`.
 macro_rules! load_summaries {
     ($ex:expr, $sql:expr, $args:expr) => {
         async {
@@ -231,10 +192,8 @@ macro_rules! load_summaries {
             )
             .fetch_all($ex)
             .await?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-            let links = load_links!($ex, &ids, false)?;
             rows.into_iter()
-                .map(|r| r.into_summary(&links))
+                .map(|r| r.into_summary())
                 .collect::<$crate::Result<Vec<_>>>()
         }
         .await

@@ -33,6 +33,7 @@ impl Store {
         let ids = crate::sql::dedup(ids);
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(crate::sql::CHUNK) {
+            let chunk = &crate::sql::padded(chunk);
             let sql = format!(
                 "SELECT id, slug, name, bio, photo_id, account_id FROM authors WHERE id IN ({})",
                 crate::sql::placeholders(1, chunk.len())

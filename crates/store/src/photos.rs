@@ -62,6 +62,7 @@ impl Store {
         let ids = crate::sql::dedup(ids);
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(crate::sql::CHUNK) {
+            let chunk = &crate::sql::padded(chunk);
             let sql = format!(
                 concat!("SELECT ", photo_cols!(), " FROM photos WHERE id IN ({})"),
                 crate::sql::placeholders(1, chunk.len())

@@ -1,8 +1,6 @@
 //! Row shapes as stored, and their conversion into the content model. Each row type
 //! decodes on both backends (ids BIGINT/INTEGER → i64, INTEGER → i32, times, JSON).
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use newsdesk_core::{
     Account, Article, ArticleStatus, Author, Credit, Direction, Edition, Photo, Rendition, Role,
@@ -191,6 +189,9 @@ pub(crate) struct SummaryRow {
     pub breaking: bool,
     pub version: i64,
     pub created_by: Option<i64>,
+    /// Tag ids in byline order, comma-separated (see `summary_cols!`).
+    pub tag_list: Option<String>,
+    pub author_list: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -199,22 +200,26 @@ pub(crate) struct ArticleRow {
     pub summary: SummaryRow,
     pub translation_group: Option<i64>,
     pub body: String,
+    /// Old slugs joined with `/` (see `article_cols!`).
+    pub old_slug_list: Option<String>,
 }
 
-/// Tags and bylines of a set of articles, in their stored order.
-#[derive(Default)]
-pub(crate) struct Links {
-    pub tags: HashMap<i64, Vec<i64>>,
-    pub authors: HashMap<i64, Vec<i64>>,
-    pub old_slugs: HashMap<i64, Vec<String>>,
+/// Ids from a comma-separated list as `string_agg` returns it (`None` when there are none).
+fn id_list(list: Option<&str>) -> Result<Vec<i64>> {
+    let Some(list) = list.filter(|l| !l.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .map(|id| id.parse().map_err(|_| StoreError::corrupt("id list", list)))
+        .collect()
 }
 
 impl SummaryRow {
-    pub fn into_summary(self, links: &Links) -> Result<ArticleSummary> {
+    pub fn into_summary(self) -> Result<ArticleSummary> {
         Ok(ArticleSummary {
             status: parse_status(&self.status)?,
-            tag_ids: links.tags.get(&self.id).cloned().unwrap_or_default(),
-            author_ids: links.authors.get(&self.id).cloned().unwrap_or_default(),
+            tag_ids: id_list(self.tag_list.as_deref())?,
+            author_ids: id_list(self.author_list.as_deref())?,
             id: self.id,
             edition: self.edition,
             slug: self.slug,
@@ -235,13 +240,18 @@ impl SummaryRow {
 }
 
 impl ArticleRow {
-    pub fn into_article(self, links: &Links) -> Result<Article> {
+    pub fn into_article(self) -> Result<Article> {
         let s = self.summary;
         Ok(Article {
             status: parse_status(&s.status)?,
-            tag_ids: links.tags.get(&s.id).cloned().unwrap_or_default(),
-            author_ids: links.authors.get(&s.id).cloned().unwrap_or_default(),
-            old_slugs: links.old_slugs.get(&s.id).cloned().unwrap_or_default(),
+            tag_ids: id_list(s.tag_list.as_deref())?,
+            author_ids: id_list(s.author_list.as_deref())?,
+            old_slugs: self
+                .old_slug_list
+                .as_deref()
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split('/').map(str::to_owned).collect())
+                .unwrap_or_default(),
             id: s.id,
             edition: s.edition,
             translation_group: self.translation_group,

@@ -7,10 +7,10 @@ use crate::error::{Result, StoreError};
 use crate::sql::{Arg, Filter, contains_pattern};
 use crate::types::{ArticleQuery, ArticleSummary};
 
-/// Upper bound on one page of a list, whatever the caller asks for: a caller that needs
-/// more reads several pages.
+/// Upper bound on one page of a list: a caller that needs more reads several pages. Asking
+/// for more is an error ([`StoreError::Invalid`] on `limit`), never a shorter answer a
+/// caller could take for the whole list.
 pub const MAX_LIST_LIMIT: i64 = 1000;
-const MAX_LIMIT: i64 = MAX_LIST_LIMIT;
 
 impl Store {
     pub async fn get_article(&self, id: i64) -> Result<Article> {
@@ -35,32 +35,87 @@ impl Store {
     }
 
     pub async fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleSummary>> {
-        crate::sql::check_search(q.search.as_deref())?;
-        let limit = q.limit.clamp(0, MAX_LIMIT);
-        if limit == 0 {
+        let Some((sql, args)) = page_sql(q, summary_cols!())? else {
             return Ok(Vec::new());
-        }
-        let mut f = filter(q);
-        let order = if published_only(q) {
-            "a.published_at DESC, a.id DESC"
-        } else {
-            "a.updated_at DESC, a.id DESC"
         };
-        let n = f.next();
+        read!(self, |db| load_summaries!(db, sql.clone(), args))
+    }
+
+    /// Like [`Store::list_articles`], with whole articles (bodies included) in one query:
+    /// for feeds, which print the bodies of their items.
+    pub async fn list_full_articles(&self, q: &ArticleQuery) -> Result<Vec<Article>> {
+        let Some((sql, args)) = page_sql(q, article_cols!())? else {
+            return Ok(Vec::new());
+        };
+        let rows: Vec<crate::rows::ArticleRow> = read!(self, |db| bind_args!(
+            sqlx::query_as::<_, crate::rows::ArticleRow>(sqlx::AssertSqlSafe(sql.clone())),
+            args
+        )
+        .fetch_all(db)
+        .await)?;
+        rows.into_iter()
+            .map(crate::rows::ArticleRow::into_article)
+            .collect()
+    }
+
+    /// Several lists in one round trip: element `i` of the answer is what
+    /// `list_articles(&queries[i])` answers. A page showing several lists (the front page's
+    /// latest stories, a block per section, the newsfeed column) asks for them at once.
+    pub async fn list_articles_each(
+        &self,
+        queries: &[ArticleQuery],
+    ) -> Result<Vec<Vec<ArticleSummary>>> {
+        let mut parts = Vec::new();
+        let mut args = Vec::new();
+        for (i, q) in queries.iter().enumerate() {
+            crate::sql::check_search(q.search.as_deref())?;
+            let limit = check_limit(q.limit)?;
+            let mut f = filter_numbered(q, args.len());
+            let n = f.next();
+            parts.push(format!(
+                "SELECT {i} AS part, p{i}.id FROM (SELECT a.id FROM articles a{} \
+                 ORDER BY {} LIMIT ${n} OFFSET ${}) p{i}",
+                f.where_clause(),
+                order_of(q),
+                n + 1
+            ));
+            f.args.push(Arg::Int(limit));
+            f.args.push(Arg::Int(q.offset.max(0)));
+            args.append(&mut f.args);
+        }
+        let mut lists: Vec<Vec<ArticleSummary>> = vec![Vec::new(); queries.len()];
+        if parts.is_empty() {
+            return Ok(lists);
+        }
         let sql = format!(
             concat!(
-                "SELECT ",
+                "SELECT p.part, ",
                 summary_cols!(),
-                " FROM articles a{} ORDER BY {} LIMIT ${} OFFSET ${}"
+                " FROM ({}) p JOIN articles a ON a.id = p.id"
             ),
-            f.where_clause(),
-            order,
-            n,
-            n + 1
+            parts.join(" UNION ALL ")
         );
-        f.args.push(Arg::Int(limit));
-        f.args.push(Arg::Int(q.offset.max(0)));
-        read!(self, |db| load_summaries!(db, sql.clone(), f.args))
+        let rows: Vec<PartRow> = read!(self, |db| bind_args!(
+            sqlx::query_as::<_, PartRow>(sqlx::AssertSqlSafe(sql.clone())),
+            args
+        )
+        .fetch_all(db)
+        .await)?;
+        for row in rows {
+            let list = usize::try_from(row.part)
+                .ok()
+                .and_then(|i| lists.get_mut(i))
+                .ok_or_else(|| StoreError::corrupt("list part", &row.part.to_string()))?;
+            list.push(row.summary.into_summary()?);
+        }
+        for (list, q) in lists.iter_mut().zip(queries) {
+            if published_only(q) {
+                list.sort_by_key(|a| std::cmp::Reverse((a.published_at, a.id)));
+            } else {
+                list.sort_by_key(|a| std::cmp::Reverse((a.updated_at, a.id)));
+            }
+        }
+        Ok(lists)
     }
 
     pub async fn count_articles(&self, q: &ArticleQuery) -> Result<i64> {
@@ -76,15 +131,37 @@ impl Store {
         Ok(n)
     }
 
+    /// Like [`Store::count_articles`], but stops counting at `cap`: what a pager that serves
+    /// at most `cap` items needs, at a cost that does not grow with the archive.
+    pub async fn count_articles_upto(&self, q: &ArticleQuery, cap: i64) -> Result<i64> {
+        crate::sql::check_search(q.search.as_deref())?;
+        let mut f = filter(q);
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT a.id FROM articles a{} LIMIT ${}) c",
+            f.where_clause(),
+            f.next()
+        );
+        f.args.push(Arg::Int(cap.max(0)));
+        let n: i64 = read!(self, |db| bind_args!(
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone())),
+            f.args
+        )
+        .fetch_one(db)
+        .await)?;
+        Ok(n)
+    }
+
     /// The published article of the same edition just before `current` (for "read next"
-    /// and infinite scroll); `None` at the end of the archive.
+    /// and infinite scroll); `None` at the end of the archive. `published_at <= $2` is the
+    /// index range; the OR alone (as one condition) made PostgreSQL walk the edition's
+    /// whole newer archive from the top of the index.
     pub async fn next_article(&self, current: &Article) -> Result<Option<ArticleSummary>> {
         let at = current.published_at.unwrap_or(current.created_at);
         let sql = concat!(
             "SELECT ",
             summary_cols!(),
             " FROM articles a WHERE a.edition = $1 AND a.status = 'published' \
-             AND (a.published_at < $2 OR (a.published_at = $2 AND a.id < $3)) \
+             AND a.published_at <= $2 AND (a.published_at < $2 OR a.id < $3) \
              ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
         );
         let args = [
@@ -114,12 +191,69 @@ impl Store {
     }
 }
 
+/// `limit` if it is one a list answers whole (0 ..= [`MAX_LIST_LIMIT`]).
+pub(crate) fn check_limit(limit: i64) -> Result<i64> {
+    if (0..=MAX_LIST_LIMIT).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(StoreError::invalid(
+            "limit",
+            format!("a list holds 0 to {MAX_LIST_LIMIT} articles; read longer ones page by page"),
+        ))
+    }
+}
+
 fn published_only(q: &ArticleQuery) -> bool {
     !q.any_status && q.status.is_none_or(|s| s == ArticleStatus::Published)
 }
 
+/// The statement selecting `cols` of the page `q` asks for, and its arguments; `None` for
+/// an empty page (`limit` 0). The page's ids first, then its rows: the OFFSET walks only
+/// the index (an index-only scan where the filter's columns are in it, see migration
+/// 0014), and the tag and byline lists are built for the rows shown, not every row skipped.
+fn page_sql(q: &ArticleQuery, cols: &str) -> Result<Option<(String, Vec<Arg>)>> {
+    crate::sql::check_search(q.search.as_deref())?;
+    let limit = check_limit(q.limit)?;
+    if limit == 0 {
+        return Ok(None);
+    }
+    let mut f = filter(q);
+    let order = order_of(q);
+    let n = f.next();
+    let sql = format!(
+        "SELECT {cols} FROM articles a WHERE a.id IN (SELECT a.id FROM articles a{} \
+         ORDER BY {order} LIMIT ${n} OFFSET ${}) ORDER BY {order}",
+        f.where_clause(),
+        n + 1,
+    );
+    f.args.push(Arg::Int(limit));
+    f.args.push(Arg::Int(q.offset.max(0)));
+    Ok(Some((sql, f.args)))
+}
+
+fn order_of(q: &ArticleQuery) -> &'static str {
+    if published_only(q) {
+        "a.published_at DESC, a.id DESC"
+    } else {
+        "a.updated_at DESC, a.id DESC"
+    }
+}
+
+/// A row of [`Store::list_articles_each`]: which list it belongs to, and the summary.
+#[derive(sqlx::FromRow)]
+struct PartRow {
+    part: i32,
+    #[sqlx(flatten)]
+    summary: crate::rows::SummaryRow,
+}
+
 fn filter(q: &ArticleQuery) -> Filter {
-    let mut f = Filter::default();
+    filter_numbered(q, 0)
+}
+
+/// The conditions of `q`, their placeholders numbered after the first `base`.
+fn filter_numbered(q: &ArticleQuery, base: usize) -> Filter {
+    let mut f = Filter::numbered_after(base);
     if let Some(edition) = &q.edition {
         f.push("a.edition = {}", Arg::Text(edition.clone()));
     }

@@ -15,6 +15,7 @@ mod lists;
 mod media;
 mod outbox;
 mod outbox_consumers;
+mod page_queries;
 mod publishing;
 mod rules;
 mod schema;
