@@ -27,6 +27,9 @@ pub struct AppConfig {
     /// A stored file no photo refers to is removed once it is this old. Longer than any
     /// upload takes between writing its original and committing its row.
     pub orphan_grace: Duration,
+    /// Bytes the page cache may hold (every encoding of every page and its bookkeeping);
+    /// the least recently served pages go first.
+    pub page_cache_bytes: usize,
     /// Set the `Secure` flag on cookies (behind TLS). Off only for plain-HTTP local use.
     pub secure_cookies: bool,
     /// Peers whose `X-Forwarded-For` / `Forwarded` headers are believed (a load balancer,
@@ -43,6 +46,10 @@ pub struct AppConfig {
     pub job_workers: usize,
 }
 
+/// The page cache's default budget: 256 MiB holds every page of a large site's working
+/// set (a page is ~60 KiB plain plus ~20 KiB compressed).
+pub const DEFAULT_PAGE_CACHE_BYTES: usize = 256 * 1024 * 1024;
+
 impl AppConfig {
     pub fn for_tests(data_dir: PathBuf) -> Self {
         Self {
@@ -54,6 +61,7 @@ impl AppConfig {
             max_image_pixels: 100_000_000,
             image_decode_memory: newsdesk_media::DEFAULT_DECODE_MEMORY,
             orphan_grace: Duration::from_secs(24 * 3600),
+            page_cache_bytes: DEFAULT_PAGE_CACHE_BYTES,
             secure_cookies: false,
             trusted_proxies: Vec::new(),
             request_timeout: Duration::from_secs(30),

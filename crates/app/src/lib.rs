@@ -17,6 +17,6 @@ pub mod render;
 mod state;
 
 pub use actor::Actor;
-pub use config::AppConfig;
+pub use config::{AppConfig, DEFAULT_PAGE_CACHE_BYTES};
 pub use error::Error;
 pub use state::App;

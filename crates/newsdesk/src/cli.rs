@@ -90,6 +90,11 @@ pub struct ServeArgs {
     #[arg(long, env = "NEWSDESK_IMAGE_DECODE_MEMORY", value_name = "BYTES")]
     pub image_decode_memory: Option<u64>,
 
+    /// Bytes the page cache may hold; the least recently served pages go first
+    /// [default: 268435456].
+    #[arg(long, env = "NEWSDESK_PAGE_CACHE_BYTES", value_name = "BYTES")]
+    pub page_cache_bytes: Option<usize>,
+
     /// Stored media files no photo refers to are removed once this many hours old
     /// [default: 24].
     #[arg(long, env = "NEWSDESK_ORPHAN_GRACE_HOURS", value_name = "HOURS")]

@@ -23,6 +23,7 @@ pub struct FileConfig {
     pub max_image_pixels: Option<u64>,
     pub image_decode_memory: Option<u64>,
     pub orphan_grace_hours: Option<u64>,
+    pub page_cache_bytes: Option<usize>,
     pub secure_cookies: Option<bool>,
     pub trusted_proxies: Option<Vec<String>>,
     pub request_timeout_secs: Option<u64>,
@@ -104,6 +105,7 @@ pub struct ServeConfig {
     pub max_image_pixels: u64,
     pub image_decode_memory: u64,
     pub orphan_grace: std::time::Duration,
+    pub page_cache_bytes: usize,
     pub secure_cookies: bool,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub request_timeout: std::time::Duration,
@@ -187,6 +189,15 @@ impl ServeConfig {
             .unwrap_or(24);
         if orphan_grace_hours < 1 {
             problems.push("orphan_grace_hours: at least 1".to_owned());
+        }
+        let page_cache_bytes = args
+            .page_cache_bytes
+            .or(file.page_cache_bytes)
+            .unwrap_or(newsdesk_site::cache::DEFAULT_MAX_BYTES);
+        if page_cache_bytes < 1 << 20 {
+            problems.push(format!(
+                "page_cache_bytes: {page_cache_bytes} is too small (at least 1048576, 1 MiB)"
+            ));
         }
         let mut trusted_proxies = Vec::new();
         for entry in args
@@ -273,6 +284,7 @@ impl ServeConfig {
             max_image_pixels,
             image_decode_memory,
             orphan_grace: std::time::Duration::from_secs(orphan_grace_hours.saturating_mul(3600)),
+            page_cache_bytes,
             secure_cookies: args.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             trusted_proxies,
             request_timeout: std::time::Duration::from_secs(request_timeout_secs),

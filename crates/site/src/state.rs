@@ -59,8 +59,8 @@ impl AppState {
         let i18n = Arc::new(I18n::load()?);
         let assets = Arc::new(Assets::load());
         let templates = Templates::load_with(i18n.clone(), assets.clone(), extra_templates)?;
+        let cache = Arc::new(PageCache::with_max_bytes(config.page_cache_bytes));
         let app = App::new(store, bus, media, config);
-        let cache = Arc::new(PageCache::new());
         // The writer's own pages drop before its response goes out; other instances drop
         // theirs through the page-cache consumer (see `cache::consumer`).
         let hook_cache = cache.clone();

@@ -67,6 +67,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         max_image_pixels: config.max_image_pixels,
         image_decode_memory: config.image_decode_memory,
         orphan_grace: config.orphan_grace,
+        page_cache_bytes: config.page_cache_bytes,
         secure_cookies: config.secure_cookies,
         trusted_proxies: config.trusted_proxies.clone(),
         request_timeout: config.request_timeout,

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod busy_day;
 mod cache_keys;
 mod caching;
 mod i18n_keys;

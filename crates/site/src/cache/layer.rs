@@ -12,8 +12,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
 
+use super::flight::{self, Outcome};
 use super::params::{self, Param, Refusal};
-use super::{CachedPage, session};
+use super::{CachedPage, Lookup, session};
 use crate::error::HttpError;
 use crate::state::AppState;
 
@@ -22,6 +23,8 @@ use crate::state::AppState;
 #[derive(Debug, Clone)]
 pub struct Cacheable {
     pub keys: Vec<String>,
+    /// Keys whose changes refresh the page lazily (see [`CachedPage::refresh_keys`]).
+    pub refresh_keys: Vec<String>,
     pub last_modified: DateTime<Utc>,
 }
 
@@ -89,26 +92,123 @@ async fn serve(state: &AppState, params: &[Param], mut request: Request, next: N
         }
         return response;
     }
-    let cache = state.cache();
-    let url = canonical.key;
-    if let Some(page) = cache.get(&url) {
-        return page.respond(request.headers());
+    if canonical.key.len() > MAX_KEY {
+        return next.run(request).await;
     }
-    let generation = cache.generation();
-    let conditional = conditional_headers(request.headers());
+    let url = canonical.key;
+    let cache = state.cache();
+    // Twice at most: a second pass only when the render being waited for vanished.
+    for _ in 0..2 {
+        let previous = match cache.lookup(&url) {
+            Lookup::Fresh(page) => return page.respond(request.headers()),
+            Lookup::Stale(page, age) if age < cache.stale_bound() => Some(page),
+            Lookup::Stale(..) | Lookup::Miss => None,
+        };
+        match cache.flights.join(&url) {
+            // The first reader to find the page missing or out of date renders it and
+            // waits for it, so a reader coming after a change sees the change.
+            flight::Role::Lead(pilot) => {
+                let conditional = conditional_headers(request.headers());
+                let render = render_request(&request);
+                // A task of its own: a reader who hangs up does not cancel the render the
+                // others wait for.
+                let task = tokio::spawn(render_and_store(
+                    state.clone(),
+                    url.clone(),
+                    pilot,
+                    render,
+                    next.clone(),
+                ));
+                return match task.await {
+                    Ok(Rendered::Page(page)) => page.respond(&conditional),
+                    Ok(Rendered::Other(response)) => response,
+                    Err(err) => {
+                        tracing::error!(error = %err, %url, "a page render failed");
+                        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                    }
+                };
+            }
+            // Readers arriving while it renders get the previous bytes, if recent enough,
+            // or wait for the render.
+            flight::Role::Follow(slot) => {
+                if let Some(page) = previous {
+                    return page.respond(request.headers());
+                }
+                match flight::wait(slot).await {
+                    Some(Outcome::Page(page)) => return page.respond(request.headers()),
+                    Some(Outcome::Uncacheable) => return next.run(request).await,
+                    None => continue,
+                }
+            }
+        }
+    }
+    next.run(request).await
+}
+
+/// What one render produced.
+enum Rendered {
+    Page(Arc<CachedPage>),
+    /// Passed on as it came: errors, redirects, pages not for the shared cache.
+    Other(Response),
+}
+
+/// The request a render runs: the reader's, as a plain `GET` (a `HEAD` would render no
+/// body to store). Validators stay: a handler that answers them itself (the News sitemap)
+/// does so, and its 304 is passed on rather than stored.
+fn render_request(request: &Request) -> Request {
+    let mut render = Request::new(Body::empty());
+    *render.uri_mut() = request.uri().clone();
+    *render.headers_mut() = request.headers().clone();
+    // The route's matched parameters live here.
+    *render.extensions_mut() = request.extensions().clone();
+    render
+}
+
+/// Runs the handler once for `url`, stores the page if it is for the shared cache, and
+/// hands the outcome to everyone waiting on `pilot`'s flight.
+async fn render_and_store(
+    state: AppState,
+    url: String,
+    pilot: flight::Pilot,
+    request: Request,
+    next: Next,
+) -> Rendered {
+    let cache = state.cache();
+    let ticket = cache.ticket();
     let response = next.run(request).await;
+    let status = response.status();
+    match into_page(response, &url).await {
+        Ok(page) => {
+            cache.insert(&url, page.clone(), ticket);
+            pilot.land(Outcome::Page(page.clone()));
+            Rendered::Page(page)
+        }
+        Err(response) => {
+            // Gone, moved or not found: the old bytes must not be served again. A server
+            // error keeps them (better the page before the change than an error page).
+            if !status.is_server_error() {
+                cache.remove(&url);
+            }
+            pilot.land(Outcome::Uncacheable);
+            Rendered::Other(response)
+        }
+    }
+}
+
+/// The handler's response as a page for the shared cache, or as it was if it is not one.
+async fn into_page(response: Response, url: &str) -> Result<Arc<CachedPage>, Response> {
     let Some(cacheable) = response.extensions().get::<Cacheable>().cloned() else {
-        return response;
+        return Err(response);
     };
-    if response.status() != StatusCode::OK || url.len() > MAX_KEY || !shared(response.headers()) {
-        return response;
+    if response.status() != StatusCode::OK || !shared(response.headers()) {
+        return Err(response);
     }
     let (parts, body) = response.into_parts();
     let bytes = match http_body_util::Limited::new(body, MAX_BODY).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(err) => {
             tracing::error!(error = %err, %url, "could not buffer a page for the cache");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
         }
     };
     let content_type = parts
@@ -116,14 +216,14 @@ async fn serve(state: &AppState, params: &[Param], mut request: Request, next: N
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(http::HeaderValue::from_static("text/html; charset=utf-8"));
-    let page = Arc::new(CachedPage::with_type(
-        bytes,
-        content_type,
-        cacheable.keys,
-        cacheable.last_modified,
-    ));
-    cache.insert(&url, page.clone(), generation);
-    page.respond(&conditional)
+    // Compressing is CPU work of the size of the render: off the async threads.
+    let page = tokio::task::spawn_blocking(move || {
+        CachedPage::with_type(bytes, content_type, cacheable.keys, cacheable.last_modified)
+            .with_refresh_keys(cacheable.refresh_keys)
+    })
+    .await
+    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+    Ok(Arc::new(page))
 }
 
 /// The 400 page, in the language of the edition the path names (the default edition's
@@ -210,6 +310,7 @@ pub fn cacheable_html(html: String, keys: Vec<String>, last_modified: DateTime<U
         .into_response();
     response.extensions_mut().insert(Cacheable {
         keys,
+        refresh_keys: Vec::new(),
         last_modified,
     });
     response

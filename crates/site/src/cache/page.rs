@@ -1,7 +1,7 @@
 //! One cached page: its bytes in every encoding and the validators, with the response
 //! headers built once when stored.
 
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -17,14 +17,26 @@ use super::encoding::{Coding, Encoded};
 /// a 304 when nothing changed. Purges by `Surrogate-Key` make changes show sooner.
 pub const PAGE_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 
+/// A moment on the cache's own clock (milliseconds since it started) that has not come.
+pub(super) const NEVER: u64 = u64::MAX;
+
 pub struct CachedPage {
     pub body: Encoded,
     pub keys: Vec<String>,
+    /// Keys whose changes refresh the page within [`super::REFRESH_AFTER`] rather than at
+    /// once (the newsfeed column of an article page, which a script keeps current). Not
+    /// sent as `Surrogate-Key`: a CDN refreshes them through `s-maxage`.
+    pub refresh_keys: Vec<String>,
     /// Whole seconds: HTTP dates have no finer resolution.
     pub last_modified: DateTime<Utc>,
     /// Content hash, without quotes or encoding suffix.
     pub hash: String,
     pub(super) last_used: AtomicU64,
+    /// When the page was stored, on the cache's clock.
+    pub(super) stored_at: AtomicU64,
+    /// From when on the page is out of date (a change touched one of its keys), or
+    /// [`NEVER`]; the earliest such moment counts.
+    pub(super) stale_since: AtomicU64,
     etag: [HeaderValue; 3],
     last_modified_header: HeaderValue,
     surrogate_key: HeaderValue,
@@ -62,13 +74,27 @@ impl CachedPage {
             etag: [etag(""), etag("-br"), etag("-gz")],
             body: Encoded::new(body),
             keys,
+            refresh_keys: Vec::new(),
             last_modified,
             hash,
             last_used: AtomicU64::new(0),
+            stored_at: AtomicU64::new(0),
+            stale_since: AtomicU64::new(NEVER),
             last_modified_header,
             surrogate_key,
             content_type,
         }
+    }
+
+    /// Adds keys whose changes refresh the page lazily (see `refresh_keys`).
+    pub fn with_refresh_keys(mut self, keys: Vec<String>) -> Self {
+        self.refresh_keys = keys;
+        self
+    }
+
+    /// Marks the page out of date from `at` on (or earlier, if it already was).
+    pub(super) fn stale_from(&self, at: u64) {
+        self.stale_since.fetch_min(at, Ordering::AcqRel);
     }
 
     /// Every byte the page holds: each encoding of the body, the surrogate keys, the hash
@@ -87,6 +113,7 @@ impl CachedPage {
         let keys: usize = self
             .keys
             .iter()
+            .chain(&self.refresh_keys)
             .map(|k| k.len() + std::mem::size_of::<String>())
             .sum();
         std::mem::size_of::<Self>() + self.body.weight() + keys + self.hash.len() + headers

@@ -85,7 +85,17 @@ async fn show_inner(
         return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
     }
     let (html, keys) = build(state, &article, false, fragment).await?;
-    Ok(page::cacheable(html, keys))
+    // The newsfeed column changes with every publish in the edition; the article itself
+    // rarely. Following the column lazily keeps the edition's article pages cached
+    // through a busy news day (the column is at most `REFRESH_AFTER` behind).
+    let newsfeed = keys::newsfeed(code);
+    let (refresh, keys): (Vec<String>, Vec<String>) =
+        keys.into_vec().into_iter().partition(|k| *k == newsfeed);
+    // The section, tag and author keys name their lists, which every publish in them
+    // changes; the names this page shows change only through taxonomy events, which reach
+    // every page of the edition (`edition:` key, or everything).
+    let keys = keys.into_iter().filter(|k| !names_a_list(k)).collect();
+    Ok(page::cacheable_refreshing(html, keys, refresh))
 }
 
 /// The article page as readers see it, for the newsroom's live preview (`preview` adds a
@@ -115,17 +125,17 @@ async fn build(
         tags,
         authors,
     } = article_view::load(state, &ctx, article, &mut keys).await?;
-    // The next-article link depends on the edition's list: tag it like the newsfeed.
-    keys.add(keys::newsfeed(ctx.code()));
     let next = if preview {
         None
     } else {
-        state
-            .store()
-            .next_article(article)
-            .await?
-            .map(|n| next_link(&n))
+        state.store().next_article(article).await?
     };
+    // The next article is the one published just before this one: a new publish does not
+    // change it, its unpublishing does.
+    if let Some(next) = &next {
+        keys.add(keys::article(next.id));
+    }
+    let next = next.as_ref().map(next_link);
     if fragment {
         let html = state.templates().render(
             "article_fragment.html",
@@ -192,6 +202,12 @@ fn next_link(next: &ArticleSummary) -> NextLink {
         href,
         headline: next.headline.clone(),
     }
+}
+
+fn names_a_list(key: &str) -> bool {
+    ["section:", "tag:", "author:"]
+        .iter()
+        .any(|prefix| key.starts_with(prefix))
 }
 
 /// `slug-123` → `("slug", 123)`; a bare `123` has an empty slug.

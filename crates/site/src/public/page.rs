@@ -5,7 +5,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::context::Keys;
-use crate::cache::cacheable_html;
+use crate::cache::{Cacheable, cacheable_html};
 use crate::error::HttpError;
 use crate::state::AppState;
 
@@ -26,6 +26,16 @@ pub fn render(
 /// change is always newer than a copy a reader holds from before it.
 pub fn cacheable(html: String, keys: Keys) -> Response {
     cacheable_html(html, keys.into_vec(), Utc::now())
+}
+
+/// Like [`cacheable`], with keys the page follows lazily (see
+/// [`crate::cache::CachedPage::refresh_keys`]).
+pub fn cacheable_refreshing(html: String, keys: Vec<String>, refresh: Vec<String>) -> Response {
+    let mut response = cacheable_html(html, keys, Utc::now());
+    if let Some(cacheable) = response.extensions_mut().get_mut::<Cacheable>() {
+        cacheable.refresh_keys = refresh;
+    }
+    response
 }
 
 /// `?page=N`, clamped to something a database can answer cheaply.
