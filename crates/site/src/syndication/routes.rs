@@ -79,6 +79,7 @@ pub(super) fn cacheable(
     )
         .into_response();
     response.extensions_mut().insert(Cacheable {
+        refresh_keys: Vec::new(),
         keys,
         last_modified,
     });
