@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use newsdesk_core::body::{self, Labels, RelatedCard, RenderContext};
 use newsdesk_core::{Article, Photo};
+use newsdesk_store::ArticleSummary;
 
-use super::context::{EditionCtx, Keys};
+use super::context::{self, EditionCtx, Keys};
 use crate::cache::keys;
 use crate::error::HttpError;
 use crate::state::AppState;
@@ -27,6 +28,61 @@ pub struct Loaded {
     pub authors: Vec<newsdesk_core::Author>,
 }
 
+/// What surrounds the article on its page: the next article (for "read next"), the
+/// newsfeed column's items, the article in other editions. Empty parts for a preview (no
+/// next article or translations) and a fragment (no newsfeed).
+// Read by `article::build` once its owner wires `around` in (issue 13).
+#[allow(dead_code)]
+#[derive(Default)]
+pub struct Around {
+    pub next: Option<ArticleSummary>,
+    pub newsfeed: Vec<ArticleSummary>,
+    pub translations: Vec<ArticleSummary>,
+}
+
+/// Loads [`Around`] with its queries side by side (each on its own connection); meant to
+/// run beside [`load`] (`futures::try_join!(load(…), around(…))`), so a miss of the article
+/// page waits for about two database round trips instead of a dozen in a row.
+// Wired into `article::build` by its owner (issue 13); until then nothing calls it.
+#[allow(dead_code)]
+pub async fn around(
+    state: &AppState,
+    ctx: &EditionCtx,
+    article: &Article,
+    preview: bool,
+    fragment: bool,
+) -> Result<Around, HttpError> {
+    let store = state.store();
+    let (next, newsfeed, translations) = futures::try_join!(
+        async {
+            if preview {
+                Ok(None)
+            } else {
+                store.next_article(article).await
+            }
+        },
+        async {
+            if fragment {
+                Ok(Vec::new())
+            } else {
+                store.list_articles(&context::newsfeed_query(ctx)).await
+            }
+        },
+        async {
+            if preview || fragment {
+                Ok(Vec::new())
+            } else {
+                store.translations(article).await
+            }
+        },
+    )?;
+    Ok(Around {
+        next,
+        newsfeed,
+        translations,
+    })
+}
+
 pub async fn load(
     state: &AppState,
     ctx: &EditionCtx,
@@ -39,8 +95,23 @@ pub async fn load(
     let i18n = state.i18n();
     keys.add(keys::article(article.id));
 
-    let authors = store.get_authors(&article.author_ids).await?;
-    let tags = store.get_tags(&article.tag_ids).await?;
+    // Everything the page shows about the article, in two waves of queries run side by
+    // side: what the article's ids point at, then every photo (hero, inline, related
+    // cards' heroes) in one query.
+    let refs = body::embeds(&article.body);
+    let (authors, tags, others, entity_notes, corrections) = futures::try_join!(
+        store.get_authors(&article.author_ids),
+        store.get_tags(&article.tag_ids),
+        async {
+            if refs.articles.is_empty() {
+                Ok(Vec::new())
+            } else {
+                store.get_articles(&refs.articles).await
+            }
+        },
+        store.entity_notes(&article.edition),
+        store.list_corrections(article.id),
+    )?;
     for a in &authors {
         keys.add(keys::author(a.id));
     }
@@ -51,67 +122,61 @@ pub async fn load(
     if let Some(s) = &section {
         keys.add(keys::section(s.id));
     }
-    let hero = match article.hero_photo_id {
-        Some(id) => match store.get_photo(id).await {
-            Ok(photo) => Some(photo),
-            Err(newsdesk_store::StoreError::NotFound) => None,
-            Err(e) => return Err(e.into()),
-        },
-        None => None,
+    let mut photo_ids: Vec<i64> = article.hero_photo_id.into_iter().collect();
+    photo_ids.extend(&refs.photos);
+    photo_ids.extend(others.iter().filter_map(|a| a.hero_photo_id));
+    let all_photos: HashMap<i64, Photo> = if photo_ids.is_empty() {
+        HashMap::new()
+    } else {
+        store
+            .get_photos(&photo_ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
     };
+    let hero = article
+        .hero_photo_id
+        .and_then(|id| all_photos.get(&id))
+        .cloned();
     if let Some(p) = &hero {
         keys.add(keys::photo(p.id));
     }
 
-    let refs = body::embeds(&article.body);
     let mut related = HashMap::new();
-    if !refs.articles.is_empty() {
-        let others = store.get_articles(&refs.articles).await?;
-        let other_photo_ids: Vec<i64> = others.iter().filter_map(|a| a.hero_photo_id).collect();
-        let other_photos: HashMap<i64, Photo> = if other_photo_ids.is_empty() {
-            HashMap::new()
-        } else {
-            store
-                .get_photos(&other_photo_ids)
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p))
-                .collect()
-        };
-        for other in others {
-            // A related article's change (or unpublication) must reach this page too.
-            keys.add(keys::article(other.id));
-            if !other.is_public() {
-                continue;
-            }
-            let when = other.published_at.map(|at| i18n.local_time(lang, tz, at));
-            let photo = other.hero_photo_id.and_then(|id| other_photos.get(&id));
-            if let Some(p) = photo {
-                keys.add(keys::photo(p.id));
-            }
-            related.insert(
-                other.id,
-                RelatedCard {
-                    url: other.path(),
-                    headline: other.headline.clone(),
-                    published_label: when.as_ref().map(|w| w.date.clone()).unwrap_or_default(),
-                    datetime: when.map(|w| w.datetime).unwrap_or_default(),
-                    photo: photo.map(|p| photo_view_sized(p, CARD_SIZES)),
-                },
-            );
+    for other in others {
+        // A related article's change (or unpublication) must reach this page too.
+        keys.add(keys::article(other.id));
+        if !other.is_public() {
+            continue;
         }
+        let when = other.published_at.map(|at| i18n.local_time(lang, tz, at));
+        let photo = other.hero_photo_id.and_then(|id| all_photos.get(&id));
+        if let Some(p) = photo {
+            keys.add(keys::photo(p.id));
+        }
+        related.insert(
+            other.id,
+            RelatedCard {
+                url: other.path(),
+                headline: other.headline.clone(),
+                published_label: when.as_ref().map(|w| w.date.clone()).unwrap_or_default(),
+                datetime: when.map(|w| w.datetime).unwrap_or_default(),
+                photo: photo.map(|p| photo_view_sized(p, CARD_SIZES)),
+            },
+        );
     }
     let mut photos = HashMap::new();
-    if !refs.photos.is_empty() {
-        for photo in store.get_photos(&refs.photos).await? {
+    for id in &refs.photos {
+        if let Some(photo) = all_photos.get(id) {
             keys.add(keys::photo(photo.id));
-            photos.insert(photo.id, photo_view_sized(&photo, INLINE_SIZES));
+            photos.insert(photo.id, photo_view_sized(photo, INLINE_SIZES));
         }
     }
     let render_ctx = RenderContext {
         related,
         photos,
-        entity_notes: store.entity_notes(&article.edition).await?,
+        entity_notes,
         labels: Labels {
             related: i18n.text(lang, "body-related"),
             note: i18n.text(lang, "body-note"),
@@ -122,9 +187,7 @@ pub async fn load(
         .render(article.body.clone(), render_ctx)
         .await?;
 
-    let corrections = store
-        .list_corrections(article.id)
-        .await?
+    let corrections = corrections
         .into_iter()
         .map(|c| CorrectionView {
             at: i18n.local_time(lang, tz, c.created_at),

@@ -28,9 +28,15 @@ impl EditionCtx {
         if !newsdesk_core::edition::is_bcp47(code) {
             return Err(HttpError::NotFound);
         }
-        let edition = state.store().get_edition(code).await?;
-        let editions = state.store().list_editions().await?;
-        let sections = state.store().list_sections(code).await?;
+        // Two queries at once on two connections: the edition is among the list.
+        let store = state.store();
+        let (editions, sections) =
+            futures::try_join!(store.list_editions(), store.list_sections(code))?;
+        let edition = editions
+            .iter()
+            .find(|e| e.code == code)
+            .cloned()
+            .ok_or(HttpError::NotFound)?;
         Ok(Self {
             edition,
             editions,
@@ -138,6 +144,12 @@ impl Keys {
         self
     }
 
+    /// Adds the keys another part of the page collected (loaded concurrently).
+    pub fn extend(&mut self, other: Keys) -> &mut Self {
+        self.0.extend(other.0);
+        self
+    }
+
     pub fn into_vec(self) -> Vec<String> {
         self.0.into_iter().collect()
     }
@@ -203,13 +215,28 @@ pub async fn newsfeed(
     ctx: &EditionCtx,
     keys: &mut Keys,
 ) -> Result<Vec<Card>, HttpError> {
-    let query = newsdesk_store::ArticleQuery {
+    let items = state.store().list_articles(&newsfeed_query(ctx)).await?;
+    Ok(newsfeed_cards(state, ctx, &items, keys))
+}
+
+/// The query behind the newsfeed column, for pages that load it with their other lists
+/// ([`newsdesk_store::Store::list_articles_each`]).
+pub fn newsfeed_query(ctx: &EditionCtx) -> newsdesk_store::ArticleQuery {
+    newsdesk_store::ArticleQuery {
         edition: Some(ctx.code().to_owned()),
         in_newsfeed: Some(true),
         limit: NEWSFEED_ITEMS,
         ..Default::default()
-    };
-    let items = state.store().list_articles(&query).await?;
+    }
+}
+
+/// The newsfeed column's cards for `items` (the answer to [`newsfeed_query`]).
+pub fn newsfeed_cards(
+    state: &AppState,
+    ctx: &EditionCtx,
+    items: &[ArticleSummary],
+    keys: &mut Keys,
+) -> Vec<Card> {
     keys.add(keys::newsfeed(ctx.code()));
     let refs: Vec<&ArticleSummary> = items.iter().collect();
     let mut cards = cards(state, ctx, &refs, &HashMap::new(), "", keys);
@@ -218,14 +245,14 @@ pub async fn newsfeed(
     let tz = ctx.edition.tz();
     let day = |a: &ArticleSummary| a.published_at.map(|t| t.with_timezone(&tz).date_naive());
     let newest_day = items.first().and_then(day);
-    for (card, item) in cards.iter_mut().zip(&items) {
+    for (card, item) in cards.iter_mut().zip(items) {
         if let Some(d) = day(item)
             && Some(d) != newest_day
         {
             card.day_label = Some(state.i18n().numeric_date(ctx.lang(), d));
         }
     }
-    Ok(cards)
+    cards
 }
 
 pub const NEWSFEED_ITEMS: i64 = 15;

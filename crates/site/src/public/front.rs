@@ -47,13 +47,25 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
     keys.add(keys::front(code));
     let store = state.store();
 
-    let latest = store
-        .list_articles(&ArticleQuery {
+    // Every list of the page in one query: the latest stories, a block per section, the
+    // newsfeed column.
+    let mut queries = vec![
+        ArticleQuery {
             edition: Some(code.to_owned()),
             limit: (TOP_STORIES + 1) as i64,
             ..Default::default()
-        })
-        .await?;
+        },
+        context::newsfeed_query(&ctx),
+    ];
+    queries.extend(ctx.sections.iter().map(|section| ArticleQuery {
+        edition: Some(code.to_owned()),
+        section_id: Some(section.id),
+        limit: PER_SECTION + TOP_STORIES as i64 + 1,
+        ..Default::default()
+    }));
+    let mut lists = store.list_articles_each(&queries).await?.into_iter();
+    let latest = lists.next().unwrap_or_default();
+    let feed_items = lists.next().unwrap_or_default();
     // A breaking story leads; otherwise the newest.
     let lead_index = latest.iter().position(|a| a.breaking).unwrap_or(0);
     let mut ordered: Vec<&ArticleSummary> = Vec::with_capacity(latest.len());
@@ -70,15 +82,7 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
     let on_top: Vec<i64> = ordered.iter().map(|a| a.id).collect();
 
     let mut section_lists = Vec::new();
-    for section in &ctx.sections {
-        let items = store
-            .list_articles(&ArticleQuery {
-                edition: Some(code.to_owned()),
-                section_id: Some(section.id),
-                limit: PER_SECTION + TOP_STORIES as i64 + 1,
-                ..Default::default()
-            })
-            .await?;
+    for (section, items) in ctx.sections.iter().zip(lists) {
         // A story already at the top is not repeated below.
         let items: Vec<ArticleSummary> = items
             .into_iter()
@@ -130,7 +134,7 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
             }
         })
         .collect();
-    let newsfeed = context::newsfeed(state, &ctx, &mut keys).await?;
+    let newsfeed = context::newsfeed_cards(state, &ctx, &feed_items, &mut keys);
 
     let title = ctx.t(state, "front-title");
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &format!("/{code}")));

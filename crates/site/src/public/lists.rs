@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::context::{self, Chrome, EditionCtx, Keys};
 use super::error_page::or_error_page;
-use super::page::{self, PageQuery};
+use super::page::{self, MAX_PAGE, PageQuery};
 use crate::cache::keys;
 use crate::error::HttpError;
 use crate::head::HeadMeta;
@@ -64,7 +64,13 @@ pub async fn section(
 ) -> Response {
     let result = async {
         let ctx = EditionCtx::load(&state, &code).await?;
-        let section = state.store().section_by_slug(&code, &slug).await?;
+        // The edition's sections are already loaded for the navigation.
+        let section = ctx
+            .sections
+            .iter()
+            .find(|s| s.slug == slug)
+            .cloned()
+            .ok_or(HttpError::NotFound)?;
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::section(section.id));
         let listing = Listing {
@@ -95,8 +101,9 @@ pub async fn tag(
     Query(q): Query<PageQuery>,
 ) -> Response {
     let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        let tag = state.store().tag_by_slug(&code, &slug).await?;
+        let (ctx, tag) = futures::try_join!(EditionCtx::load(&state, &code), async {
+            Ok::<_, HttpError>(state.store().tag_by_slug(&code, &slug).await?)
+        })?;
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::tag(tag.id));
         let listing = Listing {
@@ -127,8 +134,9 @@ pub async fn author(
     Query(q): Query<PageQuery>,
 ) -> Response {
     let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        let author = state.store().author_by_slug(&slug).await?;
+        let (ctx, author) = futures::try_join!(EditionCtx::load(&state, &code), async {
+            Ok::<_, HttpError>(state.store().author_by_slug(&slug).await?)
+        })?;
         let mut keys = Keys::for_edition(&code);
         keys.add(keys::author(author.id));
         let listing = Listing {
@@ -197,8 +205,17 @@ pub async fn render(
     query.limit = PER_PAGE;
     query.offset = (page_no - 1) * PER_PAGE;
     let store = state.store();
-    let items = store.list_articles(&query).await?;
-    let total = store.count_articles(&listing.query).await?;
+    // Pages past MAX_PAGE are not served, so counting stops there: the pager's cost does
+    // not grow with the archive.
+    let queries = [query, context::newsfeed_query(ctx)];
+    let (lists, total) = futures::try_join!(
+        store.list_articles_each(&queries),
+        store.count_articles_upto(&listing.query, MAX_PAGE * PER_PAGE),
+    )?;
+    let mut lists = lists.into_iter();
+    let items = lists.next().unwrap_or_default();
+    let newsfeed =
+        context::newsfeed_cards(state, ctx, &lists.next().unwrap_or_default(), &mut keys);
     if items.is_empty() && page_no > 1 {
         return Err(HttpError::NotFound);
     }
@@ -212,7 +229,6 @@ pub async fn render(
         "(min-width: 1100px) 300px, (min-width: 600px) 50vw, 100vw",
         &mut keys,
     );
-    let newsfeed = context::newsfeed(state, ctx, &mut keys).await?;
     let pager = Pager::new(&listing.base, page_no, PER_PAGE, total);
 
     let title = if page_no > 1 {

@@ -29,29 +29,7 @@ pub fn feed_query(edition: &str, scope: &FeedScope) -> ArticleQuery {
     q
 }
 
-/// Full articles for `summaries`, in the same order.
-async fn articles_in_order(
-    store: &Store,
-    summaries: &[ArticleSummary],
-) -> Result<Vec<Article>, HttpError> {
-    let ids: Vec<i64> = summaries.iter().map(|s| s.id).collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut by_id: HashMap<i64, Article> = store
-        .get_articles(&ids)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    Ok(ids
-        .iter()
-        .filter_map(|id| by_id.remove(id))
-        .filter(Article::is_public)
-        .collect())
-}
-
-/// Everything the articles' ids point at, in four queries.
+/// Everything the articles' ids point at, in four queries run side by side.
 async fn lookups(
     store: &Store,
     edition: &str,
@@ -77,22 +55,13 @@ async fn lookups(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let sections = store.list_sections(edition).await?;
-    let tags = if tag_ids.is_empty() {
-        Vec::new()
-    } else {
-        store.get_tags(&tag_ids).await?
-    };
-    let authors = if author_ids.is_empty() {
-        Vec::new()
-    } else {
-        store.get_authors(&author_ids).await?
-    };
-    let photos = if photo_ids.is_empty() {
-        Vec::new()
-    } else {
-        store.get_photos(&photo_ids).await?
-    };
+    // Side by side on separate connections; an empty id list asks nothing.
+    let (sections, tags, authors, photos) = futures::try_join!(
+        store.list_sections(edition),
+        store.get_tags(&tag_ids),
+        store.get_authors(&author_ids),
+        store.get_photos(&photo_ids),
+    )?;
     Ok(Lookups::new(sections, tags, authors, photos))
 }
 
@@ -104,16 +73,23 @@ pub async fn feed_stories(
     scope: &FeedScope,
 ) -> Result<Vec<Story>, HttpError> {
     let store = state.store();
-    let summaries = store
-        .list_articles(&feed_query(&edition.code, scope))
-        .await?;
-    let articles = articles_in_order(store, &summaries).await?;
+    let lang = edition.code.as_str();
+    // The items with their bodies in one query, then what they point at (and the entity
+    // notes) side by side.
+    let articles: Vec<Article> = store
+        .list_full_articles(&feed_query(&edition.code, scope))
+        .await?
+        .into_iter()
+        .filter(Article::is_public)
+        .collect();
     let embedded: Vec<i64> = articles
         .iter()
         .flat_map(|a| body::embeds(&a.body).photos)
         .collect();
-    let lookups = lookups(store, &edition.code, &articles, &embedded).await?;
-    let lang = edition.code.as_str();
+    let (lookups, entity_notes) =
+        futures::try_join!(lookups(store, &edition.code, &articles, &embedded), async {
+            Ok::<_, HttpError>(store.entity_notes(lang).await?)
+        },)?;
     let i18n = state.i18n();
     let ctx = RenderContext {
         related: HashMap::new(),
@@ -123,7 +99,7 @@ pub async fn feed_stories(
             .filter(|(id, _)| embedded.contains(id))
             .map(|(id, p)| (*id, crate::views::photo_view_sized(p, "100vw")))
             .collect(),
-        entity_notes: store.entity_notes(lang).await?,
+        entity_notes,
         labels: Labels {
             related: i18n.text(lang, "body-related"),
             note: i18n.text(lang, "body-note"),
