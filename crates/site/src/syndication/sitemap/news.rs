@@ -88,16 +88,29 @@ pub fn build(
         .into_iter()
         .map(|chunk| render(publication, chunk))
         .collect();
-    let index: Vec<IndexEntry> = (1..=parts.len())
+    NewsSitemap {
+        main: parts_index(parts.len(), part_url),
+        parts,
+    }
+}
+
+/// One News sitemap file: `entries` as given (the store's newest first), at most
+/// [`NEWS_MAX_URLS`] of them by the caller's query.
+pub fn render_file(publication: &Publication, entries: &[NewsEntry]) -> String {
+    let refs: Vec<&NewsEntry> = entries.iter().collect();
+    render(publication, &refs)
+}
+
+/// The index of a News sitemap split into `parts` files; `part_url(n)` is the absolute
+/// URL of part `n` (1-based).
+pub fn parts_index(parts: usize, part_url: impl Fn(usize) -> String) -> String {
+    let index: Vec<IndexEntry> = (1..=parts)
         .map(|n| IndexEntry {
             loc: part_url(n),
             lastmod: None,
         })
         .collect();
-    NewsSitemap {
-        main: render_index(&index),
-        parts,
-    }
+    render_index(&index)
 }
 
 fn render(publication: &Publication, entries: &[&NewsEntry]) -> String {
