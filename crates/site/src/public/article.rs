@@ -118,18 +118,25 @@ async fn build(
 ) -> Result<(String, Keys), HttpError> {
     let ctx = EditionCtx::load(state, &article.edition).await?;
     let mut keys = Keys::for_edition(ctx.code());
+    let mut view_keys = Keys::default();
+    // The article's own lookups and what surrounds it, side by side.
+    let (loaded, around) = futures::try_join!(
+        article_view::load(state, &ctx, article, &mut view_keys),
+        article_view::around(state, &ctx, article, preview, fragment),
+    )?;
+    keys.extend(view_keys);
     let Loaded {
         view,
         hero,
         section,
         tags,
         authors,
-    } = article_view::load(state, &ctx, article, &mut keys).await?;
-    let next = if preview {
-        None
-    } else {
-        state.store().next_article(article).await?
-    };
+    } = loaded;
+    let article_view::Around {
+        next,
+        newsfeed,
+        translations,
+    } = around;
     // The next article is the one published just before this one: a new publish does not
     // change it, its unpublishing does.
     if let Some(next) = &next {
@@ -148,12 +155,7 @@ async fn build(
         )?;
         return Ok((html, keys));
     }
-    let newsfeed = context::newsfeed(state, &ctx, &mut keys).await?;
-    let translations = if preview {
-        Vec::new()
-    } else {
-        state.store().translations(article).await?
-    };
+    let newsfeed = context::newsfeed_cards(state, &ctx, &newsfeed, &mut keys);
     let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
     head.description = article.lead.clone();

@@ -31,8 +31,6 @@ pub struct Loaded {
 /// What surrounds the article on its page: the next article (for "read next"), the
 /// newsfeed column's items, the article in other editions. Empty parts for a preview (no
 /// next article or translations) and a fragment (no newsfeed).
-// Read by `article::build` once its owner wires `around` in (issue 13).
-#[allow(dead_code)]
 #[derive(Default)]
 pub struct Around {
     pub next: Option<ArticleSummary>,
@@ -43,8 +41,6 @@ pub struct Around {
 /// Loads [`Around`] with its queries side by side (each on its own connection); meant to
 /// run beside [`load`] (`futures::try_join!(load(…), around(…))`), so a miss of the article
 /// page waits for about two database round trips instead of a dozen in a row.
-// Wired into `article::build` by its owner (issue 13); until then nothing calls it.
-#[allow(dead_code)]
 pub async fn around(
     state: &AppState,
     ctx: &EditionCtx,
