@@ -19,6 +19,10 @@ pub struct Encoded {
     pub identity: Bytes,
     pub br: Option<Bytes>,
     pub gzip: Option<Bytes>,
+    /// Which encodings were made (a made one may still be `None`: not smaller than the
+    /// plain body). Each is made when first asked for, so a miss compresses once, for the
+    /// encoding its reader accepts, and a reader who accepts none costs no compression.
+    made: (bool, bool),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,21 +33,63 @@ pub enum Coding {
 }
 
 impl Encoded {
+    /// The body in every encoding.
     pub fn new(identity: Bytes) -> Self {
-        if identity.len() < MIN_COMPRESS {
-            return Self {
-                identity,
-                br: None,
-                gzip: None,
-            };
+        Self::plain(identity).make(true, true)
+    }
+
+    /// The body with no encoding made yet.
+    pub fn plain(identity: Bytes) -> Self {
+        let small = identity.len() < MIN_COMPRESS;
+        Self {
+            identity,
+            br: None,
+            gzip: None,
+            made: (small, small),
         }
-        let br = brotli(&identity)
-            .filter(|b| b.len() < identity.len())
-            .map(Bytes::from);
-        let gzip = gzip(&identity)
-            .filter(|b| b.len() < identity.len())
-            .map(Bytes::from);
-        Self { identity, br, gzip }
+    }
+
+    /// Whether a reader sending this `Accept-Encoding` wants an encoding not made yet.
+    pub fn lacks(&self, accept: Option<&HeaderValue>) -> bool {
+        let (br, gzip) = self.wanted(accept);
+        (br && !self.made.0) || (gzip && !self.made.1)
+    }
+
+    /// A copy with the encoding a reader sending `accept` prefers made: brotli if they
+    /// take it, else gzip.
+    pub fn made_for(&self, accept: Option<&HeaderValue>) -> Self {
+        let (br, gzip) = self.wanted(accept);
+        let out = self.make(br, false);
+        // Gzip only for a reader brotli does not serve.
+        let gzip = gzip && !(br && out.br.is_some());
+        out.make(false, gzip)
+    }
+
+    /// The encodings a reader sending `accept` would be served, were they made.
+    fn wanted(&self, accept: Option<&HeaderValue>) -> (bool, bool) {
+        let Some(accept) = accept else {
+            return (false, false);
+        };
+        let (br, gzip) = accepted(accept.as_bytes());
+        let br_serves = br && (!self.made.0 || self.br.is_some());
+        (br, gzip && !br_serves)
+    }
+
+    fn make(&self, br: bool, gzip: bool) -> Self {
+        let mut out = self.clone();
+        if br && !out.made.0 {
+            out.br = brotli(&out.identity)
+                .filter(|b| b.len() < out.identity.len())
+                .map(Bytes::from);
+            out.made.0 = true;
+        }
+        if gzip && !out.made.1 {
+            out.gzip = gzip_of(&out.identity)
+                .filter(|b| b.len() < out.identity.len())
+                .map(Bytes::from);
+            out.made.1 = true;
+        }
+        out
     }
 
     /// Total bytes held (for the cache's size bound).
@@ -125,7 +171,7 @@ fn brotli(input: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn gzip(input: &[u8]) -> Option<Vec<u8>> {
+fn gzip_of(input: &[u8]) -> Option<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(input.len() / 3),
         flate2::Compression::new(6),
@@ -173,6 +219,27 @@ mod tests {
         let mut unbrotli = Vec::new();
         brotli::BrotliDecompress(&mut body.br.as_deref().unwrap(), &mut unbrotli).unwrap();
         assert_eq!(unbrotli, page.as_bytes());
+    }
+
+    #[test]
+    fn each_encoding_is_made_when_first_asked_for() {
+        let page = Bytes::from("<p>news of the day</p>".repeat(200));
+        let plain = Encoded::plain(page.clone());
+        assert!(!plain.lacks(None), "a reader taking no encoding needs none");
+        assert!(!plain.lacks(Some(&header("identity"))));
+        assert!(plain.lacks(Some(&header("gzip, deflate, br"))));
+        let for_browser = plain.made_for(Some(&header("gzip, deflate, br")));
+        assert!(for_browser.br.is_some() && for_browser.gzip.is_none());
+        assert_eq!(
+            for_browser.choose(Some(&header("gzip, br"))),
+            Coding::Br,
+            "brotli serves browsers; gzip was not needed"
+        );
+        assert!(for_browser.lacks(Some(&header("gzip"))), "a gzip-only crawler");
+        let both = for_browser.made_for(Some(&header("gzip")));
+        assert!(!both.lacks(Some(&header("gzip"))) && !both.lacks(Some(&header("br"))));
+        assert_eq!(both.choose(Some(&header("gzip"))), Coding::Gzip);
+        assert!(both.weight() > for_browser.weight());
     }
 
     #[test]

@@ -100,7 +100,10 @@ async fn serve(state: &AppState, params: &[Param], mut request: Request, next: N
     // Twice at most: a second pass only when the render being waited for vanished.
     for _ in 0..2 {
         let previous = match cache.lookup(&url) {
-            Lookup::Fresh(page) => return page.respond(request.headers()),
+            Lookup::Fresh(page) => {
+                let page = cache.complete(&url, page, accept(&request));
+                return page.respond(request.headers());
+            }
             Lookup::Stale(page, age) if age < cache.stale_bound() => Some(page),
             Lookup::Stale(..) | Lookup::Miss => None,
         };
@@ -132,10 +135,14 @@ async fn serve(state: &AppState, params: &[Param], mut request: Request, next: N
             // or wait for the render.
             flight::Role::Follow(slot) => {
                 if let Some(page) = previous {
+                    let page = cache.complete(&url, page, accept(&request));
                     return page.respond(request.headers());
                 }
                 match flight::wait(slot).await {
-                    Some(Outcome::Page(page)) => return page.respond(request.headers()),
+                    Some(Outcome::Page(page)) => {
+                        let page = cache.complete(&url, page, accept(&request));
+                        return page.respond(request.headers());
+                    }
                     Some(Outcome::Uncacheable) => return next.run(request).await,
                     None => continue,
                 }
@@ -143,6 +150,10 @@ async fn serve(state: &AppState, params: &[Param], mut request: Request, next: N
         }
     }
     next.run(request).await
+}
+
+fn accept(request: &Request) -> Option<&http::HeaderValue> {
+    request.headers().get(header::ACCEPT_ENCODING)
 }
 
 /// What one render produced.
@@ -175,9 +186,10 @@ async fn render_and_store(
 ) -> Rendered {
     let cache = state.cache();
     let ticket = cache.ticket();
+    let accept = request.headers().get(header::ACCEPT_ENCODING).cloned();
     let response = next.run(request).await;
     let status = response.status();
-    match into_page(response, &url).await {
+    match into_page(response, &url, accept).await {
         Ok(page) => {
             cache.insert(&url, page.clone(), ticket);
             pilot.land(Outcome::Page(page.clone()));
@@ -196,7 +208,11 @@ async fn render_and_store(
 }
 
 /// The handler's response as a page for the shared cache, or as it was if it is not one.
-async fn into_page(response: Response, url: &str) -> Result<Arc<CachedPage>, Response> {
+async fn into_page(
+    response: Response,
+    url: &str,
+    accept: Option<http::HeaderValue>,
+) -> Result<Arc<CachedPage>, Response> {
     let Some(cacheable) = response.extensions().get::<Cacheable>().cloned() else {
         return Err(response);
     };
@@ -216,10 +232,17 @@ async fn into_page(response: Response, url: &str) -> Result<Arc<CachedPage>, Res
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(http::HeaderValue::from_static("text/html; charset=utf-8"));
-    // Compressing is CPU work of the size of the render: off the async threads.
+    // Compressing is CPU work of the size of the render: off the async threads, and only
+    // for the encoding this reader takes (others are made when first asked for).
     let page = tokio::task::spawn_blocking(move || {
-        CachedPage::with_type(bytes, content_type, cacheable.keys, cacheable.last_modified)
-            .with_refresh_keys(cacheable.refresh_keys)
+        CachedPage::encoded_for(
+            bytes,
+            content_type,
+            cacheable.keys,
+            cacheable.last_modified,
+            accept.as_ref(),
+        )
+        .with_refresh_keys(cacheable.refresh_keys)
     })
     .await
     .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;

@@ -264,6 +264,12 @@ impl PageCache {
                 page.stale_from(at.max(now.saturating_add(millis(self.refresh_after))));
             }
         }
+        let fresh = page.stale_since.load(Ordering::Acquire) == NEVER;
+        self.put(&mut map, url, page, weight);
+        fresh
+    }
+
+    fn put(&self, map: &mut Map, url: &str, page: Arc<CachedPage>, weight: usize) {
         map.remove(url);
         let url: Url = Arc::from(url);
         for key in &page.keys {
@@ -279,12 +285,35 @@ impl PageCache {
                 .insert(url.clone());
         }
         map.bytes += weight;
-        let fresh = page.stale_since.load(Ordering::Acquire) == NEVER;
         map.pages.insert(url, page);
         if map.bytes > self.max_bytes {
             map.evict_to(self.max_bytes - self.max_bytes / 10);
         }
-        fresh
+    }
+
+    /// `page` (held under `url`) with the encoding a reader sending `accept` prefers,
+    /// made now if it was not yet and kept in its place for the next such reader.
+    pub fn complete(
+        &self,
+        url: &str,
+        page: Arc<CachedPage>,
+        accept: Option<&http::HeaderValue>,
+    ) -> Arc<CachedPage> {
+        let Some(full) = page.completed(accept) else {
+            return page;
+        };
+        let full = Arc::new(full);
+        let weight = entry_weight(url, &full);
+        let mut map = self.map.write();
+        // Unless a change or another reader replaced it meanwhile.
+        if map
+            .pages
+            .get(url)
+            .is_some_and(|held| Arc::ptr_eq(held, &page))
+        {
+            self.put(&mut map, url, full.clone(), weight);
+        }
+        full
     }
 
     /// Drops the entry for `url` (a render found the page gone or moved).

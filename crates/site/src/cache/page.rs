@@ -54,11 +54,29 @@ impl CachedPage {
         )
     }
 
+    /// A page in every encoding.
     pub fn with_type(
         body: Bytes,
         content_type: HeaderValue,
         keys: Vec<String>,
         last_modified: DateTime<Utc>,
+    ) -> Self {
+        let mut page = Self::encoded_for(body, content_type, keys, last_modified, None);
+        page.body = page
+            .body
+            .made_for(Some(&HeaderValue::from_static("br, gzip")));
+        page.body = page.body.made_for(Some(&HeaderValue::from_static("gzip")));
+        page
+    }
+
+    /// A page with only the encoding a reader sending `accept` prefers made (the others
+    /// are made when first asked for: see [`CachedPage::completed`]).
+    pub fn encoded_for(
+        body: Bytes,
+        content_type: HeaderValue,
+        keys: Vec<String>,
+        last_modified: DateTime<Utc>,
+        accept: Option<&HeaderValue>,
     ) -> Self {
         let hash = hex::encode(&Sha256::digest(&body)[..12]);
         let etag = |suffix: &str| {
@@ -72,7 +90,7 @@ impl CachedPage {
             HeaderValue::from_str(&keys.join(" ")).unwrap_or(HeaderValue::from_static(""));
         Self {
             etag: [etag(""), etag("-br"), etag("-gz")],
-            body: Encoded::new(body),
+            body: Encoded::plain(body).made_for(accept),
             keys,
             refresh_keys: Vec::new(),
             last_modified,
@@ -84,6 +102,28 @@ impl CachedPage {
             surrogate_key,
             content_type,
         }
+    }
+
+    /// A copy with the encoding a reader sending `accept` prefers made, if it is not yet;
+    /// the cache swaps it in (see `PageCache::complete`).
+    pub fn completed(&self, accept: Option<&HeaderValue>) -> Option<Self> {
+        if !self.body.lacks(accept) {
+            return None;
+        }
+        Some(Self {
+            body: self.body.made_for(accept),
+            keys: self.keys.clone(),
+            refresh_keys: self.refresh_keys.clone(),
+            last_modified: self.last_modified,
+            hash: self.hash.clone(),
+            last_used: AtomicU64::new(self.last_used.load(Ordering::Relaxed)),
+            stored_at: AtomicU64::new(self.stored_at.load(Ordering::Acquire)),
+            stale_since: AtomicU64::new(self.stale_since.load(Ordering::Acquire)),
+            etag: self.etag.clone(),
+            last_modified_header: self.last_modified_header.clone(),
+            surrogate_key: self.surrogate_key.clone(),
+            content_type: self.content_type.clone(),
+        })
     }
 
     /// Adds keys whose changes refresh the page lazily (see `refresh_keys`).
