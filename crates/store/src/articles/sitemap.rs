@@ -58,6 +58,14 @@ impl SitemapArticle {
     }
 }
 
+/// A translation with its status, checked in Rust (see [`Store::sitemap_translations`]).
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    #[sqlx(flatten)]
+    article: SitemapArticle,
+    status: String,
+}
+
 const COLUMNS: &str = "a.id, a.edition, a.slug, a.headline, a.published_at, \
                        a.first_published_at, a.created_at, a.updated_at, a.translation_group";
 
@@ -136,21 +144,29 @@ impl Store {
         to_id: i64,
     ) -> Result<Vec<SitemapArticle>> {
         check_range(from_id, to_id)?;
+        // Members are found by group alone, and status and edition checked here: with
+        // `a.status = 'published'` in SQL, PostgreSQL's generic plan ANDs the group index
+        // with the whole published partial index for every group (10 s for 1,000 groups
+        // at 100,000 articles). A group has one member per edition, so little is dropped.
         let sql = format!(
-            "SELECT {COLUMNS} FROM articles a WHERE a.status = 'published' AND a.edition <> $1 \
-             AND a.translation_group IN (SELECT s.translation_group FROM articles s \
+            "SELECT {COLUMNS}, a.status FROM articles a WHERE a.translation_group IN \
+             (SELECT s.translation_group FROM articles s \
              WHERE s.edition = $1 AND s.status = 'published' AND s.id >= $2 AND s.id < $3 \
              AND s.translation_group IS NOT NULL) \
              ORDER BY a.translation_group, a.edition, a.id"
         );
-        let rows: Vec<SitemapArticle> =
+        let rows: Vec<MemberRow> =
             read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
                 .bind(edition)
                 .bind(from_id)
                 .bind(to_id)
                 .fetch_all(db)
                 .await)?;
-        Ok(rows)
+        Ok(rows
+            .into_iter()
+            .filter(|r| r.status == "published" && r.article.edition != edition)
+            .map(|r| r.article)
+            .collect())
     }
 
     /// How many articles of `edition` were published in `[from, to]`: one range of the
