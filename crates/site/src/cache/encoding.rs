@@ -235,7 +235,10 @@ mod tests {
             Coding::Br,
             "brotli serves browsers; gzip was not needed"
         );
-        assert!(for_browser.lacks(Some(&header("gzip"))), "a gzip-only crawler");
+        assert!(
+            for_browser.lacks(Some(&header("gzip"))),
+            "a gzip-only crawler"
+        );
         let both = for_browser.made_for(Some(&header("gzip")));
         assert!(!both.lacks(Some(&header("gzip"))) && !both.lacks(Some(&header("br"))));
         assert_eq!(both.choose(Some(&header("gzip"))), Coding::Gzip);
