@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use newsdesk_core::body::{self, Labels, RenderContext};
 use newsdesk_core::{Article, Edition};
-use newsdesk_store::{ArticleQuery, ArticleSummary, Store};
+use newsdesk_store::{ArticleQuery, Store};
 
 use super::feeds::{FEED_ITEMS, FeedScope};
 use super::story::{Lookups, Story};
@@ -131,43 +131,4 @@ pub async fn feed_stories(
             Story::new(a, edition, &lookups, html)
         })
         .collect())
-}
-
-/// Summaries of one page of an edition's published articles (newest first).
-/// Published articles of `edition`, newest first, `limit` of them from `offset`. A range
-/// larger than one store page ([`newsdesk_store::MAX_LIST_LIMIT`]) is read page by page
-/// until it is full or the archive ends: a sitemap file holds its whole range, not the
-/// first thousand of it.
-pub async fn article_page(
-    store: &Store,
-    edition: &str,
-    offset: usize,
-    limit: usize,
-) -> Result<Vec<ArticleSummary>, HttpError> {
-    let step = usize::try_from(newsdesk_store::MAX_LIST_LIMIT).unwrap_or(1);
-    let mut out: Vec<ArticleSummary> = Vec::with_capacity(limit.min(100_000));
-    while out.len() < limit {
-        let want = (limit - out.len()).min(step);
-        let q = ArticleQuery {
-            edition: Some(edition.to_owned()),
-            limit: i64::try_from(want).unwrap_or(i64::MAX),
-            offset: i64::try_from(offset + out.len()).unwrap_or(i64::MAX),
-            ..ArticleQuery::default()
-        };
-        let page = store.list_articles(&q).await?;
-        let got = page.len();
-        out.extend(page);
-        if got < want {
-            break; // the archive ends here
-        }
-    }
-    Ok(out)
-}
-
-pub async fn published_count(store: &Store, edition: &str) -> Result<usize, HttpError> {
-    let q = ArticleQuery {
-        edition: Some(edition.to_owned()),
-        ..ArticleQuery::default()
-    };
-    Ok(usize::try_from(store.count_articles(&q).await?).unwrap_or(0))
 }
