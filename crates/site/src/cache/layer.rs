@@ -185,7 +185,7 @@ async fn render_and_store(
     next: Next,
 ) -> Rendered {
     let cache = state.cache();
-    let ticket = cache.ticket();
+    let ticket = cache.start_render();
     let accept = request.headers().get(header::ACCEPT_ENCODING).cloned();
     let response = next.run(request).await;
     let status = response.status();

@@ -228,9 +228,14 @@ impl PageCache {
         self.renders.load(Ordering::Relaxed)
     }
 
+    /// A render for the cache starts: counts it and returns its [`Ticket`].
+    pub(crate) fn start_render(&self) -> Ticket {
+        self.renders.fetch_add(1, Ordering::Relaxed);
+        self.ticket()
+    }
+
     /// Read before rendering; pass to [`PageCache::insert`].
     pub fn ticket(&self) -> Ticket {
-        self.renders.fetch_add(1, Ordering::Relaxed);
         // The clock first: an invalidation between the two reads then counts as unseen.
         let started = self.now();
         Ticket {

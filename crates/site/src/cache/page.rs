@@ -62,10 +62,7 @@ impl CachedPage {
         last_modified: DateTime<Utc>,
     ) -> Self {
         let mut page = Self::encoded_for(body, content_type, keys, last_modified, None);
-        page.body = page
-            .body
-            .made_for(Some(&HeaderValue::from_static("br, gzip")));
-        page.body = page.body.made_for(Some(&HeaderValue::from_static("gzip")));
+        page.body = Encoded::new(page.body.identity.clone());
         page
     }
 
