@@ -122,13 +122,7 @@ impl Store {
         crate::sql::check_search(q.search.as_deref())?;
         let f = filter(q);
         let sql = format!("SELECT COUNT(*) FROM articles a{}", f.where_clause());
-        let n: i64 = read!(self, |db| bind_args!(
-            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone())),
-            f.args
-        )
-        .fetch_one(db)
-        .await)?;
-        Ok(n)
+        self.count(sql, f.args).await
     }
 
     /// Like [`Store::count_articles`], but stops counting at `cap`: what a pager that serves
@@ -142,9 +136,14 @@ impl Store {
             f.next()
         );
         f.args.push(Arg::Int(cap.max(0)));
+        self.count(sql, f.args).await
+    }
+
+    /// Runs a `SELECT COUNT(*)` built by [`filter`].
+    async fn count(&self, sql: String, args: Vec<Arg>) -> Result<i64> {
         let n: i64 = read!(self, |db| bind_args!(
             sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone())),
-            f.args
+            args
         )
         .fetch_one(db)
         .await)?;
