@@ -4,7 +4,7 @@
 //! libFuzzer's `-timeout` or memory past `-rss_limit_mb` is a finding.
 
 use newsdesk_core::EntityNote;
-use newsdesk_core::body::{PhotoView, RenderContext, embeds, render};
+use newsdesk_core::body::{EntityNotes, PhotoView, RenderContext, embeds, render};
 
 fn context() -> RenderContext {
     let photo = PhotoView {
@@ -18,11 +18,11 @@ fn context() -> RenderContext {
         credit_line: "credit".into(),
     };
     let mut ctx = RenderContext {
-        entity_notes: vec![EntityNote {
+        entity_notes: EntityNotes::shared(vec![EntityNote {
             entity_id: 1,
             names: vec!["Acme".into(), "Acme Holdings".into()],
             note: "a note".into(),
-        }],
+        }]),
         ..RenderContext::default()
     };
     ctx.photos.insert(1, photo);

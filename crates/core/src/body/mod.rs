@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::EntityNote;
+pub use notes::EntityNotes;
 
 pub use embed::Embed;
 pub use render::{embeds, render};
@@ -38,14 +38,15 @@ pub struct EmbedRefs {
 }
 
 /// Everything [`render`] needs besides the Markdown, prepared by the caller.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderContext {
     /// Cards for `::related[id]`, keyed by article id. Unpublished articles must be left out.
     pub related: HashMap<i64, RelatedCard>,
     /// Photos for `::photo[id]`, keyed by photo id.
     pub photos: HashMap<i64, PhotoView>,
-    /// Notes for the edition being rendered (see [`crate::Entity::note_for`]).
-    pub entity_notes: Vec<EntityNote>,
+    /// Notes for the edition being rendered (see [`crate::Entity::note_for`]), prepared
+    /// once and shared by every render of the edition.
+    pub entity_notes: std::sync::Arc<EntityNotes>,
     pub labels: Labels,
 }
 

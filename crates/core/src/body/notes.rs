@@ -6,18 +6,74 @@
 //! Russian `ё` as `е` and the Arabic alef forms `أ إ آ` as `ا`, because writers use
 //! them inconsistently. A table of character boundaries maps folded offsets back to
 //! the original text, so folds that change byte lengths (e.g. `İ`) stay exact.
+//!
+//! The names are folded and indexed once per edition ([`EntityNotes`], shared by every
+//! render until the notes change), and each text is scanned once for all of them: folding
+//! the names and searching name by name on every render was a tenth of a page miss.
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
+use aho_corasick::AhoCorasick;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::entity::EntityNote;
 
-pub struct NoteMatcher {
-    /// (folded name, entity id), longest first so that equal starts prefer the longer name.
+/// An edition's entity notes with their names prepared for matching.
+#[derive(Debug, Default)]
+pub struct EntityNotes {
+    notes: Vec<EntityNote>,
+    /// (folded name, entity id), one per pattern of `finder`.
     names: Vec<(String, i64)>,
+    finder: Option<AhoCorasick>,
+}
+
+impl EntityNotes {
+    pub fn new(notes: Vec<EntityNote>) -> Self {
+        let mut names: Vec<(String, i64)> = notes
+            .iter()
+            .flat_map(|n| n.names.iter().map(move |name| (name, n.entity_id)))
+            .map(|(name, id)| (fold(&name.trim().nfc().collect::<String>()).0, id))
+            .filter(|(name, _)| !name.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        // Only a pathological name list fails to build; it then marks nothing rather than
+        // fail the page.
+        let finder = AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())).ok();
+        Self {
+            notes,
+            names,
+            finder,
+        }
+    }
+
+    /// Shared, for a [`crate::body::RenderContext`].
+    pub fn shared(notes: Vec<EntityNote>) -> Arc<Self> {
+        Arc::new(Self::new(notes))
+    }
+
+    pub fn notes(&self) -> &[EntityNote] {
+        &self.notes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+}
+
+impl PartialEq for EntityNotes {
+    fn eq(&self, other: &Self) -> bool {
+        self.notes == other.notes
+    }
+}
+
+impl Eq for EntityNotes {}
+
+pub struct NoteMatcher {
+    notes: Arc<EntityNotes>,
     marked: HashSet<i64>,
 }
 
@@ -29,17 +85,9 @@ pub struct Mention {
 }
 
 impl NoteMatcher {
-    pub fn new(notes: &[EntityNote]) -> Self {
-        let mut names: Vec<(String, i64)> = notes
-            .iter()
-            .flat_map(|n| n.names.iter().map(move |name| (name, n.entity_id)))
-            .map(|(name, id)| (fold(&name.trim().nfc().collect::<String>()).0, id))
-            .filter(|(name, _)| !name.is_empty())
-            .collect();
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        names.dedup();
+    pub fn new(notes: Arc<EntityNotes>) -> Self {
         NoteMatcher {
-            names,
+            notes,
             marked: HashSet::new(),
         }
     }
@@ -48,7 +96,10 @@ impl NoteMatcher {
     /// occurrence takes part in longest-match resolution, so a later mention of
     /// "Gazprom Neft" never counts as a first mention of "Gazprom".
     pub fn first_mentions(&mut self, text: &str) -> Vec<Mention> {
-        if self.names.is_empty() || text.is_empty() {
+        let Some(finder) = &self.notes.finder else {
+            return Vec::new();
+        };
+        if text.is_empty() {
             return Vec::new();
         }
         let (folded, bounds) = fold(text);
@@ -59,17 +110,18 @@ impl NoteMatcher {
                 .map(|i| bounds[i].1)
         };
         let mut candidates: Vec<Mention> = Vec::new();
-        for (name, entity_id) in &self.names {
-            for (pos, _) in folded.match_indices(name.as_str()) {
-                let (Some(start), Some(end)) = (orig_at(pos), orig_at(pos + name.len())) else {
-                    continue; // inside a character whose lower-case form is several characters
-                };
-                if is_whole_word(text, start..end) {
-                    candidates.push(Mention {
-                        range: start..end,
-                        entity_id: *entity_id,
-                    });
-                }
+        for found in finder.find_overlapping_iter(folded.as_str()) {
+            let Some((_, entity_id)) = self.notes.names.get(found.pattern().as_usize()) else {
+                continue;
+            };
+            let (Some(start), Some(end)) = (orig_at(found.start()), orig_at(found.end())) else {
+                continue; // inside a character whose lower-case form is several characters
+            };
+            if is_whole_word(text, start..end) {
+                candidates.push(Mention {
+                    range: start..end,
+                    entity_id: *entity_id,
+                });
             }
         }
         candidates.sort_by(|a, b| {
@@ -77,6 +129,7 @@ impl NoteMatcher {
                 .start
                 .cmp(&b.range.start)
                 .then(b.range.end.cmp(&a.range.end))
+                .then(a.entity_id.cmp(&b.entity_id))
         });
         let mut taken_until = 0;
         let mut out = Vec::new();
@@ -139,7 +192,7 @@ mod tests {
     }
 
     fn marked_words(notes: &[EntityNote], text: &str) -> Vec<(String, i64)> {
-        let mut m = NoteMatcher::new(notes);
+        let mut m = NoteMatcher::new(EntityNotes::shared(notes.to_vec()));
         m.first_mentions(text)
             .into_iter()
             .map(|x| (text[x.range].to_owned(), x.entity_id))
@@ -168,7 +221,7 @@ mod tests {
     #[test]
     fn first_mention_only_across_calls() {
         let notes = [note(1, &["Acme"])];
-        let mut m = NoteMatcher::new(&notes);
+        let mut m = NoteMatcher::new(EntityNotes::shared(notes.to_vec()));
         assert_eq!(m.first_mentions("Acme and Acme").len(), 1);
         assert!(m.first_mentions("Acme again").is_empty());
     }

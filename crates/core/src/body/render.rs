@@ -53,7 +53,7 @@ pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
     });
     let mut r = Renderer {
         ctx,
-        matcher: NoteMatcher::new(&ctx.entity_notes),
+        matcher: NoteMatcher::new(ctx.entity_notes.clone()),
         out: Vec::new(),
         marks: Vec::new(),
         heading_shift: usize::from(h1_present),
@@ -301,6 +301,7 @@ impl<'a> Renderer<'_, 'a> {
                 note: self
                     .ctx
                     .entity_notes
+                    .notes()
                     .iter()
                     .find(|n| n.entity_id == entity_id)
                     .map(|n| n.note.clone())

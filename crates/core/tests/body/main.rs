@@ -49,14 +49,14 @@ pub fn ctx() -> RenderContext {
     RenderContext {
         related: HashMap::from([(123, related(123))]),
         photos: HashMap::from([(45, photo(45))]),
-        entity_notes: Vec::new(),
+        entity_notes: Default::default(),
         labels: Labels::default(),
     }
 }
 
 pub fn ctx_with_notes(notes: Vec<EntityNote>) -> RenderContext {
     RenderContext {
-        entity_notes: notes,
+        entity_notes: newsdesk_core::body::EntityNotes::shared(notes),
         ..ctx()
     }
 }

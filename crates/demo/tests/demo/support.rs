@@ -85,7 +85,9 @@ impl Demo {
         let linked = self.store.get_articles(&refs.articles).await.unwrap();
         let photos = self.store.get_photos(&refs.photos).await.unwrap();
         let mut ctx = RenderContext {
-            entity_notes: self.store.entity_notes(&article.edition).await.unwrap(),
+            entity_notes: newsdesk_core::body::EntityNotes::shared(
+                self.store.entity_notes(&article.edition).await.unwrap(),
+            ),
             ..RenderContext::default()
         };
         for a in &linked {
