@@ -64,7 +64,6 @@ macro_rules! bind_args {
                 $crate::sql::Arg::Int(v) => q.bind(*v),
                 $crate::sql::Arg::Text(v) => q.bind(v.clone()),
                 $crate::sql::Arg::Time(v) => q.bind(*v),
-                $crate::sql::Arg::Bool(v) => q.bind(*v),
             };
         }
         q

@@ -8,7 +8,6 @@ pub(crate) enum Arg {
     Int(i64),
     Text(String),
     Time(DateTime<Utc>),
-    Bool(bool),
 }
 
 /// Collects `WHERE` conditions and their arguments, numbering `$N` placeholders.
@@ -39,11 +38,6 @@ impl Filter {
     /// Adds a condition without an argument; only for SQL text built from constants.
     pub fn push_literal(&mut self, condition: &str) {
         self.conditions.push(condition.to_owned());
-    }
-
-    /// The next placeholder's number.
-    pub fn next(&self) -> usize {
-        self.base + self.args.len() + 1
     }
 
     pub fn where_clause(&self) -> String {

@@ -101,21 +101,6 @@ store_test!(whole_articles_of_a_list_come_in_list_order, |store| {
     Ok(())
 });
 
-store_test!(a_capped_count_stops_at_the_cap, |store| {
-    edition(&store, "en").await?;
-    for i in 0..5 {
-        published(&store, &draft("en", &format!("Story {i}")), days_ago(i)).await?;
-    }
-    let q = ArticleQuery {
-        edition: Some("en".into()),
-        ..ArticleQuery::default()
-    };
-    assert_eq!(store.count_articles_upto(&q, 3).await?, 3);
-    assert_eq!(store.count_articles_upto(&q, 100).await?, 5);
-    assert_eq!(store.count_articles_upto(&q, 0).await?, 0);
-    Ok(())
-});
-
 store_test!(a_limit_past_the_maximum_is_refused_not_cut, |store| {
     edition(&store, "en").await?;
     published(&store, &draft("en", "Story"), days_ago(1)).await?;
