@@ -130,3 +130,36 @@ async fn the_next_article_link_follows_the_unpublishing_of_its_target() {
         "no link to an unpublished story"
     );
 }
+
+#[tokio::test]
+async fn a_page_rendered_after_a_change_shows_the_shared_parts_as_changed() {
+    let app = TestApp::new().await;
+    // Loads the edition's shared parts (sections, newsfeed column) into memory.
+    let first = app.get(&app.fx.lead.path()).await.text();
+    assert!(first.contains(">World</a>"));
+    let story = publish(&app, "Ferry service resumes after the storm").await;
+
+    let seq = app.store().latest_event_seq().await.unwrap();
+    let mut world = app.store().get_section(app.fx.world).await.unwrap();
+    world.name = "Global".into();
+    app.store().update_section(&world).await.unwrap();
+    for event in app.store().events_after(seq, 100).await.unwrap() {
+        app.written(event).await;
+    }
+
+    // A page no reader asked for before: rendered now, from the shared parts as they are.
+    let list = app.get("/en/latest").await.text();
+    assert!(
+        list.contains(&story.path()),
+        "the new story in the newsfeed"
+    );
+    let never_seen = app.get(&app.fx.older.path()).await.text();
+    assert!(
+        never_seen.contains(&story.path()),
+        "the newsfeed column of a new render has the new story"
+    );
+    assert!(
+        never_seen.contains(">Global</a>") && !never_seen.contains(">World</a>"),
+        "the renamed section"
+    );
+}

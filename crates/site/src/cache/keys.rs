@@ -13,6 +13,12 @@ pub fn edition(code: &str) -> String {
     format!("edition:{code}")
 }
 
+/// The list of editions (the edition switcher): any edition's change. Only the shared
+/// fragment holding the list is tagged with it.
+pub fn editions() -> String {
+    "editions".to_owned()
+}
+
 pub fn front(code: &str) -> String {
     format!("front:{code}")
 }
@@ -73,7 +79,7 @@ pub fn touched(event: &Event) -> Option<Vec<String>> {
         }
         Change::Taxonomy {
             edition: Some(code),
-        } => Some(vec![edition(code)]),
+        } => Some(vec![edition(code), editions()]),
         Change::Taxonomy { edition: None } => None,
         Change::Photo { id } => Some(vec![photo(*id)]),
     }

@@ -20,6 +20,7 @@
 pub mod consumer;
 mod encoding;
 mod flight;
+mod fragments;
 pub mod keys;
 mod layer;
 mod page;
@@ -80,6 +81,8 @@ pub struct PageCache {
     applied: parking_lot::Mutex<BTreeSet<i64>>,
     /// Cookie tokens recently found to be no session (see [`session`]).
     pub(crate) refused_sessions: session::RefusedTokens,
+    /// What many pages share, loaded once (see [`fragments`]).
+    fragments: fragments::Fragments,
 }
 
 /// How many applied sequence numbers are remembered; an older duplicate only costs an
@@ -184,6 +187,7 @@ impl PageCache {
             renders: AtomicU64::new(0),
             applied: parking_lot::Mutex::new(BTreeSet::new()),
             refused_sessions: session::RefusedTokens::default(),
+            fragments: fragments::Fragments::default(),
         }
     }
 
@@ -369,6 +373,9 @@ impl PageCache {
             at: now,
             keys: Some(keys.to_vec()),
         });
+        drop(map);
+        // After the generation moved on: see `PageCache::fragment`.
+        self.fragments.drop_keys(keys);
     }
 
     /// Marks every page out of date.
@@ -384,6 +391,8 @@ impl PageCache {
             at: now,
             keys: None,
         });
+        drop(map);
+        self.fragments.drop_all();
     }
 
     pub fn len(&self) -> usize {

@@ -34,7 +34,7 @@ pub struct Loaded {
 #[derive(Default)]
 pub struct Around {
     pub next: Option<ArticleSummary>,
-    pub newsfeed: Vec<ArticleSummary>,
+    pub newsfeed: std::sync::Arc<Vec<ArticleSummary>>,
     pub translations: Vec<ArticleSummary>,
 }
 
@@ -59,9 +59,9 @@ pub async fn around(
         },
         async {
             if fragment {
-                Ok(Vec::new())
+                Ok(Default::default())
             } else {
-                store.list_articles(&context::newsfeed_query(ctx)).await
+                context::newsfeed_items(state, ctx).await
             }
         },
         async {
@@ -105,7 +105,7 @@ pub async fn load(
                 store.get_articles(&refs.articles).await
             }
         },
-        store.entity_notes(&article.edition),
+        context::entity_notes(state, &article.edition),
         store.list_corrections(article.id),
     )?;
     for a in &authors {

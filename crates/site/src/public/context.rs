@@ -28,10 +28,18 @@ impl EditionCtx {
         if !newsdesk_core::edition::is_bcp47(code) {
             return Err(HttpError::NotFound);
         }
-        // Two queries at once on two connections: the edition is among the list.
+        // Shared by every page of the edition: loaded once, until a change touches them.
         let store = state.store();
-        let (editions, sections) =
-            futures::try_join!(store.list_editions(), store.list_sections(code))?;
+        let cache = state.cache();
+        let (editions_keys, sections_keys) = ([keys::editions()], [keys::edition(code)]);
+        let sections_name = format!("sections:{code}");
+        let (editions, sections) = futures::try_join!(
+            cache.fragment("editions", &editions_keys, || store.list_editions()),
+            cache.fragment(&sections_name, &sections_keys, || {
+                store.list_sections(code)
+            }),
+        )?;
+        let (editions, sections) = ((*editions).clone(), (*sections).clone());
         let edition = editions
             .iter()
             .find(|e| e.code == code)
@@ -215,8 +223,41 @@ pub async fn newsfeed(
     ctx: &EditionCtx,
     keys: &mut Keys,
 ) -> Result<Vec<Card>, HttpError> {
-    let items = state.store().list_articles(&newsfeed_query(ctx)).await?;
+    let items = newsfeed_items(state, ctx).await?;
     Ok(newsfeed_cards(state, ctx, &items, keys))
+}
+
+/// The newsfeed column's items (the answer to [`newsfeed_query`]), shared by every page of
+/// the edition until the next change to the newsfeed.
+pub async fn newsfeed_items(
+    state: &AppState,
+    ctx: &EditionCtx,
+) -> Result<std::sync::Arc<Vec<ArticleSummary>>, newsdesk_store::StoreError> {
+    let code = ctx.code();
+    let query = newsfeed_query(ctx);
+    state
+        .cache()
+        .fragment(
+            &format!("newsfeed:{code}"),
+            &[keys::newsfeed(code), keys::edition(code)],
+            || state.store().list_articles(&query),
+        )
+        .await
+}
+
+/// The edition's entity notes, prepared for matching, shared by every render until a
+/// change to the notes (which clears every fragment).
+pub async fn entity_notes(
+    state: &AppState,
+    code: &str,
+) -> Result<std::sync::Arc<newsdesk_core::body::EntityNotes>, newsdesk_store::StoreError> {
+    state
+        .cache()
+        .fragment(&format!("notes:{code}"), &[keys::edition(code)], || async {
+            let notes = state.store().entity_notes(code).await?;
+            Ok(newsdesk_core::body::EntityNotes::new(notes))
+        })
+        .await
 }
 
 /// The query behind the newsfeed column, for pages that load it with their other lists

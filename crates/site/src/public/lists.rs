@@ -202,23 +202,20 @@ pub async fn render(
 ) -> Result<Response, HttpError> {
     let page_no = q.number().ok_or(HttpError::NotFound)?;
     let mut query = listing.query.clone();
-    query.limit = PER_PAGE;
+    // One more than a page tells whether an older page exists, with no count: counting a
+    // section of a large archive cost more than the rest of its page.
+    query.limit = PER_PAGE + 1;
     query.offset = (page_no - 1) * PER_PAGE;
-    let store = state.store();
-    // Pages past MAX_PAGE are not served, so counting stops there: the pager's cost does
-    // not grow with the archive.
-    let queries = [query, context::newsfeed_query(ctx)];
-    let (lists, total) = futures::try_join!(
-        store.list_articles_each(&queries),
-        store.count_articles_upto(&listing.query, MAX_PAGE * PER_PAGE),
+    let (mut items, feed_items) = futures::try_join!(
+        state.store().list_articles(&query),
+        context::newsfeed_items(state, ctx),
     )?;
-    let mut lists = lists.into_iter();
-    let items = lists.next().unwrap_or_default();
-    let newsfeed =
-        context::newsfeed_cards(state, ctx, &lists.next().unwrap_or_default(), &mut keys);
+    let newsfeed = context::newsfeed_cards(state, ctx, &feed_items, &mut keys);
     if items.is_empty() && page_no > 1 {
         return Err(HttpError::NotFound);
     }
+    let more = items.len() > PER_PAGE as usize && page_no < MAX_PAGE;
+    items.truncate(PER_PAGE as usize);
     let refs: Vec<&ArticleSummary> = items.iter().collect();
     let photos = context::photos_of(state, &refs).await?;
     let articles = context::cards(
@@ -229,7 +226,7 @@ pub async fn render(
         "(min-width: 1100px) 300px, (min-width: 600px) 50vw, 100vw",
         &mut keys,
     );
-    let pager = Pager::new(&listing.base, page_no, PER_PAGE, total);
+    let pager = Pager::new(&listing.base, page_no, more);
 
     let title = if page_no > 1 {
         state.i18n().get(

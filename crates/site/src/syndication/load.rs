@@ -88,7 +88,7 @@ pub async fn feed_stories(
         .collect();
     let (lookups, entity_notes) =
         futures::try_join!(lookups(store, &edition.code, &articles, &embedded), async {
-            Ok::<_, HttpError>(store.entity_notes(lang).await?)
+            Ok::<_, HttpError>(crate::public::context::entity_notes(state, lang).await?)
         },)?;
     let i18n = state.i18n();
     let ctx = RenderContext {

@@ -69,19 +69,19 @@ pub struct NextLink {
     pub headline: String,
 }
 
-/// Pagination of a list page.
+/// Pagination of a list page: where the reader is, and links to the newer and older
+/// pages. No page count: counting a section of a million-article archive costs more than
+/// rendering its page, and readers page by "older", as on every news site.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pager {
     pub page: i64,
-    pub pages: i64,
     pub newer: Option<String>,
     pub older: Option<String>,
 }
 
 impl Pager {
-    /// Page `page` (1-based) of `total` items, `per_page` each, at `base` (`?page=N` added).
-    pub fn new(base: &str, page: i64, per_page: i64, total: i64) -> Self {
-        let pages = ((total + per_page - 1) / per_page).max(1);
+    /// Page `page` (1-based) at `base` (`?page=N` added); `more` when an older page exists.
+    pub fn new(base: &str, page: i64, more: bool) -> Self {
         let href = |p: i64| {
             if p <= 1 {
                 base.to_owned()
@@ -91,9 +91,8 @@ impl Pager {
         };
         Self {
             page,
-            pages,
             newer: (page > 1).then(|| href(page - 1)),
-            older: (page < pages).then(|| href(page + 1)),
+            older: more.then(|| href(page + 1)),
         }
     }
 }
@@ -104,11 +103,10 @@ mod tests {
 
     #[test]
     fn pager_links_neighbours_and_keeps_page_one_clean() {
-        let p = Pager::new("/en/section/world", 2, 20, 45);
-        assert_eq!(p.pages, 3);
+        let p = Pager::new("/en/section/world", 2, true);
         assert_eq!(p.newer.as_deref(), Some("/en/section/world"));
         assert_eq!(p.older.as_deref(), Some("/en/section/world?page=3"));
-        let last = Pager::new("/en", 1, 20, 0);
-        assert_eq!((last.pages, last.older), (1, None));
+        let only = Pager::new("/en", 1, false);
+        assert_eq!((only.newer, only.older), (None, None));
     }
 }
