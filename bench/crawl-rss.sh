@@ -14,6 +14,10 @@
 #   --budget BYTES        page cache budget, passed as --page-cache-bytes when the binary
 #                         has that flag (otherwise the binary's default is reported)
 #   --duration S          upper bound on the crawl in seconds (default 1800)
+#   --base BYTES          what the server holds besides the page cache (default 160 MiB:
+#                         allocator arenas, database connections and their statement and
+#                         page caches, templates, buffers); the run checks
+#                         VmRSS <= budget + base and says which
 # Needs: a release build (NEWSDESK_BIN=path for another), wrk, curl, python3. 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +27,14 @@ bench_args "$@"
 URLS=100000
 CONC=16
 BUDGET=""
+BASE=$((160 * 1024 * 1024))
 set -- ${ARGS[@]+"${ARGS[@]}"}
 while [ $# -gt 0 ]; do
   case "$1" in
     --urls) URLS="$2"; shift 2 ;;
     --concurrency) CONC="$2"; shift 2 ;;
     --budget) BUDGET="$2"; shift 2 ;;
+    --base) BASE="$2"; shift 2 ;;
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
 done
@@ -77,3 +83,7 @@ echo "crawl: $(wrk_rps "$OUT/wrk.txt") req/s over ${secs} s, p50 $(wrk_pct "$OUT
 echo "server before the crawl: $before"
 echo "server after the crawl:  $after"
 echo "page cache budget: $budget_note"
+rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$ND_PID/status")
+limit_kb=$(( (${BUDGET:-268435456} + BASE) / 1024 ))
+if [ "$rss_kb" -le "$limit_kb" ]; then verdict=within; else verdict=OVER; fi
+echo "VmRSS $((rss_kb / 1024)) MiB; budget + base = $((limit_kb / 1024)) MiB: $verdict"

@@ -149,6 +149,15 @@ article_paths() {
   fi
 }
 
+# CPU time (user + system, milliseconds) the Newsdesk process has used so far: read before
+# and after a run, divided by the requests served, it gives the CPU cost of one request,
+# which other work on a shared machine slows down but does not inflate.
+nd_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$ND_PID/stat"
+}
+# Requests wrk completed (its "N requests in" line).
+wrk_requests() { awk '/requests in/ {print $1}' "$1"; }
+
 # wrk's figures, in req/s and milliseconds.
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
 wrk_pct() { # wrk_pct FILE 50%|99%

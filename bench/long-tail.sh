@@ -34,8 +34,10 @@ curl -sf "$ND_BASE$(head -1 "$WORK/all.txt")" > "$WORK/article.html"
 tail -n +2 "$WORK/all.txt" > "$WORK/urls.txt"
 ng_start "$WORK/article.html"
 
+cpu_before=$(nd_cpu_ms)
 wrk -t2 -c64 -d"${DURATION}s" --timeout 10s --latency -s bench/urls.lua "$ND_BASE" \
   -- "$WORK/urls.txt" 2 > "$OUT/newsdesk.txt" 2>&1
+cpu_after=$(nd_cpu_ms)
 wrk -t2 -c64 -d"${DURATION}s" --latency "$NG_BASE/p0.html" > "$OUT/nginx.txt" 2>&1
 wrk_warn "$OUT/newsdesk.txt"
 wrk_warn "$OUT/nginx.txt"
@@ -48,4 +50,5 @@ printf "%-10s %12s %12s %8s %10s %10s %10s %10s %10s\n" long-tail "$nd" "$ng" "$
   "$(wrk_pct "$OUT/newsdesk.txt" 50%)" "$(wrk_pct "$OUT/newsdesk.txt" 99%)" "$(wrk_max "$OUT/newsdesk.txt")" \
   "$(wrk_pct "$OUT/nginx.txt" 50%)" "$(wrk_pct "$OUT/nginx.txt" 99%)"
 echo "published articles: $TOTAL; $(grep 'distinct URLs' "$OUT/newsdesk.txt")"
+echo "server CPU per miss: $(python3 -c "print(f'{($cpu_after - $cpu_before) / max(1, $(wrk_requests "$OUT/newsdesk.txt")):.2f} ms')") (user+system, $((cpu_after - cpu_before)) ms for $(wrk_requests "$OUT/newsdesk.txt") requests)"
 echo "article HTML: $(wc -c < "$WORK/article.html") bytes; server RSS after: $(grep -E 'VmRSS' "/proc/$ND_PID/status" | xargs)"
