@@ -80,13 +80,13 @@ impl Encoded {
         if br && !out.made.0 {
             out.br = brotli(&out.identity)
                 .filter(|b| b.len() < out.identity.len())
-                .map(Bytes::from);
+                .map(exact);
             out.made.0 = true;
         }
         if gzip && !out.made.1 {
             out.gzip = gzip_of(&out.identity)
                 .filter(|b| b.len() < out.identity.len())
-                .map(Bytes::from);
+                .map(exact);
             out.made.1 = true;
         }
         out
@@ -127,6 +127,13 @@ impl Encoded {
             Coding::Identity
         }
     }
+}
+
+/// `bytes` in an allocation of its own length. A `Vec` grown by doubling keeps up to twice
+/// its length, and `Bytes::from` keeps the whole allocation: held in the cache, that spare
+/// room is memory the byte budget (which counts lengths) would not see.
+fn exact(bytes: impl Into<Vec<u8>>) -> Bytes {
+    Bytes::from(bytes.into().into_boxed_slice())
 }
 
 /// Whether `br` and `gzip` are acceptable (present without `q=0`; `*` counts for both).
