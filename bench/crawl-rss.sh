@@ -14,7 +14,7 @@
 #   --budget BYTES        page cache budget, passed as --page-cache-bytes when the binary
 #                         has that flag (otherwise the binary's default is reported)
 #   --duration S          upper bound on the crawl in seconds (default 1800)
-#   --base BYTES          what the server holds besides the page cache (default 160 MiB:
+#   --base BYTES          what the server holds besides the page cache (default 192 MiB:
 #                         allocator arenas, database connections and their statement and
 #                         page caches, templates, buffers); the run checks
 #                         VmRSS <= budget + base and says which
@@ -27,7 +27,7 @@ bench_args "$@"
 URLS=100000
 CONC=16
 BUDGET=""
-BASE=$((160 * 1024 * 1024))
+BASE=$((192 * 1024 * 1024))
 set -- ${ARGS[@]+"${ARGS[@]}"}
 while [ $# -gt 0 ]; do
   case "$1" in
