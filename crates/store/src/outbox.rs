@@ -30,11 +30,10 @@ impl Store {
     pub async fn outbox_after(&self, seq: i64, limit: i64) -> Result<OutboxPage> {
         // The payload as text, not as `Json<Change>`: decoding the whole batch in the query
         // would fail it on the first row of an unknown kind.
-        // The limit as a literal (see `limit_clause`): this runs every poll interval.
         let sql = format!(
             "SELECT seq, created_at, kind, CAST(payload AS TEXT) FROM events WHERE seq > $1 \
-             ORDER BY seq LIMIT {}",
-            limit.clamp(0, MAX_PAGE)
+             ORDER BY seq {}",
+            crate::sql::limit_clause(limit.clamp(0, MAX_PAGE), 0)
         );
         let rows: Vec<(i64, DateTime<Utc>, String, String)> =
             read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))

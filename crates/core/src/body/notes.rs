@@ -58,10 +58,6 @@ impl EntityNotes {
     pub fn notes(&self) -> &[EntityNote] {
         &self.notes
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.notes.is_empty()
-    }
 }
 
 impl PartialEq for EntityNotes {

@@ -132,7 +132,7 @@ impl Encoded {
 /// `bytes` in an allocation of its own length. A `Vec` grown by doubling keeps up to twice
 /// its length, and `Bytes::from` keeps the whole allocation: held in the cache, that spare
 /// room is memory the byte budget (which counts lengths) would not see.
-fn exact(bytes: impl Into<Vec<u8>>) -> Bytes {
+pub(super) fn exact(bytes: impl Into<Vec<u8>>) -> Bytes {
     Bytes::from(bytes.into().into_boxed_slice())
 }
 

@@ -9,7 +9,6 @@ use axum::http::uri::PathAndQuery;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
 
@@ -222,9 +221,8 @@ async fn into_page(
     }
     let (parts, body) = response.into_parts();
     let bytes = match http_body_util::Limited::new(body, MAX_BODY).collect().await {
-        // A copy of its own size: the rendered `String` behind the body may hold up to
-        // twice its length (see `encoding::exact`).
-        Ok(collected) => Bytes::copy_from_slice(&collected.to_bytes()),
+        // The rendered `String` behind the body may hold up to twice its length.
+        Ok(collected) => super::encoding::exact(collected.to_bytes()),
         Err(err) => {
             tracing::error!(error = %err, %url, "could not buffer a page for the cache");
             return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());

@@ -18,8 +18,9 @@ use crate::views::{Card, EditionLink, SectionLink, photo_view_sized};
 /// An edition with what its chrome shows, loaded once per rendered page.
 pub struct EditionCtx {
     pub edition: Edition,
-    pub editions: Vec<Edition>,
-    pub sections: Vec<Section>,
+    /// Shared with every other page of the site until a change (see `fragment`).
+    pub editions: std::sync::Arc<Vec<Edition>>,
+    pub sections: std::sync::Arc<Vec<Section>>,
 }
 
 impl EditionCtx {
@@ -39,7 +40,6 @@ impl EditionCtx {
                 store.list_sections(code)
             }),
         )?;
-        let (editions, sections) = ((*editions).clone(), (*sections).clone());
         let edition = editions
             .iter()
             .find(|e| e.code == code)

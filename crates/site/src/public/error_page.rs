@@ -104,7 +104,7 @@ fn fallback_ctx() -> EditionCtx {
             time_zone: "UTC".into(),
             is_default: true,
         },
-        editions: Vec::new(),
-        sections: Vec::new(),
+        editions: Default::default(),
+        sections: Default::default(),
     }
 }

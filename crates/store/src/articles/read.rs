@@ -76,7 +76,7 @@ impl Store {
                  ORDER BY {} {}) p{i}",
                 f.where_clause(),
                 order_of(q),
-                limit_clause(limit, q.offset),
+                crate::sql::limit_clause(limit, q.offset),
             ));
             args.append(&mut f.args);
         }
@@ -205,18 +205,9 @@ fn page_sql(q: &ArticleQuery, cols: &str) -> Result<Option<(String, Vec<Arg>)>> 
         "SELECT {cols} FROM articles a WHERE a.id IN (SELECT a.id FROM articles a{} \
          ORDER BY {order} {}) ORDER BY {order}",
         f.where_clause(),
-        limit_clause(limit, q.offset),
+        crate::sql::limit_clause(limit, q.offset),
     );
     Ok(Some((sql, f.args)))
-}
-
-/// `LIMIT n OFFSET m` as literals, not parameters: SQLite's planner reads a bound LIMIT's
-/// value and marks the statement to be compiled again whenever it is bound anew, so a
-/// bound LIMIT cost a full re-prepare on every run of a cached statement (the newsfeed
-/// column's query on every page; `perf`: 6.5% of a cache miss). Both numbers are checked
-/// integers, and few distinct ones occur, so the statement cache still holds them.
-pub(crate) fn limit_clause(limit: i64, offset: i64) -> String {
-    format!("LIMIT {limit} OFFSET {}", offset.max(0))
 }
 
 fn order_of(q: &ArticleQuery) -> &'static str {

@@ -211,7 +211,7 @@ impl Store {
             "SELECT {COLUMNS} FROM articles a WHERE a.edition = $1 AND a.status = 'published' \
              AND a.published_at >= $2 AND a.published_at <= $3 \
              ORDER BY a.published_at DESC, a.id DESC {}",
-            crate::articles::read::limit_clause(limit, offset)
+            crate::sql::limit_clause(limit, offset)
         );
         let rows: Vec<SitemapArticle> =
             read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
