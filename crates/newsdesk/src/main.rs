@@ -60,7 +60,9 @@ fn init_tracing() -> tracing_appender::non_blocking::WorkerGuard {
     let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(true)
         .buffered_lines_limit(64 * 1024)
-        .finish(std::io::stderr());
+        // The worker writes every queued line, then flushes once the queue is empty: one
+        // write(2) per burst instead of one per request line.
+        .finish(std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr()));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(ansi)

@@ -45,30 +45,37 @@ pub fn with_layers(routes: Router<AppState>, state: &AppState) -> Router {
 }
 
 fn request_span(req: &Request<Body>) -> Span {
+    // Borrowed, not copied: a span records its fields when it is made.
     let route = req
         .extensions()
         .get::<MatchedPath>()
-        .map_or("-", MatchedPath::as_str)
-        .to_owned();
+        .map_or("-", MatchedPath::as_str);
     let id = req
         .headers()
         .get(&REQUEST_ID)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
-    let client = req
-        .extensions()
-        .get::<ClientIp>()
-        .and_then(|c| c.0)
-        .map_or_else(|| "-".to_owned(), |ip| ip.to_string());
+        .unwrap_or("-");
+    let client = req.extensions().get::<ClientIp>().and_then(|c| c.0);
     tracing::info_span!(
         "request",
         method = %req.method(),
         path = %req.uri().path(),
         route = %route,
         id = %id,
-        client = %client,
+        client = %Client(client),
     )
+}
+
+/// The client's address as the log shows it, `-` when unknown.
+struct Client(Option<std::net::IpAddr>);
+
+impl std::fmt::Display for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(ip) => ip.fmt(f),
+            None => f.write_str("-"),
+        }
+    }
 }
 
 /// The request log: one line per request, in the request's span (method, route, id,
