@@ -44,6 +44,9 @@ pub struct AppConfig {
     pub outbox_retention: Duration,
     /// Job workers on this instance.
     pub job_workers: usize,
+    /// Outgoing email: the SMTP server (none: messages are written to the log) and the
+    /// From mailbox. Its `Debug` hides the SMTP password.
+    pub mail: newsdesk_mail::MailConfig,
 }
 
 /// The page cache's default budget: 256 MiB holds every page of a large site's working
@@ -67,6 +70,7 @@ impl AppConfig {
             request_timeout: Duration::from_secs(30),
             outbox_retention: Duration::from_secs(7 * 24 * 3600),
             job_workers: 2,
+            mail: newsdesk_mail::MailConfig::log_only(),
         }
     }
 }

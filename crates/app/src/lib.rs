@@ -12,6 +12,7 @@ pub mod config;
 pub mod consumers;
 pub mod error;
 pub mod jobs;
+pub mod mail;
 pub mod policy;
 pub mod render;
 mod state;

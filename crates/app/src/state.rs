@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use newsdesk_bus::Bus;
 use newsdesk_core::Event;
+use newsdesk_mail::Mailer;
 use newsdesk_media::{DecodeBudget, MediaStore};
 use newsdesk_store::Store;
 use tokio::sync::Notify;
@@ -26,6 +27,7 @@ struct Inner {
     media: MediaStore,
     /// Shared by uploads and rendition jobs: see `AppConfig::image_decode_memory`.
     decode_budget: DecodeBudget,
+    mailer: Mailer,
     config: AppConfig,
     bodies: BodyRenderer,
     hooks: std::sync::RwLock<Vec<ChangeHook>>,
@@ -41,13 +43,21 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
+    /// The mailer is made from `config.mail`; the binary checks that at start-up (a bad
+    /// `smtp_url` or `mail_from` stops it there), so a config that fails here only comes
+    /// from code, and falls back to writing messages to the log, with an error logged.
     pub fn new(store: Store, bus: Bus, media: MediaStore, config: AppConfig) -> Self {
+        let mailer = Mailer::from_config(&config.mail).unwrap_or_else(|err| {
+            tracing::error!(%err, "email: invalid settings; messages are written to the log, not sent");
+            Mailer::log_only()
+        });
         Self {
             inner: Arc::new(Inner {
                 store,
                 bus,
                 media,
                 decode_budget: DecodeBudget::new(config.image_decode_memory),
+                mailer,
                 config,
                 bodies: BodyRenderer::for_this_machine(),
                 hooks: std::sync::RwLock::new(Vec::new()),
@@ -70,6 +80,11 @@ impl App {
 
     pub fn decode_budget(&self) -> &DecodeBudget {
         &self.inner.decode_budget
+    }
+
+    /// Sends email now; most code queues it instead with [`crate::mail::send`].
+    pub fn mailer(&self) -> &Mailer {
+        &self.inner.mailer
     }
 
     pub fn config(&self) -> &AppConfig {

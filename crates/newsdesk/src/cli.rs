@@ -77,6 +77,16 @@ pub struct ServeArgs {
     #[arg(long, env = "NEWSDESK_BUS_URL", value_name = "URL")]
     pub bus_url: Option<String>,
 
+    /// Outgoing email server: `smtp://host:port`, `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:password@host` [default: none, messages are written to
+    /// the log].
+    #[arg(long, env = "NEWSDESK_SMTP_URL", value_name = "URL")]
+    pub smtp_url: Option<String>,
+
+    /// The From mailbox of outgoing email [default: Newsdesk <no-reply@localhost>].
+    #[arg(long, env = "NEWSDESK_MAIL_FROM", value_name = "MAILBOX")]
+    pub mail_from: Option<String>,
+
     /// Largest accepted upload in bytes [default: 20971520].
     #[arg(long, env = "NEWSDESK_MAX_UPLOAD_BYTES", value_name = "BYTES")]
     pub max_upload_bytes: Option<usize>,

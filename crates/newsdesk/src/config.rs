@@ -19,6 +19,8 @@ pub struct FileConfig {
     pub base_url: Option<String>,
     pub site_name: Option<String>,
     pub bus_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
     pub max_upload_bytes: Option<usize>,
     pub max_image_pixels: Option<u64>,
     pub image_decode_memory: Option<u64>,
@@ -101,6 +103,9 @@ pub struct ServeConfig {
     pub base_url: Option<String>,
     pub site_name: String,
     pub bus_url: String,
+    /// Checked at start-up (`newsdesk_mail::Mailer::from_config`); `Debug` hides the
+    /// SMTP password.
+    pub mail: newsdesk_mail::MailConfig,
     pub max_upload_bytes: usize,
     pub max_image_pixels: u64,
     pub image_decode_memory: u64,
@@ -155,6 +160,36 @@ impl ServeConfig {
         // The bus crate owns the list of schemes; ask it rather than repeat it.
         if let Err(err) = newsdesk_bus::BusConfig::from_url(&bus_url) {
             problems.push(format!("bus_url: {err}"));
+        }
+        let mail = newsdesk_mail::MailConfig {
+            smtp_url: args
+                .smtp_url
+                .clone()
+                .or_else(|| file.smtp_url.clone())
+                .filter(|u| !u.trim().is_empty()),
+            from: args
+                .mail_from
+                .clone()
+                .or_else(|| file.mail_from.clone())
+                .unwrap_or_else(|| newsdesk_mail::DEFAULT_FROM.to_owned()),
+        };
+        // The mail crate owns the URL schemes and address rules; its errors name the
+        // setting (smtp_url, mail_from) and never show the password. One setting at a
+        // time, so both are reported when both are wrong.
+        let one_by_one = [
+            newsdesk_mail::MailConfig {
+                smtp_url: None,
+                ..mail.clone()
+            },
+            newsdesk_mail::MailConfig {
+                from: newsdesk_mail::DEFAULT_FROM.to_owned(),
+                ..mail.clone()
+            },
+        ];
+        for check in &one_by_one {
+            if let Err(err) = newsdesk_mail::Mailer::from_config(check) {
+                problems.push(err.to_string());
+            }
         }
         let max_upload_bytes = args
             .max_upload_bytes
@@ -280,6 +315,7 @@ impl ServeConfig {
                 .or_else(|| file.site_name.clone())
                 .unwrap_or_else(|| "Newsdesk".to_owned()),
             bus_url,
+            mail,
             max_upload_bytes,
             max_image_pixels,
             image_decode_memory,
@@ -308,6 +344,8 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_BASE_URL",
     "NEWSDESK_SITE_NAME",
     "NEWSDESK_BUS_URL",
+    "NEWSDESK_SMTP_URL",
+    "NEWSDESK_MAIL_FROM",
     "NEWSDESK_MAX_UPLOAD_BYTES",
     "NEWSDESK_MAX_IMAGE_PIXELS",
     "NEWSDESK_IMAGE_DECODE_MEMORY",
@@ -379,6 +417,57 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    fn serve_args(extra: &[&str]) -> (ServeArgs, tempfile::TempDir) {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = dir.path().display().to_string();
+        let mut argv = vec!["newsdesk", "serve", "--data", data.as_str()];
+        argv.extend_from_slice(extra);
+        match crate::cli::Cli::try_parse_from(argv).map(|c| c.command) {
+            Ok(crate::cli::Command::Serve(args)) => (args, dir),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn mail_settings_come_from_flags_or_the_file_and_are_checked() {
+        let file: FileConfig = toml::from_str(
+            "smtp_url = \"smtp://news:s3cret@mail.example.com:587?tls=required\"\n\
+             mail_from = \"The Example Times <news@example.com>\"",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (args, _dir) = serve_args(&[]);
+        let config = ServeConfig::resolve(&args, &file).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(config.mail.from, "The Example Times <news@example.com>");
+        assert!(!format!("{config:?}").contains("s3cret"));
+
+        let (args, _dir) = serve_args(&[]);
+        let config =
+            ServeConfig::resolve(&args, &FileConfig::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(config.mail.smtp_url, None);
+        assert_eq!(config.mail.from, newsdesk_mail::DEFAULT_FROM);
+
+        let (args, _dir) = serve_args(&[
+            "--smtp-url",
+            "smtp://news:s3cret@mail.example.com?tls=yes",
+            "--mail-from",
+            "nobody",
+        ]);
+        let err = ServeConfig::resolve(&args, &file)
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(err.contains("smtp_url: "), "{err}");
+        assert!(err.contains("mail_from: "), "{err}");
+        assert!(!err.contains("s3cret"), "{err}");
+        let (args, _dir) = serve_args(&["--mail-from", "nobody"]);
+        let err = ServeConfig::resolve(&args, &FileConfig::default())
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(err.contains("mail_from: "), "{err}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 pub fn registry() -> Registry {
     Registry::new()
         .job::<jobs::renditions::Renditions>()
+        .job::<jobs::mail::SendEmail>()
         .periodic(jobs::PUBLISH_DUE)
         .periodic(jobs::SWEEP_SESSIONS)
         .periodic(jobs::SWEEP_ORPHANS)

@@ -12,6 +12,7 @@
 //! another worker claims it again, so every job runs to completion at least once. Jobs must
 //! therefore be idempotent.
 
+pub mod mail;
 pub mod orphans;
 pub mod periodic;
 pub mod renditions;

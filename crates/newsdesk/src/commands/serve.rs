@@ -73,9 +73,16 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         request_timeout: config.request_timeout,
         outbox_retention: config.outbox_retention,
         job_workers: config.job_workers,
+        mail: config.mail.clone(),
     };
     let limits = connection_limits(&config);
     let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mailer = state.app().mailer();
+    if mailer.is_smtp() {
+        tracing::info!(from = %mailer.from(), "email: sending over {}", mailer.describe());
+    } else {
+        tracing::warn!("email: no smtp_url configured; messages are written to the log, not sent");
+    }
     let background = newsdesk_server::start_background(&state);
     let app = newsdesk_server::router(state);
 
