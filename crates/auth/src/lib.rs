@@ -5,6 +5,7 @@
 //! What a logged-in person may *do* is not decided here (that is `app::policy`); this crate
 //! only says who they are.
 
+pub mod action_limits;
 pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
@@ -15,6 +16,7 @@ pub mod ratelimit;
 pub mod session;
 pub mod token;
 
+pub use action_limits::{ActionLimit, ReaderLimits};
 pub use client_ip::{ClientIp, TrustedProxies};
 pub use error::Error;
 pub use ratelimit::{Exceeded, LoginLimits};

@@ -73,6 +73,10 @@ pub struct Account {
     pub role: Role,
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
+    /// When a self-registered reader confirmed their address; `None` until then, and for
+    /// staff accounts (an admin vouched for those).
+    #[serde(default)]
+    pub email_confirmed_at: Option<DateTime<Utc>>,
 }
 
 /// Lowercased, trimmed email, or a validation error.

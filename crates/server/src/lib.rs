@@ -16,13 +16,15 @@ pub use layers::with_layers;
 pub use listener::{ConnectionLimits, bind, raise_fd_limit, serve};
 
 use axum::Router;
-use newsdesk_auth::LoginLimits;
+use newsdesk_auth::{LoginLimits, ReaderLimits};
 use newsdesk_site::AppState;
 
 /// What tests may choose; `serve` uses the defaults.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub login_limits: LoginLimits,
+    /// Readers' registration, login, email-link and comment limits.
+    pub reader_limits: ReaderLimits,
 }
 
 /// The whole application: the reading site, the newsroom pages under `/admin` and the
@@ -40,8 +42,7 @@ pub fn router_with(state: AppState, options: Options) -> Router {
 /// Every route, without the layers, for tests that add a route of their own (a handler
 /// that panics) and then apply [`with_layers`] exactly as [`router`] does.
 pub fn routes(state: &AppState, options: &Options) -> Router<AppState> {
-    newsdesk_site::router::routes(state).merge(newsdesk_newsroom::routes(
-        state,
-        options.login_limits.clone(),
-    ))
+    newsdesk_site::router::routes(state, options.reader_limits.clone()).merge(
+        newsdesk_newsroom::routes(state, options.login_limits.clone()),
+    )
 }

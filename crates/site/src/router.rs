@@ -3,11 +3,12 @@
 //! serves these routes, so no test can run a different stack than `serve`.
 
 use axum::Router;
+use newsdesk_auth::ReaderLimits;
 
 use crate::state::AppState;
 
 /// Public routes with their page-cache layer; the server assembly merges the newsroom's
 /// routes and applies the state and the layers (security headers among them).
-pub fn routes(state: &AppState) -> Router<AppState> {
-    crate::public::routes(state)
+pub fn routes(state: &AppState, reader_limits: ReaderLimits) -> Router<AppState> {
+    crate::public::routes(state).merge(crate::account::routes(reader_limits))
 }

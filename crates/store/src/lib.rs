@@ -7,6 +7,7 @@ mod refs;
 #[macro_use]
 mod columns;
 
+mod account_links;
 mod accounts;
 mod articles;
 mod audit;
@@ -26,6 +27,7 @@ mod sql;
 mod taxonomy;
 mod types;
 
+pub use account_links::{LinkPurpose, TakenLink};
 pub use articles::sitemap::{MAX_NEWS_PAGE, MAX_SITEMAP_RANGE, SitemapArticle};
 pub use articles::{AuditNote, BlockedArticle, DueArticles, MAX_LIST_LIMIT, Transition};
 pub use db::{Backend, Store};

@@ -131,7 +131,7 @@ macro_rules! photo_cols {
 
 macro_rules! account_cols {
     () => {
-        "id, email, name, role, disabled, created_at"
+        "id, email, name, role, disabled, created_at, email_confirmed_at"
     };
 }
 

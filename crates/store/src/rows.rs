@@ -156,6 +156,7 @@ pub(crate) struct AccountRow {
     pub role: String,
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
+    pub email_confirmed_at: Option<DateTime<Utc>>,
 }
 
 impl AccountRow {
@@ -167,6 +168,7 @@ impl AccountRow {
             role: parse_role(&self.role)?,
             disabled: self.disabled,
             created_at: self.created_at,
+            email_confirmed_at: self.email_confirmed_at,
         })
     }
 }

@@ -48,6 +48,11 @@ pub const SWEEP_SESSIONS: Periodic = Periodic {
             if removed > 0 {
                 tracing::info!(removed, "expired sessions removed");
             }
+            // Emailed links past their time open nothing; their rows go too.
+            let removed = app.store().delete_expired_account_links().await?;
+            if removed > 0 {
+                tracing::info!(removed, "expired account links removed");
+            }
             // Idempotency keys past their 24 hours: already free, now gone.
             let cutoff = chrono::Utc::now() - newsdesk_store::IDEMPOTENCY_KEY_TTL;
             let removed = app.store().prune_idempotency_keys(cutoff).await?;

@@ -88,6 +88,7 @@ impl RaceApp {
             state.clone(),
             newsdesk_server::Options {
                 login_limits: LoginLimits::new(30, 5),
+                ..Default::default()
             },
         );
         RaceApp {

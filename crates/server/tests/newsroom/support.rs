@@ -146,6 +146,7 @@ impl TestApp {
             state.clone(),
             newsdesk_server::Options {
                 login_limits: limits,
+                ..Default::default()
             },
         );
         Self {

@@ -8,5 +8,6 @@ mod cache_keys;
 mod caching;
 mod i18n_keys;
 mod pages;
+mod readers;
 mod snapshot;
 mod syndication;

@@ -106,8 +106,8 @@ async fn article_page_has_every_element() {
     // Newsfeed, discussion, chat, subscribe, next article.
     assert!(html.contains("class=\"newsfeed\""));
     assert!(html.contains("No comments yet"));
-    assert!(html.contains("href=\"/account/login?next="));
-    assert!(html.contains("href=\"/account/register?next="));
+    assert!(html.contains("href=\"/en/account/login?next="));
+    assert!(html.contains("href=\"/en/account/register?next="));
     assert!(html.contains(&format!("href=\"{}/chat\"", lead.path())));
     assert!(html.contains("class=\"subscribe\""));
     assert!(html.contains("href=\"/en/feed.rss\""));

@@ -51,6 +51,7 @@ fn options() -> newsdesk_server::Options {
     newsdesk_server::Options {
         // Two attempts per address; the account limit out of the way.
         login_limits: LoginLimits::new(2, 100),
+        ..Default::default()
     }
 }
 

@@ -29,6 +29,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/article_fragment.html"),
     ),
     ("error.html", include_str!("../../templates/error.html")),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("email.html", include_str!("../../templates/email.html")),
     (
         "partials/article.html",
         include_str!("../../templates/partials/article.html"),

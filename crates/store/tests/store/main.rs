@@ -4,6 +4,7 @@
 mod harness;
 mod fixtures;
 
+mod account_links;
 mod accounts;
 mod articles;
 mod bulk;
