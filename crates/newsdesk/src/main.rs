@@ -62,7 +62,10 @@ fn init_tracing() -> tracing_appender::non_blocking::WorkerGuard {
         .buffered_lines_limit(64 * 1024)
         // The worker writes every queued line, then flushes once the queue is empty: one
         // write(2) per burst instead of one per request line.
-        .finish(std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr()));
+        .finish(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stderr(),
+        ));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(ansi)
