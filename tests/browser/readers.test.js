@@ -1,0 +1,85 @@
+// Readers' accounts in a real browser against the real binary and a real SMTP server:
+// register on the Arabic edition, confirm through the link that arrived by email, log out
+// and in again; screenshots of the pages on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer, launchBrowser } from './server.js';
+import { startSmtp, plainText } from './smtp.js';
+
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+const PASSWORD = 'a long enough password';
+
+let server, browser, smtp;
+before(async () => {
+  smtp = await startSmtp();
+  server = await startServer({ articles: 30, env: { NEWSDESK_SMTP_URL: smtp.url, NEWSDESK_SECURE_COOKIES: 'false' } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.stop();
+});
+
+test('a reader registers on the Arabic edition, confirms by email and logs in', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  // From an article's discussion prompt, as a reader would.
+  await page.goto(`${server.base}/ar`);
+  const article = await page.$$eval('main a[href^="/ar/20"]', (as) => as.map((a) => a.getAttribute('href'))[0]);
+  await page.goto(`${server.base}${article}`);
+  await page.click('.discussion__join a[href*="/account/register"]');
+  assert.equal(await page.$eval('html', (h) => h.dir), 'rtl');
+  assert.match(await page.textContent('h1'), /إنشاء حساب/);
+  await page.screenshot({ path: `${SHOTS}readers-register-ar-phone.png`, fullPage: true });
+
+  const email = `reader-${Date.now()}@example.com`;
+  await page.fill('#f-name', 'ليلى');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await page.click('.account__form button[type=submit]');
+  assert.match(await page.textContent('h1'), /تفقّد بريدك/);
+
+  // The message that reached the SMTP server.
+  const raw = await smtp.waitFor((m) => m.includes(email));
+  assert.match(raw, /multipart\/alternative/i);
+  assert.match(raw, /text\/html/i);
+  const text = plainText(raw);
+  const link = text.match(/https?:\/\/\S+\/ar\/account\/confirm\/\S+/)?.[0];
+  assert.ok(link, `a confirmation link in the message: ${text}`);
+  await page.goto(link);
+  await page.screenshot({ path: `${SHOTS}readers-confirm-ar-phone.png`, fullPage: true });
+  await page.click('.account__action button');
+  assert.ok(page.url().endsWith('/ar/account?confirmed=1'), page.url());
+  assert.match(await page.textContent('.account__notice'), /تم تأكيد بريدك/);
+  await page.screenshot({ path: `${SHOTS}readers-account-ar-phone.png`, fullPage: true });
+
+  // Log out and back in with the password; the login page is in Arabic too.
+  await page.click('form[action="/ar/account/logout"] button');
+  await page.goto(`${server.base}/ar/account/login`);
+  assert.equal(await page.$eval('html', (h) => h.lang), 'ar');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', 'wrong password here');
+  await page.click('.account__form button[type=submit]');
+  assert.match(await page.textContent('.account__error'), /غير صحيحة/);
+  await page.fill('#f-password', PASSWORD);
+  await page.click('.account__form button[type=submit]');
+  await page.goto(`${server.base}/ar/account`);
+  assert.match(await page.textContent('main'), new RegExp(email.replace('.', '\\.')));
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'nd_reader');
+  assert.ok(session && session.httpOnly && session.sameSite === 'Lax', JSON.stringify(cookies));
+  await context.close();
+});
+
+test('the account pages read well on a desktop in English', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${server.base}/en/account/login`);
+  assert.equal(await page.$eval('html', (h) => h.dir), 'ltr');
+  const box = await page.$eval('.account', (el) => el.getBoundingClientRect().width);
+  assert.ok(box <= 560, `the form column stays readable (${box}px)`);
+  await page.screenshot({ path: `${SHOTS}readers-login-en-desktop.png`, fullPage: true });
+  await page.close();
+});
