@@ -3,6 +3,7 @@
 pub mod account;
 pub mod article;
 pub mod body;
+pub mod comment;
 pub mod edition;
 pub mod entity;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod taxonomy;
 
 pub use account::{Account, Role};
 pub use article::{Article, ArticleDraft, ArticleStatus, Correction, Revision};
+pub use comment::{Comment, CommentStatus};
 pub use edition::{Direction, Edition};
 pub use entity::{Entity, EntityNote};
 pub use error::{FieldError, ValidationError};

@@ -8,6 +8,7 @@ mod account_links;
 mod accounts;
 mod articles;
 mod bulk;
+mod comments;
 mod compat;
 mod connect;
 mod idempotency;
