@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod cache;
+pub mod comments;
 pub mod error;
 pub mod head;
 pub mod i18n;

@@ -10,5 +10,7 @@ use crate::state::AppState;
 /// Public routes with their page-cache layer; the server assembly merges the newsroom's
 /// routes and applies the state and the layers (security headers among them).
 pub fn routes(state: &AppState, reader_limits: ReaderLimits) -> Router<AppState> {
-    crate::public::routes(state).merge(crate::account::routes(reader_limits))
+    crate::public::routes(state)
+        .merge(crate::account::routes(reader_limits.clone()))
+        .merge(crate::comments::routes(reader_limits))
 }

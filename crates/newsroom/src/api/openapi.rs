@@ -38,6 +38,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "tokens", description = "Admin API tokens (admins)"),
         (name = "audit", description = "The audit log (admins)"),
         (name = "jobs", description = "Background jobs that gave up: retry or drop them (admins)"),
+        (name = "comments", description = "The discussion under articles (readers; not the Admin API)"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -69,6 +70,17 @@ impl Modify for Security {
              required with a session on POST, PUT, PATCH and DELETE"
         ));
         components.add_security_scheme("csrf", SecurityScheme::ApiKey(ApiKey::Header(csrf)));
+        let mut reader = ApiKeyValue::new(newsdesk_auth::cookies::READER_COOKIE);
+        reader.description =
+            Some("A reader's session (log in at /{edition}/account/login)".to_owned());
+        components.add_security_scheme("reader", SecurityScheme::ApiKey(ApiKey::Cookie(reader)));
+        let mut reader_csrf = ApiKeyValue::new("X-CSRF-Token");
+        reader_csrf.description =
+            Some("The reader session's CSRF token, from `GET /api/v1/reader`".to_owned());
+        components.add_security_scheme(
+            "reader_csrf",
+            SecurityScheme::ApiKey(ApiKey::Header(reader_csrf)),
+        );
         openapi.security = Some(vec![
             SecurityRequirement::new("bearer", Vec::<String>::new()),
             SecurityRequirement::new("session", Vec::<String>::new())
@@ -81,6 +93,8 @@ impl Modify for Security {
 pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOC: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
         let mut doc = super::openapi_router().split_for_parts().1;
+        // The reading site's discussion API lives in the same document.
+        doc.merge(newsdesk_site::comments::document());
         add_rate_limit_responses(&mut doc);
         super::idempotency::document(&mut doc);
         doc

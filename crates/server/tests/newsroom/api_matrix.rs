@@ -105,7 +105,12 @@ async fn the_endpoint_table_lists_exactly_the_documented_routes() {
     let doc = served_document(&app).await;
     let mut documented = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
-        for method in item.as_object().unwrap().keys() {
+        for (method, op) in item.as_object().unwrap() {
+            // The readers' discussion API shares the document, not the staff role matrix
+            // (its access is tested in tests/site/comments.rs).
+            if op["tags"][0] == "comments" {
+                continue;
+            }
             documented.insert((method.to_ascii_uppercase(), path.clone()));
         }
     }

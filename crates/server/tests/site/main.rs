@@ -6,6 +6,7 @@ mod support;
 mod busy_day;
 mod cache_keys;
 mod caching;
+mod comments;
 mod i18n_keys;
 mod pages;
 mod readers;

@@ -23,13 +23,13 @@ use crate::support::{TestApp, TestResponse};
 const PASSWORD: &str = "a long enough password";
 
 /// A browser: keeps cookies, posts forms with the page's CSRF token.
-struct Browser {
+pub struct Browser {
     router: Router,
-    cookies: BTreeMap<String, String>,
+    pub cookies: BTreeMap<String, String>,
 }
 
 impl Browser {
-    fn new(app: &TestApp, limits: ReaderLimits) -> Self {
+    pub fn new(app: &TestApp, limits: ReaderLimits) -> Self {
         let options = newsdesk_server::Options {
             reader_limits: limits,
             ..Default::default()
@@ -40,7 +40,7 @@ impl Browser {
         }
     }
 
-    async fn send(&mut self, request: http::request::Builder, body: String) -> TestResponse {
+    pub async fn send(&mut self, request: http::request::Builder, body: String) -> TestResponse {
         let cookie = self
             .cookies
             .iter()
@@ -72,7 +72,26 @@ impl Browser {
         }
     }
 
-    async fn get(&mut self, uri: &str) -> TestResponse {
+    /// This browser's cookies in a router with other limits.
+    pub fn with_limits(&self, app: &TestApp, limits: ReaderLimits) -> Browser {
+        let mut b = Browser::new(app, limits);
+        b.cookies = self.cookies.clone();
+        b
+    }
+
+    /// Logs in with the fixture password through the login form.
+    pub async fn log_in(&mut self, email: &str) {
+        let csrf = self.csrf("/en/account/login").await;
+        let r = self
+            .post(
+                "/en/account/login",
+                &[("email", email), ("password", PASSWORD), ("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
         self.send(Request::get(uri), String::new()).await
     }
 
@@ -126,7 +145,7 @@ fn link_in(text: &str, kind: &str) -> String {
     url.trim_start_matches("http://127.0.0.1:8080").to_owned()
 }
 
-async fn register(b: &mut Browser, edition: &str, name: &str, email: &str) -> TestResponse {
+pub async fn register(b: &mut Browser, edition: &str, name: &str, email: &str) -> TestResponse {
     let csrf = b.csrf(&format!("/{edition}/account/register")).await;
     b.post(
         &format!("/{edition}/account/register"),
@@ -454,7 +473,7 @@ async fn every_link_of_the_discussion_prompt_answers() {
 }
 
 /// Registers, confirms and returns a logged-in browser for `email`.
-async fn confirmed_reader(app: &TestApp, email: &str) -> Browser {
+pub async fn confirmed_reader(app: &TestApp, email: &str) -> Browser {
     let mut b = Browser::new(app, ReaderLimits::default());
     register(&mut b, "en", "Reader", email).await;
     let mail = outbox(app).await;

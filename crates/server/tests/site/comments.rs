@@ -1,0 +1,220 @@
+//! The discussion API through the assembled router: the thread as anyone reads it, posting
+//! as a confirmed reader only, safe HTML out of any text in, limits, and the document.
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
+
+use std::time::Duration;
+
+use http::{Request, StatusCode};
+use newsdesk_auth::ReaderLimits;
+use serde_json::{Value, json};
+
+use crate::readers::{Browser, confirmed_reader, register};
+use crate::support::{TestApp, TestResponse};
+
+async fn csrf_of(b: &mut Browser) -> String {
+    let me = b.get("/api/v1/reader").await;
+    assert_eq!(me.status, StatusCode::OK, "{}", me.text());
+    let v: Value = serde_json::from_slice(&me.bytes).unwrap();
+    v["csrf"].as_str().unwrap().to_owned()
+}
+
+async fn post(b: &mut Browser, article: i64, csrf: &str, body: Value) -> TestResponse {
+    b.send(
+        Request::post(format!("/api/v1/articles/{article}/comments"))
+            .header("content-type", "application/json")
+            .header("x-csrf-token", csrf),
+        body.to_string(),
+    )
+    .await
+}
+
+fn json_of(r: &TestResponse) -> Value {
+    serde_json::from_slice(&r.bytes).unwrap_or_else(|_| panic!("JSON: {}", r.text()))
+}
+
+fn error_code(r: &TestResponse) -> String {
+    json_of(r)["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_confirmed_reader_comments_and_replies_and_everyone_reads_it_safely() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    let empty = app
+        .get(&format!("/api/v1/articles/{article}/comments"))
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert_eq!(json_of(&empty)["count"], 0);
+
+    let mut b = confirmed_reader(&app, "cara@example.com").await;
+    let csrf = csrf_of(&mut b).await;
+    let payload =
+        "<script>alert(1)</script> see https://example.com/x and javascript:alert(1)\nbye";
+    let posted = post(&mut b, article, &csrf, json!({ "body": payload })).await;
+    assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.text());
+    let first = json_of(&posted);
+    let html = first["html"].as_str().unwrap();
+    assert!(html.starts_with("&lt;script&gt;alert(1)&lt;/script&gt; see <a href=\"https://example.com/x\" rel=\"nofollow ugc noopener\""), "{html}");
+    assert!(html.contains("javascript:alert(1)<br>bye") && !html.contains("href=\"javascript"));
+    assert_eq!(
+        app.store()
+            .get_comment(first["id"].as_i64().unwrap())
+            .await
+            .unwrap()
+            .body,
+        payload,
+        "stored exactly as written"
+    );
+
+    let mut other = confirmed_reader(&app, "dan@example.com").await;
+    let csrf2 = csrf_of(&mut other).await;
+    let reply = post(
+        &mut other,
+        article,
+        &csrf2,
+        json!({ "body": "Заметил. رد.", "parent_id": first["id"] }),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+
+    // Anyone, logged in or not, reads the same thread.
+    let thread = app
+        .get(&format!("/api/v1/articles/{article}/comments?sort=oldest"))
+        .await;
+    assert_eq!(thread.header("cache-control"), "public, max-age=5");
+    let t = json_of(&thread);
+    assert_eq!(t["count"], 2);
+    assert_eq!(t["items"][0]["comment"]["author"], "Reader");
+    assert_eq!(t["items"][0]["replies"][0]["html"], "Заметил. رد.");
+    assert_eq!(t["more"], false);
+}
+
+#[tokio::test]
+async fn only_confirmed_readers_with_the_sessions_token_may_post() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    // Nobody logged in: 401 in the JSON error shape.
+    let mut anon = Browser::new(&app, ReaderLimits::default());
+    let r = post(&mut anon, article, "x", json!({ "body": "hi" })).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(error_code(&r), "unauthorized");
+    assert_eq!(
+        anon.get("/api/v1/reader").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Registered, not confirmed: 403 and a reason.
+    let mut unconfirmed = Browser::new(&app, ReaderLimits::default());
+    register(&mut unconfirmed, "en", "Una", "una@example.com").await;
+    unconfirmed.log_in("una@example.com").await;
+    let csrf = csrf_of(&mut unconfirmed).await;
+    let r = post(&mut unconfirmed, article, &csrf, json!({ "body": "hi" })).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+
+    let mut b = confirmed_reader(&app, "eve@example.com").await;
+    let csrf = csrf_of(&mut b).await;
+    let r = post(&mut b, article, "forged", json!({ "body": "hi" })).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(error_code(&r), "forbidden");
+    for (body, status) in [
+        (json!({ "body": "   " }), StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            json!({ "body": "x".repeat(3001) }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (json!({ "text": "wrong field" }), StatusCode::BAD_REQUEST),
+        (
+            json!({ "body": "reply to nothing", "parent_id": 999_999 }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let r = post(&mut b, article, &csrf, body.clone()).await;
+        assert_eq!(r.status, status, "{body}: {}", r.text());
+        assert!(!error_code(&r).is_empty(), "a JSON error for {body}");
+    }
+    let r = b
+        .send(
+            Request::post(format!("/api/v1/articles/{article}/comments"))
+                .header("content-type", "text/plain")
+                .header("x-csrf-token", &csrf),
+            "hi".to_owned(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let huge = json!({ "body": "y".repeat(40 * 1024) });
+    let r = post(&mut b, article, &csrf, huge).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(error_code(&r), "payload_too_large");
+    // Drafts and unknown articles have no discussion.
+    let r = post(&mut b, app.fx.draft.id, &csrf, json!({ "body": "hi" })).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/v1/articles/999999/comments").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let not_an_id = app.get("/api/v1/articles/abc/comments").await;
+    assert_eq!(not_an_id.status, StatusCode::NOT_FOUND);
+    assert_eq!(error_code(&not_an_id), "not_found");
+    let array = post(&mut b, article, &csrf, json!(["a list", null])).await;
+    assert_eq!(array.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let bad = app
+        .get(&format!("/api/v1/articles/{article}/comments?sort=loudest"))
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(error_code(&bad), "bad_request");
+    assert_eq!(
+        app.store().comment_count(article).await.unwrap(),
+        0,
+        "nothing got in"
+    );
+}
+
+#[tokio::test]
+async fn commenting_is_rate_limited_with_retry_after() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    let mut b = confirmed_reader(&app, "fay@example.com").await;
+    // The same browser, with tight limits from now on.
+    let mut tight = b.with_limits(&app, ReaderLimits::tight(2, Duration::from_secs(3600)));
+    let csrf = csrf_of(&mut tight).await;
+    for n in 0..2 {
+        let r = post(
+            &mut tight,
+            article,
+            &csrf,
+            json!({ "body": format!("comment {n}") }),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let r = post(
+        &mut tight,
+        article,
+        &csrf,
+        json!({ "body": "one too many" }),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.header("retry-after").parse::<u64>().unwrap() > 0);
+    assert_eq!(error_code(&r), "rate_limited");
+    let _ = &mut b;
+}
+
+#[tokio::test]
+async fn the_discussion_api_is_in_the_openapi_document() {
+    let app = TestApp::new().await;
+    let doc: Value = serde_json::from_slice(&app.get("/api/v1/openapi.json").await.bytes).unwrap();
+    let thread = &doc["paths"]["/api/v1/articles/{id}/comments"];
+    assert!(thread["get"]["responses"]["200"].is_object());
+    for status in ["201", "401", "403", "413", "415", "422", "429"] {
+        assert!(thread["post"]["responses"][status].is_object(), "{status}");
+    }
+    assert!(doc["paths"]["/api/v1/reader"]["get"].is_object());
+    assert!(doc["components"]["securitySchemes"]["reader"].is_object());
+}

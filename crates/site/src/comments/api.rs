@@ -1,0 +1,348 @@
+//! `GET`/`POST /api/v1/articles/{id}/comments` and `GET /api/v1/reader`.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use newsdesk_auth::token::constant_time_eq;
+use newsdesk_auth::{ClientIp, ReaderLimits};
+use newsdesk_core::{ArticleStatus, Comment, CommentStatus};
+use newsdesk_store::{CommentSort, NewComment, StoreError, ThreadItem};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::render::comment_html;
+use crate::account::reader;
+use crate::error::{ErrorBody, HttpError};
+use crate::state::AppState;
+
+/// Top-level comments per page.
+pub const PER_PAGE: i64 = 20;
+/// The deepest page a thread is read to.
+const MAX_PAGE: i64 = 500;
+/// The header carrying the reader session's CSRF token on a post.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// One comment as readers see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentView {
+    pub id: i64,
+    /// The top-level comment this replies to.
+    pub parent_id: Option<i64>,
+    /// The author's display name; `null` for a deleted account.
+    pub author: Option<String>,
+    /// The text as safe HTML: escaped, line breaks as `<br>`, web links clickable with
+    /// `rel="nofollow ugc noopener"`. Empty for a deleted comment.
+    pub html: String,
+    /// The author deleted it; shown as a placeholder because replies follow.
+    pub deleted: bool,
+    pub edited: bool,
+    pub featured: bool,
+    pub likes: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&Comment> for CommentView {
+    fn from(c: &Comment) -> Self {
+        let deleted = c.status == CommentStatus::Deleted;
+        CommentView {
+            id: c.id,
+            parent_id: c.parent_id,
+            author: c.author_name.clone(),
+            html: if deleted {
+                String::new()
+            } else {
+                comment_html(&c.body)
+            },
+            deleted,
+            edited: c.edited_at.is_some(),
+            featured: c.featured,
+            likes: c.likes,
+            created_at: c.created_at,
+        }
+    }
+}
+
+/// A top-level comment and its replies, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThreadItemView {
+    pub comment: CommentView,
+    pub replies: Vec<CommentView>,
+}
+
+/// One page of an article's discussion.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThreadPage {
+    /// Visible comments and replies under the article.
+    pub count: i64,
+    pub page: i64,
+    /// Whether an older page (for `newest`) or a later one exists.
+    pub more: bool,
+    /// `newest`, `oldest` or `liked`.
+    pub sort: String,
+    pub items: Vec<ThreadItemView>,
+}
+
+/// The thread's query: `sort` (`newest`, `oldest`, `liked`; default `newest`) and `page`
+/// (from 1).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "documents the query that `parse_query` reads by hand, so a bad value is a JSON 400"
+)]
+pub struct ThreadQuery {
+    /// `newest` (default), `oldest` or `liked`.
+    pub sort: Option<String>,
+    /// From 1 (default) to 500.
+    pub page: Option<i64>,
+}
+
+/// A new comment or reply.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCommentBody {
+    /// Plain text, 1 to 3000 characters, kept exactly as written.
+    pub body: String,
+    /// The comment replied to (a reply to a reply joins its top-level comment).
+    #[serde(default)]
+    pub parent_id: Option<i64>,
+}
+
+/// The logged-in reader, for the article page's script.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReaderView {
+    pub name: String,
+    /// Whether the address is confirmed; only confirmed readers may comment.
+    pub confirmed: bool,
+    /// The session's CSRF token, for `X-CSRF-Token` on posts.
+    pub csrf: String,
+}
+
+fn parse_query(raw: Option<&str>) -> Result<(CommentSort, &'static str, i64), HttpError> {
+    let mut sort = (CommentSort::Newest, "newest");
+    let mut page = 1;
+    for (key, value) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        match key.as_ref() {
+            "sort" => {
+                sort = match value.as_ref() {
+                    "newest" => (CommentSort::Newest, "newest"),
+                    "oldest" => (CommentSort::Oldest, "oldest"),
+                    "liked" => (CommentSort::MostLiked, "liked"),
+                    _ => {
+                        return Err(HttpError::BadRequest(
+                            "sort: one of newest, oldest, liked".to_owned(),
+                        ));
+                    }
+                }
+            }
+            "page" => {
+                page = value
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|p| (1..=MAX_PAGE).contains(p))
+                    .ok_or_else(|| {
+                        HttpError::BadRequest("page: a whole number from 1 to 500".to_owned())
+                    })?;
+            }
+            _ => {}
+        }
+    }
+    Ok((sort.0, sort.1, page))
+}
+
+/// An article id from the path; anything else names no article (a JSON 404, where axum's
+/// own extractor would answer in plain text).
+fn article_id(raw: &str) -> Result<i64, HttpError> {
+    raw.parse().map_err(|_| HttpError::NotFound)
+}
+
+/// The article, if readers can see it (and so discuss it).
+async fn public_article(state: &AppState, id: i64) -> Result<newsdesk_core::Article, HttpError> {
+    match state.store().get_article(id).await {
+        Ok(a) if a.status == ArticleStatus::Published => Ok(a),
+        Ok(_) | Err(StoreError::NotFound) => Err(HttpError::NotFound),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// An article's discussion, a page at a time.
+#[utoipa::path(
+    get, path = "/api/v1/articles/{id}/comments", tag = "comments",
+    security(()),
+    params(("id" = i64, Path, description = "The article"), ThreadQuery),
+    responses(
+        (status = 200, description = "A page of the thread", body = ThreadPage),
+        (status = 400, description = "A bad `sort` or `page`", body = ErrorBody),
+        (status = 404, description = "No published article with this id", body = ErrorBody),
+    )
+)]
+pub async fn thread(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, HttpError> {
+    let id = article_id(&id)?;
+    let (sort, sort_name, page) = parse_query(raw.as_deref())?;
+    public_article(&state, id).await?;
+    let store = state.store();
+    let (mut items, count) = futures::try_join!(
+        store.comment_thread(id, sort, PER_PAGE + 1, (page - 1) * PER_PAGE),
+        store.comment_count(id),
+    )?;
+    let more = items.len() as i64 > PER_PAGE;
+    items.truncate(PER_PAGE as usize);
+    let body = ThreadPage {
+        count,
+        page,
+        more,
+        sort: sort_name.to_owned(),
+        items: items.iter().map(item_view).collect(),
+    };
+    let mut response = Json(body).into_response();
+    // The same for everyone; short, so a new comment shows within seconds behind a CDN.
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=5"));
+    Ok(response)
+}
+
+fn item_view(item: &ThreadItem) -> ThreadItemView {
+    ThreadItemView {
+        comment: CommentView::from(&item.comment),
+        replies: item.replies.iter().map(CommentView::from).collect(),
+    }
+}
+
+/// Posts a comment or reply as the logged-in reader (session cookie `nd_reader` and the
+/// session's CSRF token in `X-CSRF-Token`). Only readers who confirmed their address may.
+#[utoipa::path(
+    post, path = "/api/v1/articles/{id}/comments", tag = "comments",
+    security(("reader" = [], "reader_csrf" = [])),
+    params(("id" = i64, Path, description = "The article")),
+    request_body(content = NewCommentBody, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Posted and shown", body = CommentView),
+        (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
+        (status = 401, description = "Not logged in as a reader", body = ErrorBody),
+        (status = 403, description = "A missing or wrong CSRF token, or an unconfirmed address", body = ErrorBody),
+        (status = 404, description = "No published article with this id", body = ErrorBody),
+        (status = 413, description = "More than 32 KiB", body = ErrorBody),
+        (status = 415, description = "Not `application/json`", body = ErrorBody),
+        (status = 422, description = "An empty or too long text, or a reply to a comment elsewhere", body = ErrorBody),
+        (status = 429, description = "Too many comments; see `Retry-After`", body = ErrorBody),
+    )
+)]
+pub async fn post(
+    State(state): State<AppState>,
+    Extension(limits): Extension<ReaderLimits>,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, HttpError> {
+    let id = article_id(&id)?;
+    let Some(found) = reader(&state, &headers).await? else {
+        return Err(HttpError::Unauthorized);
+    };
+    let csrf = headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if csrf.is_empty() || !constant_time_eq(csrf, &found.csrf) {
+        return Err(HttpError::Forbidden(
+            "X-CSRF-Token must carry the session's token (GET /api/v1/reader)".to_owned(),
+        ));
+    }
+    if found.account.email_confirmed_at.is_none() {
+        return Err(HttpError::Forbidden(
+            "confirm your email address first: follow the link we sent you".to_owned(),
+        ));
+    }
+    let json = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if !json {
+        return Err(HttpError::UnsupportedMedia(
+            "send the comment as application/json".to_owned(),
+        ));
+    }
+    let body = axum::body::to_bytes(body, super::MAX_BODY)
+        .await
+        .map_err(|_| {
+            HttpError::PayloadTooLarge("a comment request is at most 32 KiB".to_owned())
+        })?;
+    let value: serde_json::Value = serde_json::from_slice(&body)
+        .map_err(|e| HttpError::BadRequest(format!("the body is not JSON: {e}")))?;
+    // serde would read the struct from an array of its fields too; the document says object.
+    if !value.is_object() {
+        return Err(newsdesk_core::ValidationError::single("body", "must be a JSON object").into());
+    }
+    let new: NewCommentBody = serde_json::from_value(value)
+        .map_err(|e| HttpError::BadRequest(format!("the body is not a comment: {e}")))?;
+    public_article(&state, id).await?;
+    if let Err(wait) = limits
+        .comment
+        .check(ip, Some(&found.account.id.to_string()))
+    {
+        let mut response = HttpError::RateLimited.into_response();
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
+        return Ok(response);
+    }
+    let comment = state
+        .store()
+        .create_comment(&NewComment {
+            article_id: id,
+            account_id: found.account.id,
+            parent_id: new.parent_id,
+            body: &new.body,
+            status: CommentStatus::Visible,
+            reason: "",
+        })
+        .await?;
+    tracing::info!(comment = comment.id, article = id, "comment posted");
+    let mut response = (StatusCode::CREATED, Json(CommentView::from(&comment))).into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// Who is logged in as a reader, with the CSRF token their posts carry.
+#[utoipa::path(
+    get, path = "/api/v1/reader", tag = "comments",
+    security(("reader" = [])),
+    responses(
+        (status = 200, description = "The logged-in reader", body = ReaderView),
+        (status = 401, description = "Not logged in as a reader", body = ErrorBody),
+    )
+)]
+pub async fn reader_me(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    let Some(found) = reader(&state, &headers).await? else {
+        return Err(HttpError::Unauthorized);
+    };
+    let mut response = Json(ReaderView {
+        name: found.account.name.clone(),
+        confirmed: found.account.email_confirmed_at.is_some(),
+        csrf: found.csrf.clone(),
+    })
+    .into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
+}
