@@ -208,3 +208,4 @@ email-email-change-heading = أكّد بريدك الإلكتروني الجدي
 email-email-change-body = طلبت نقل حسابك في { $site } إلى هذا العنوان.
 email-email-change-action = استخدم هذا العنوان
 email-email-change-footer = إن لم تكن أنت فتجاهل هذه الرسالة: لا يتغير شيء دون الرابط، وتنتهي صلاحيته بعد 24 ساعة.
+account-field-remove_comments = احذف تعليقاتي أيضًا (وإلا فستبقى بتوقيع «حساب محذوف»)

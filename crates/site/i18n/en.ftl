@@ -206,3 +206,4 @@ email-email-change-heading = Confirm your new email address
 email-email-change-body = You asked to move your account at { $site } to this address.
 email-email-change-action = Use this address
 email-email-change-footer = If this was not you, ignore this message: nothing changes without the link, which expires in 24 hours.
+account-field-remove_comments = Also remove my comments (otherwise they stay, signed “deleted account”)

@@ -218,3 +218,49 @@ async fn the_discussion_api_is_in_the_openapi_document() {
     assert!(doc["paths"]["/api/v1/reader"]["get"].is_object());
     assert!(doc["components"]["securitySchemes"]["reader"].is_object());
 }
+
+#[tokio::test]
+async fn a_readers_comments_are_in_their_export_and_go_or_stay_with_the_account() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    for (email, remove) in [("gil@example.com", false), ("hal@example.com", true)] {
+        let mut b = confirmed_reader(&app, email).await;
+        let csrf = csrf_of(&mut b).await;
+        let text = format!("Written by {email}");
+        let r = post(&mut b, article, &csrf, json!({ "body": text })).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let export: Value =
+            serde_json::from_slice(&b.get("/en/account/export").await.bytes).unwrap();
+        assert_eq!(
+            export["comments"][0]["text"],
+            text.as_str(),
+            "the export is complete"
+        );
+        let page = b.get("/en/account").await.text();
+        let at = page.find("action=\"/en/account/delete\"").unwrap();
+        let form_csrf = page[at..].split("name=\"csrf\" value=\"").nth(1).unwrap();
+        let form_csrf = &form_csrf[..form_csrf.find('"').unwrap()];
+        let mut fields = vec![("current", "a long enough password"), ("csrf", form_csrf)];
+        if remove {
+            fields.push(("remove_comments", "1"));
+        }
+        let gone = b.post("/en/account/delete", &fields).await;
+        assert_eq!(gone.status, StatusCode::OK, "{}", gone.text());
+    }
+    let thread: Value = serde_json::from_slice(
+        &app.get(&format!("/api/v1/articles/{article}/comments"))
+            .await
+            .bytes,
+    )
+    .unwrap();
+    assert_eq!(thread["count"], 1, "one comment stayed, one went");
+    assert_eq!(
+        thread["items"][0]["comment"]["author"],
+        Value::Null,
+        "signed by a deleted account"
+    );
+    assert_eq!(
+        thread["items"][0]["comment"]["html"],
+        "Written by gil@example.com"
+    );
+}

@@ -95,7 +95,7 @@ impl Browser {
         self.send(Request::get(uri), String::new()).await
     }
 
-    async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
         let body = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();

@@ -306,14 +306,10 @@ pub(crate) fn home_page(
     .form(form(
         "delete",
         "delete",
-        vec![field(
-            state,
-            ctx,
-            "current",
-            "password",
-            "",
-            "current-password",
-        )],
+        vec![
+            field(state, ctx, "current", "password", "", "current-password"),
+            field(state, ctx, "remove_comments", "checkbox", "1", "off"),
+        ],
     ))
     .link(
         format!("/{code}/account/export"),

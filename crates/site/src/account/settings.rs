@@ -45,6 +45,8 @@ pub struct EmailChangeForm {
 #[serde(default)]
 pub struct DeleteForm {
     pub current: String,
+    /// Present (a ticked box) when the reader's comments go with the account.
+    pub remove_comments: Option<String>,
     pub csrf: String,
 }
 
@@ -257,6 +259,10 @@ pub async fn delete(
         if !password_ok(&state, &found.account.email, &form.current).await? {
             return refused(&state, &code, &headers, "account-error-current").await;
         }
+        // The reader chooses: their comments stay under "deleted account", or go.
+        if form.remove_comments.is_some() {
+            state.store().delete_comments_of(found.account.id).await?;
+        }
         state.store().delete_account(found.account.id).await?;
         tracing::info!(account = found.account.id, "reader deleted their account");
         let ctx = EditionCtx::load(&state, &code).await?;
@@ -286,6 +292,24 @@ pub async fn export(
             return Ok(Redirect::to(&format!("/{code}/account/login")).into_response());
         };
         let a = &found.account;
+        let comments: Vec<serde_json::Value> = state
+            .store()
+            .comments_by_account(a.id)
+            .await?
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "id": c.id,
+                    "article_id": c.article_id,
+                    "reply_to": c.parent_id,
+                    "text": c.body,
+                    "status": c.status.as_str(),
+                    "posted_at": c.created_at,
+                    "edited_at": c.edited_at,
+                    "likes": c.likes,
+                })
+            })
+            .collect();
         let data = serde_json::json!({
             "account": {
                 "id": a.id,
@@ -294,7 +318,7 @@ pub async fn export(
                 "registered_at": a.created_at,
                 "email_confirmed_at": a.email_confirmed_at,
             },
-            "comments": [],
+            "comments": comments,
         });
         let body = serde_json::to_vec_pretty(&data).map_err(HttpError::internal)?;
         let mut response = (StatusCode::OK, body).into_response();
