@@ -71,7 +71,41 @@ test('a reader registers on the Arabic edition, confirms by email and logs in', 
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'nd_reader');
   assert.ok(session && session.httpOnly && session.sameSite === 'Lax', JSON.stringify(cookies));
+
+  // Comment under the article, then reply to it; both show at once.
+  await page.goto(`${server.base}${article}`);
+  await page.locator('.discussion').first().scrollIntoViewIfNeeded();
+  const form = page.locator('.discussion .comment-form').first();
+  await form.waitFor();
+  assert.equal(await page.locator('.discussion__join').first().isHidden(), true, 'no log-in prompt for a reader');
+  const comment = 'تعليق تجريبي <script>alert(1)</script> https://example.com/ar';
+  await form.locator('textarea').fill(comment);
+  await form.locator('button[type=submit]').click();
+  const posted = page.locator('.discussion__list .comment').first();
+  await posted.locator('.comment__body').getByText('تعليق تجريبي').waitFor();
+  assert.equal(await posted.locator('.comment__body script').count(), 0, 'the script stays text');
+  assert.equal(await posted.locator('.comment__body a[rel="nofollow ugc noopener"]').count(), 1, 'the link is clickable: ' + await posted.locator('.comment__body').innerHTML());
+  await page.waitForFunction(() => /تعليق واحد/.test(document.querySelector('.discussion__count').textContent));
+  await posted.locator('.comment__reply').click();
+  await posted.locator('textarea').fill('ردّ على التعليق');
+  await posted.locator('.comment-form button[type=submit]').click();
+  await posted.locator('.comment__replies .comment__body').getByText('ردّ على التعليق').waitFor();
+  await page.locator('.discussion').first().screenshot({ path: `${SHOTS}readers-discussion-ar-phone.png` });
   await context.close();
+
+  // Someone not logged in: the thread, the prompt, no form; the API refuses a post.
+  const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await visitor.goto(`${server.base}${article}`);
+  // The thread loads as the discussion comes near the screen, as a reader scrolls to it.
+  await visitor.locator('.discussion').first().scrollIntoViewIfNeeded();
+  await visitor.locator('.discussion .comment__body').getByText('تعليق تجريبي').first().waitFor();
+  assert.equal(await visitor.locator('.discussion .comment-form').count(), 0);
+  assert.equal(await visitor.locator('.discussion__join').first().isVisible(), true);
+  const status = await visitor.evaluate(async (id) => (await fetch(`/api/v1/articles/${id}/comments`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ body: 'x' }),
+  })).status, await visitor.locator('.discussion').first().getAttribute('data-article'));
+  assert.equal(status, 401);
+  await visitor.close();
 });
 
 test('the account pages read well on a desktop in English', async () => {

@@ -26,6 +26,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../static/site.js"),
     ),
     (
+        "comments.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/comments.js"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_bytes!("../static/favicon.svg"),

@@ -176,7 +176,7 @@ async fn public_article(state: &AppState, id: i64) -> Result<newsdesk_core::Arti
     security(()),
     params(("id" = i64, Path, description = "The article"), ThreadQuery),
     responses(
-        (status = 200, description = "A page of the thread", body = ThreadPage),
+        (status = 200, description = "A page of the thread (`Cache-Control: public, max-age=0, s-maxage=5`)", body = ThreadPage),
         (status = 400, description = "A bad `sort` or `page`", body = ErrorBody),
         (status = 404, description = "No published article with this id", body = ErrorBody),
     )
@@ -204,10 +204,12 @@ pub async fn thread(
         items: items.iter().map(item_view).collect(),
     };
     let mut response = Json(body).into_response();
-    // The same for everyone; short, so a new comment shows within seconds behind a CDN.
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=5"));
+    // The same for everyone: a CDN may keep it a few seconds, a browser asks again (the
+    // reader who just posted must not get their own old copy).
+    response.headers_mut().insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=0, s-maxage=5"),
+    );
     Ok(response)
 }
 

@@ -1,0 +1,221 @@
+// The discussion under an article: the thread, its order, more pages, and for a logged-in
+// reader who confirmed their address, the form to comment and reply. The article page is
+// the same cached page for everyone; what is per reader comes from the JSON API here.
+// Without JavaScript the page shows the count and the log-in prompt.
+
+const POLL_MS = 30000;
+let reader; // undefined: not asked yet; null: nobody logged in
+
+async function whoIsReading() {
+  if (reader !== undefined) return reader;
+  try {
+    const res = await fetch("/api/v1/reader", { credentials: "same-origin" });
+    reader = res.ok ? await res.json() : null;
+  } catch {
+    reader = null;
+  }
+  return reader;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+// "N comments" in the page's language, from the samples the page carries: an exact sample
+// when there is one, else one of the same plural category with the number swapped in.
+function countText(section, n) {
+  const samples = [0, 1, 2, 3, 5, 11, 100];
+  if (samples.includes(n)) return section.getAttribute(`data-count-${n}`);
+  const rules = new Intl.PluralRules(section.dataset.lang || "en");
+  const category = rules.select(n);
+  for (const s of samples) {
+    const text = section.getAttribute(`data-count-${s}`);
+    if (rules.select(s) === category && text && text.includes(String(s))) {
+      return text.replace(String(s), String(n));
+    }
+  }
+  return String(n);
+}
+
+function when(iso, lang) {
+  const date = new Date(iso);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+function commentNode(section, c, onReply) {
+  const t = section.dataset;
+  const item = el("article", { class: "comment", id: `comment-${c.id}`, "data-id": String(c.id) });
+  const author = c.author ?? t.tDeletedAccount;
+  const meta = el("p", { class: "comment__meta" }, el("strong", { class: "comment__author", dir: "auto" }, author), " ");
+  const time = el("time", { datetime: c.created_at }, when(c.created_at, t.lang));
+  meta.append(time);
+  if (c.edited) meta.append(" · ", t.tEdited);
+  item.append(meta);
+  const body = el("div", { class: "comment__body", dir: "auto" });
+  if (c.deleted) body.textContent = t.tDeleted;
+  else body.innerHTML = c.html; // escaped by the server: links are the only markup
+  item.append(body);
+  if (!c.deleted && onReply) {
+    const reply = el("button", { type: "button", class: "comment__reply" }, t.tReply);
+    reply.addEventListener("click", () => onReply(c.id, item));
+    item.append(reply);
+  }
+  return item;
+}
+
+function form(section, articleId, parentId, onPosted, onCancel) {
+  const t = section.dataset;
+  const id = `comment-text-${articleId}-${parentId ?? "top"}`;
+  const box = el("textarea", { id, name: "body", rows: "3", maxlength: "3000", required: "", dir: "auto" });
+  const status = el("p", { class: "comment-form__status", role: "status" });
+  const post = el("button", { type: "submit", class: "button" }, t.tPost);
+  const f = el("form", { class: "comment-form" }, el("label", { for: id }, t.tLabel), box, status, post);
+  if (onCancel) {
+    const cancel = el("button", { type: "button", class: "button button--secondary" }, t.tCancel);
+    cancel.addEventListener("click", onCancel);
+    f.append(" ", cancel);
+  }
+  f.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!box.value.trim()) return;
+    post.disabled = true;
+    status.textContent = "";
+    try {
+      const res = await fetch(`/api/v1/articles/${articleId}/comments`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": reader.csrf },
+        body: JSON.stringify(parentId ? { body: box.value, parent_id: parentId } : { body: box.value }),
+      });
+      const data = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        status.textContent = `${t.tError} ${data?.error?.message ?? res.status}`;
+        return;
+      }
+      box.value = "";
+      onPosted(data);
+    } catch (err) {
+      status.textContent = `${t.tError} ${err.message}`;
+    } finally {
+      post.disabled = false;
+    }
+  });
+  return f;
+}
+
+async function open(section) {
+  const articleId = section.dataset.article;
+  const t = section.dataset;
+  const thread = section.querySelector(".discussion__thread");
+  const countNode = section.querySelector(".discussion__count");
+  if (!thread || !articleId) return;
+  let sort = "newest";
+  let page = 1;
+  let newestSeen = null;
+  let shown = 0;
+
+  const list = el("div", { class: "discussion__list" });
+  const more = el("button", { type: "button", class: "button button--secondary discussion__more", hidden: "" }, t.tMore);
+  const fresh = el("button", { type: "button", class: "discussion__fresh", hidden: "" }, t.tNew);
+  const order = el("select", { "aria-label": t.tSort });
+  for (const s of ["newest", "oldest", "liked"]) order.append(el("option", { value: s }, t[`t${s[0].toUpperCase()}${s.slice(1)}`]));
+
+  const me = await whoIsReading();
+  const canWrite = me && me.confirmed;
+  const replyTo = canWrite
+    ? (parentId, item) => {
+        if (item.querySelector(".comment-form")) return;
+        const f = form(section, articleId, parentId, (c) => {
+          f.remove();
+          const replies = item.querySelector(".comment__replies") || item.appendChild(el("div", { class: "comment__replies" }));
+          replies.append(commentNode(section, c, null));
+          shown += 1;
+          countNode.textContent = countText(section, shown);
+        }, () => f.remove());
+        item.append(f);
+        f.querySelector("textarea").focus();
+      }
+    : null;
+
+  function render(items, append) {
+    if (!append) list.replaceChildren();
+    for (const { comment, replies } of items) {
+      const node = commentNode(section, comment, replyTo);
+      if (replies.length) {
+        const box = el("div", { class: "comment__replies" });
+        for (const r of replies) box.append(commentNode(section, r, null));
+        node.append(box);
+      }
+      list.append(node);
+    }
+  }
+
+  async function load(append) {
+    const res = await fetch(`/api/v1/articles/${articleId}/comments?sort=${sort}&page=${page}`);
+    if (!res.ok) return;
+    const data = await res.json();
+    shown = data.count;
+    countNode.textContent = countText(section, data.count);
+    render(data.items, append);
+    more.hidden = !data.more;
+    if (!append && sort === "newest") newestSeen = data.items[0]?.comment.id ?? 0;
+  }
+
+  more.addEventListener("click", () => { page += 1; load(true); });
+  order.addEventListener("change", () => { sort = order.value; page = 1; fresh.hidden = true; load(false); });
+  fresh.addEventListener("click", () => { sort = "newest"; order.value = "newest"; page = 1; fresh.hidden = true; load(false); });
+
+  thread.replaceChildren(el("p", { class: "discussion__order" }, order), fresh);
+  if (canWrite) {
+    section.querySelector(".discussion__join")?.setAttribute("hidden", "");
+    thread.append(form(section, articleId, null, (c) => {
+      // Shown at once; a CDN may still hold the thread without it for a few seconds.
+      list.prepend(commentNode(section, c, replyTo));
+      shown += 1;
+      countNode.textContent = countText(section, shown);
+    }));
+  } else if (me && !me.confirmed) {
+    section.querySelector(".discussion__join")?.replaceChildren(t.tConfirm);
+  }
+  thread.append(list, more);
+  thread.hidden = false;
+  await load(false);
+
+  // New comments from others, while the reader is on the page (newest first only).
+  setInterval(async () => {
+    if (document.hidden || sort !== "newest" || page !== 1) return;
+    const res = await fetch(`/api/v1/articles/${articleId}/comments?sort=newest&page=1`);
+    if (!res.ok) return;
+    const data = await res.json();
+    countNode.textContent = countText(section, data.count);
+    const top = data.items[0]?.comment.id ?? 0;
+    if (newestSeen !== null && top > newestSeen) fresh.hidden = false;
+  }, POLL_MS);
+}
+
+// Threads load when their article comes near the screen; articles the infinite-scroll
+// loader adds later are watched too.
+const seen = new WeakSet();
+const watcher = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (e.isIntersecting && !seen.has(e.target)) {
+      seen.add(e.target);
+      watcher.unobserve(e.target);
+      open(e.target);
+    }
+  }
+}, { rootMargin: "600px 0px" });
+
+function watchAll(root) {
+  for (const s of root.querySelectorAll(".discussion[data-article]")) if (!seen.has(s)) watcher.observe(s);
+}
+watchAll(document);
+new MutationObserver((changes) => {
+  for (const c of changes) for (const n of c.addedNodes) if (n.nodeType === 1) watchAll(n);
+}).observe(document.body, { childList: true, subtree: true });
