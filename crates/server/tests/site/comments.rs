@@ -87,7 +87,10 @@ async fn a_confirmed_reader_comments_and_replies_and_everyone_reads_it_safely() 
     let thread = app
         .get(&format!("/api/v1/articles/{article}/comments?sort=oldest"))
         .await;
-    assert_eq!(thread.header("cache-control"), "public, max-age=0, s-maxage=5");
+    assert_eq!(
+        thread.header("cache-control"),
+        "public, max-age=0, s-maxage=5"
+    );
     let t = json_of(&thread);
     assert_eq!(t["count"], 2);
     assert_eq!(t["items"][0]["comment"]["author"], "Reader");
