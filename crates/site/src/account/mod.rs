@@ -6,6 +6,7 @@
 //! it never opens the newsroom, and a staff session is not a reader's.
 
 mod emails;
+mod links;
 mod login;
 mod page;
 mod recovery;

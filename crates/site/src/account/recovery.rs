@@ -9,19 +9,17 @@ use axum::response::Response;
 use axum_extra::extract::Form;
 use http::{HeaderMap, StatusCode};
 use newsdesk_auth::password::hash_password;
-use newsdesk_auth::token::hash_secret;
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::Role;
 use newsdesk_core::account::{normalize_email, validate_password};
-use newsdesk_store::{LinkPurpose, StoreError, TakenLink};
+use newsdesk_store::{LinkPurpose, StoreError};
 use serde::Deserialize;
 
 use super::page::{
     AccountPage, Form as PageForm, expired_form, field, presession_ok, presession_token,
 };
 use super::register::CsrfForm;
-use super::{emails, log_in};
-use crate::error::HttpError;
+use super::{emails, links, log_in};
 use crate::public::context::EditionCtx;
 use crate::public::error_page::or_error_page;
 use crate::state::AppState;
@@ -180,92 +178,12 @@ pub async fn magic_submit(
     submit_ask(state, limits, ip, code, headers, form, Ask::Magic).await
 }
 
-/// The page an emailed link opens: one button (or, for a reset, the new password).
-async fn landing(
-    state: &AppState,
-    ctx: &EditionCtx,
-    headers: &HeaderMap,
-    kind: &str,
-    action: String,
-) -> Result<Response, HttpError> {
-    let (csrf, cookie) = presession_token(state, headers);
-    let page = AccountPage::new(state, ctx, &format!("account-{kind}-landing-heading"))
-        .paragraph(ctx.t(state, &format!("account-{kind}-landing-text")))
-        .cookie(cookie);
-    let page = if kind == "reset" {
-        page.form(PageForm {
-            heading: None,
-            action,
-            csrf,
-            next: String::new(),
-            submit: ctx.t(state, "account-reset-submit"),
-            fields: vec![field(
-                state,
-                ctx,
-                "password",
-                "password",
-                "",
-                "new-password",
-            )],
-        })
-    } else {
-        page.button(
-            action,
-            &csrf,
-            ctx.t(state, &format!("account-{kind}-landing-submit")),
-        )
-    };
-    page.respond(state)
-}
-
-/// A link that was used, has expired or never existed.
-pub(crate) fn dead_link(state: &AppState, ctx: &EditionCtx) -> Result<Response, HttpError> {
-    let code = &ctx.edition.code;
-    AccountPage::new(state, ctx, "account-link-dead-heading")
-        .status(StatusCode::GONE)
-        .paragraph(ctx.t(state, "account-link-dead-text"))
-        .link(
-            format!("/{code}/account/login"),
-            ctx.t(state, "account-login-heading"),
-        )
-        .respond(state)
-}
-
-/// Takes link `token` of `purpose`; `None` when it opens nothing.
-pub(crate) async fn take(
-    state: &AppState,
-    token: &str,
-    purpose: LinkPurpose,
-) -> Result<Option<TakenLink>, HttpError> {
-    match state
-        .store()
-        .take_account_link(&hash_secret(token), purpose)
-        .await
-    {
-        Ok(taken) => Ok(Some(taken)),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(err) => Err(err.into()),
-    }
-}
-
 pub async fn reset_page(
     State(state): State<AppState>,
     Path((code, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        landing(
-            &state,
-            &ctx,
-            &headers,
-            "reset",
-            format!("/{code}/account/reset/{token}"),
-        )
-        .await
-    }
-    .await;
-    or_error_page(&state, Some(&code), result).await
+    links::landing(&state, &code, &token, &headers, "reset").await
 }
 
 /// Sets the new password: every session of the account ends (the store does that with
@@ -291,7 +209,7 @@ pub async fn reset(
                     action: format!("/{code}/account/reset/{token}"),
                     csrf: form.csrf.clone(),
                     next: String::new(),
-                    submit: ctx.t(&state, "account-reset-submit"),
+                    submit: ctx.t(&state, "account-reset-landing-submit"),
                     fields: vec![field(
                         &state,
                         &ctx,
@@ -304,8 +222,8 @@ pub async fn reset(
                 .respond(&state);
         }
         let hash = hash_password(&form.password).await?;
-        let Some(taken) = take(&state, &token, LinkPurpose::Reset).await? else {
-            return dead_link(&state, &ctx);
+        let Some(taken) = links::take(&state, &token, LinkPurpose::Reset).await? else {
+            return links::dead_link(&state, &ctx);
         };
         state
             .store()
@@ -331,19 +249,7 @@ pub async fn magic_page(
     Path((code, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        landing(
-            &state,
-            &ctx,
-            &headers,
-            "magic",
-            format!("/{code}/account/magic/{token}"),
-        )
-        .await
-    }
-    .await;
-    or_error_page(&state, Some(&code), result).await
+    links::landing(&state, &code, &token, &headers, "magic").await
 }
 
 pub async fn magic_login(
@@ -353,16 +259,22 @@ pub async fn magic_login(
     Form(form): Form<CsrfForm>,
 ) -> Response {
     let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        if !presession_ok(&headers, &form.csrf) {
-            return Err(expired_form());
-        }
-        let Some(taken) = take(&state, &token, LinkPurpose::Magic).await? else {
-            return dead_link(&state, &ctx);
+        let (ctx, taken) = match links::take_posted(
+            &state,
+            &code,
+            &token,
+            &headers,
+            &form.csrf,
+            LinkPurpose::Magic,
+        )
+        .await?
+        {
+            Ok(found) => found,
+            Err(dead) => return Ok(dead),
         };
         let account = state.store().confirm_email(taken.account_id).await?;
         if account.disabled {
-            return dead_link(&state, &ctx);
+            return links::dead_link(&state, &ctx);
         }
         tracing::info!(account = account.id, "reader logged in by link");
         log_in(&state, &headers, &account, &format!("/{code}/account")).await

@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use http::{HeaderMap, StatusCode};
 use newsdesk_auth::password::hash_password;
-use newsdesk_auth::token::hash_secret;
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::Role;
 use newsdesk_core::account::{normalize_email, validate_password};
@@ -16,7 +15,7 @@ use serde::Deserialize;
 use super::page::{
     AccountPage, Form as PageForm, expired_form, field, presession_ok, presession_token,
 };
-use super::{emails, log_in, reader, safe_next};
+use super::{emails, links, log_in, reader, safe_next};
 use crate::public::context::EditionCtx;
 use crate::public::error_page::or_error_page;
 use crate::state::AppState;
@@ -186,21 +185,7 @@ pub async fn confirm_page(
     Path((code, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        let (csrf, cookie) = presession_token(&state, &headers);
-        AccountPage::new(&state, &ctx, "account-confirm-heading")
-            .paragraph(ctx.t(&state, "account-confirm-text"))
-            .button(
-                format!("/{code}/account/confirm/{token}"),
-                &csrf,
-                ctx.t(&state, "account-confirm-submit"),
-            )
-            .cookie(cookie)
-            .respond(&state)
-    }
-    .await;
-    or_error_page(&state, Some(&code), result).await
+    links::landing(&state, &code, &token, &headers, "confirm").await
 }
 
 /// Takes the link, confirms the address and logs the reader in.
@@ -211,27 +196,18 @@ pub async fn confirm(
     Form(form): Form<CsrfForm>,
 ) -> Response {
     let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        if !presession_ok(&headers, &form.csrf) {
-            return Err(expired_form());
-        }
-        let taken = match state
-            .store()
-            .take_account_link(&hash_secret(&token), LinkPurpose::Confirm)
-            .await
+        let taken = match links::take_posted(
+            &state,
+            &code,
+            &token,
+            &headers,
+            &form.csrf,
+            LinkPurpose::Confirm,
+        )
+        .await?
         {
-            Ok(taken) => taken,
-            Err(StoreError::NotFound) => {
-                return AccountPage::new(&state, &ctx, "account-link-dead-heading")
-                    .status(StatusCode::GONE)
-                    .paragraph(ctx.t(&state, "account-link-dead-text"))
-                    .link(
-                        format!("/{code}/account/login"),
-                        ctx.t(&state, "account-login-heading"),
-                    )
-                    .respond(&state);
-            }
-            Err(err) => return Err(err.into()),
+            Ok((_, taken)) => taken,
+            Err(dead) => return Ok(dead),
         };
         let account = state.store().confirm_email(taken.account_id).await?;
         tracing::info!(account = account.id, "reader confirmed their address");

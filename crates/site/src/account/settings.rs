@@ -16,10 +16,9 @@ use newsdesk_core::account::{normalize_email, validate_password};
 use newsdesk_store::{LinkPurpose, StoreError};
 use serde::Deserialize;
 
-use super::page::{AccountPage, expired_form, presession_ok, presession_token};
-use super::recovery::{dead_link, take};
+use super::page::{AccountPage, expired_form};
 use super::register::CsrfForm;
-use super::{emails, log_in, reader};
+use super::{emails, links, log_in, reader};
 use crate::error::HttpError;
 use crate::public::context::EditionCtx;
 use crate::public::error_page::or_error_page;
@@ -189,21 +188,7 @@ pub async fn email_page(
     Path((code, token)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        let (csrf, cookie) = presession_token(&state, &headers);
-        AccountPage::new(&state, &ctx, "account-email-landing-heading")
-            .paragraph(ctx.t(&state, "account-email-landing-text"))
-            .button(
-                format!("/{code}/account/email/{token}"),
-                &csrf,
-                ctx.t(&state, "account-email-landing-submit"),
-            )
-            .cookie(cookie)
-            .respond(&state)
-    }
-    .await;
-    or_error_page(&state, Some(&code), result).await
+    links::landing(&state, &code, &token, &headers, "email").await
 }
 
 /// Takes the link sent to the new address and moves the account there.
@@ -214,12 +199,18 @@ pub async fn email_confirm(
     Form(form): Form<CsrfForm>,
 ) -> Response {
     let result = async {
-        let ctx = EditionCtx::load(&state, &code).await?;
-        if !presession_ok(&headers, &form.csrf) {
-            return Err(expired_form());
-        }
-        let Some(taken) = take(&state, &token, LinkPurpose::Email).await? else {
-            return dead_link(&state, &ctx);
+        let (ctx, taken) = match links::take_posted(
+            &state,
+            &code,
+            &token,
+            &headers,
+            &form.csrf,
+            LinkPurpose::Email,
+        )
+        .await?
+        {
+            Ok(found) => found,
+            Err(dead) => return Ok(dead),
         };
         let account = match state
             .store()
@@ -228,7 +219,7 @@ pub async fn email_confirm(
         {
             Ok(account) => account,
             // Taken by someone else since the link went out.
-            Err(StoreError::Conflict { .. }) => return dead_link(&state, &ctx),
+            Err(StoreError::Conflict { .. }) => return links::dead_link(&state, &ctx),
             Err(err) => return Err(err.into()),
         };
         tracing::info!(account = account.id, "reader moved to a new address");
