@@ -86,10 +86,15 @@ test('a reader registers on the Arabic edition, confirms by email and logs in', 
   assert.equal(await posted.locator('.comment__body script').count(), 0, 'the script stays text');
   assert.equal(await posted.locator('.comment__body a[rel="nofollow ugc noopener"]').count(), 1, 'the link is clickable: ' + await posted.locator('.comment__body').innerHTML());
   await page.waitForFunction(() => /تعليق واحد/.test(document.querySelector('.discussion__count').textContent));
-  await posted.locator('.comment__reply').click();
+  await posted.locator('.comment__actions button', { hasText: 'ردّ' }).first().click();
   await posted.locator('textarea').fill('ردّ على التعليق');
   await posted.locator('.comment-form button[type=submit]').click();
   await posted.locator('.comment__replies .comment__body').getByText('ردّ على التعليق').waitFor();
+  // The reader's own comment can be edited for a few minutes.
+  await posted.locator('.comment__actions button', { hasText: 'تعديل' }).first().click();
+  await posted.locator('.comment-edit textarea').fill('تعليق معدّل');
+  await posted.locator('.comment-edit button[type=submit]').click();
+  await posted.locator('.comment__body').first().getByText('تعليق معدّل').waitFor();
   await page.locator('.discussion').first().screenshot({ path: `${SHOTS}readers-discussion-ar-phone.png` });
   await context.close();
 
@@ -98,7 +103,7 @@ test('a reader registers on the Arabic edition, confirms by email and logs in', 
   await visitor.goto(`${server.base}${article}`);
   // The thread loads as the discussion comes near the screen, as a reader scrolls to it.
   await visitor.locator('.discussion').first().scrollIntoViewIfNeeded();
-  await visitor.locator('.discussion .comment__body').getByText('تعليق تجريبي').first().waitFor();
+  await visitor.locator('.discussion .comment__body').getByText('تعليق معدّل').first().waitFor();
   assert.equal(await visitor.locator('.discussion .comment-form').count(), 0);
   assert.equal(await visitor.locator('.discussion__join').first().isVisible(), true);
   const status = await visitor.evaluate(async (id) => (await fetch(`/api/v1/articles/${id}/comments`, {

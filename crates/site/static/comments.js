@@ -61,12 +61,82 @@ function commentNode(section, c, onReply) {
   if (c.deleted) body.textContent = t.tDeleted;
   else body.innerHTML = c.html; // escaped by the server: links are the only markup
   item.append(body);
+  const actions = el("p", { class: "comment__actions" });
   if (!c.deleted && onReply) {
     const reply = el("button", { type: "button", class: "comment__reply" }, t.tReply);
     reply.addEventListener("click", () => onReply(c.id, item));
-    item.append(reply);
+    actions.append(reply);
   }
+  if (!c.deleted && reader && reader.confirmed) {
+    if (c.author_id === reader.id) ownActions(section, c, item, body, actions);
+    else voteActions(section, c, actions);
+  } else if (!c.deleted && c.likes > 0) {
+    actions.append(el("span", { class: "comment__likes" }, `♥ ${c.likes}`));
+  }
+  if (actions.childNodes.length) item.append(actions);
   return item;
+}
+
+async function send(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: { "X-CSRF-Token": reader.csrf, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = res.status === 204 ? {} : await res.json().catch(() => ({}));
+  return { ok: res.ok, data };
+}
+
+const EDIT_MS = 5 * 60 * 1000;
+
+// Edit (within five minutes of posting) and delete, on the reader's own comment.
+function ownActions(section, c, item, body, actions) {
+  const t = section.dataset;
+  if (Date.now() - new Date(c.created_at).getTime() < EDIT_MS) {
+    const edit = el("button", { type: "button", class: "comment__reply" }, t.tEdit);
+    edit.addEventListener("click", () => {
+      if (item.querySelector(".comment-edit")) return;
+      const box = el("textarea", { rows: "3", maxlength: "3000", dir: "auto", "aria-label": t.tLabel });
+      box.value = body.textContent;
+      const save = el("button", { type: "submit", class: "button" }, t.tSave);
+      const status = el("p", { class: "comment-form__status", role: "status" });
+      const f = el("form", { class: "comment-form comment-edit" }, box, status, save);
+      f.addEventListener("submit", async (e) => {
+        e.preventDefault();
+        const r = await send("PATCH", `/api/v1/comments/${c.id}`, { body: box.value });
+        if (!r.ok) { status.textContent = `${t.tError} ${r.data?.error?.message ?? ""}`; return; }
+        body.innerHTML = r.data.html;
+        f.remove();
+      });
+      body.after(f);
+      box.focus();
+    });
+    actions.append(edit);
+  }
+  const del = el("button", { type: "button", class: "comment__reply" }, t.tDelete);
+  del.addEventListener("click", async () => {
+    if (!window.confirm(t.tDeleteConfirm)) return;
+    const r = await send("DELETE", `/api/v1/comments/${c.id}`);
+    if (r.ok) { body.textContent = t.tDeleted; actions.remove(); }
+  });
+  actions.append(del);
+}
+
+// Like and report, on others' comments.
+function voteActions(section, c, actions) {
+  const t = section.dataset;
+  const like = el("button", { type: "button", class: "comment__reply", "aria-pressed": "false" }, `${t.tLike} · ${c.likes}`);
+  like.addEventListener("click", async () => {
+    const r = await send("POST", `/api/v1/comments/${c.id}/like`);
+    if (r.ok) { like.textContent = `${t.tLike} · ${r.data.count}`; like.setAttribute("aria-pressed", "true"); }
+  });
+  const report = el("button", { type: "button", class: "comment__reply" }, t.tReport);
+  report.addEventListener("click", async () => {
+    const r = await send("POST", `/api/v1/comments/${c.id}/report`);
+    if (r.ok) { report.textContent = t.tReported; report.disabled = true; }
+  });
+  actions.append(like, report);
 }
 
 function form(section, articleId, parentId, onPosted, onCancel) {

@@ -357,6 +357,29 @@ impl Store {
         Ok((new, count))
     }
 
+    /// Moves a comment to `status` (a hold, a moderator's decision) with the reason shown
+    /// to moderators and its author.
+    pub async fn set_comment_status(
+        &self,
+        id: i64,
+        status: CommentStatus,
+        reason: &str,
+    ) -> Result<Comment> {
+        let done = exec!(self, |db| sqlx::query(
+            "UPDATE comments SET status = $2, reason = $3 WHERE id = $1"
+        )
+        .bind(id)
+        .bind(status.as_str())
+        .bind(reason)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.get_comment(id).await
+    }
+
     /// Every comment `account_id` wrote, newest first (their data export).
     pub async fn comments_by_account(&self, account_id: i64) -> Result<Vec<Comment>> {
         let rows: Vec<CommentRow> = read!(self, |db| sqlx::query_as(concat!(

@@ -267,3 +267,167 @@ async fn a_readers_comments_are_in_their_export_and_go_or_stay_with_the_account(
         "Written by gil@example.com"
     );
 }
+
+async fn send_json(
+    b: &mut Browser,
+    method: &str,
+    uri: &str,
+    csrf: &str,
+    body: Option<Value>,
+) -> TestResponse {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("x-csrf-token", csrf);
+    if body.is_some() {
+        request = request.header("content-type", "application/json");
+    }
+    b.send(request, body.map(|b| b.to_string()).unwrap_or_default())
+        .await
+}
+
+#[tokio::test]
+async fn readers_edit_and_delete_their_own_and_like_or_report_others() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    let mut ann = confirmed_reader(&app, "ann@example.com").await;
+    let ann_csrf = csrf_of(&mut ann).await;
+    let posted = json_of(&post(&mut ann, article, &ann_csrf, json!({ "body": "Frist!" })).await);
+    let id = posted["id"].as_i64().unwrap();
+    let me: Value = serde_json::from_slice(&ann.get("/api/v1/reader").await.bytes).unwrap();
+    assert_eq!(
+        posted["author_id"], me["id"],
+        "the page can tell its reader's own comments"
+    );
+
+    let edited = send_json(
+        &mut ann,
+        "PATCH",
+        &format!("/api/v1/comments/{id}"),
+        &ann_csrf,
+        Some(json!({ "body": "First!" })),
+    )
+    .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.text());
+    assert_eq!(json_of(&edited)["edited"], true);
+    assert_eq!(json_of(&edited)["html"], "First!");
+
+    let mut others = Vec::new();
+    for n in 0..3 {
+        let mut b = confirmed_reader(&app, &format!("other{n}@example.com")).await;
+        let csrf = csrf_of(&mut b).await;
+        others.push((b, csrf));
+    }
+    let (bob, bob_csrf) = &mut others[0];
+    let not_mine = send_json(
+        bob,
+        "PATCH",
+        &format!("/api/v1/comments/{id}"),
+        bob_csrf,
+        Some(json!({ "body": "Mine now" })),
+    )
+    .await;
+    assert_eq!(not_mine.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send_json(
+            bob,
+            "DELETE",
+            &format!("/api/v1/comments/{id}"),
+            bob_csrf,
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let like = send_json(
+        bob,
+        "POST",
+        &format!("/api/v1/comments/{id}/like"),
+        bob_csrf,
+        None,
+    )
+    .await;
+    assert_eq!(json_of(&like), json!({ "new": true, "count": 1 }));
+    let again = send_json(
+        bob,
+        "POST",
+        &format!("/api/v1/comments/{id}/like"),
+        bob_csrf,
+        None,
+    )
+    .await;
+    assert_eq!(json_of(&again), json!({ "new": false, "count": 1 }));
+    let own = send_json(
+        &mut ann,
+        "POST",
+        &format!("/api/v1/comments/{id}/like"),
+        &ann_csrf,
+        None,
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Three readers' reports hide it until a moderator decides.
+    for (b, csrf) in &mut others {
+        let r = send_json(
+            b,
+            "POST",
+            &format!("/api/v1/comments/{id}/report"),
+            csrf,
+            None,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let thread = json_of(
+        &app.get(&format!("/api/v1/articles/{article}/comments"))
+            .await,
+    );
+    assert_eq!(thread["count"], 0, "held after three reports");
+    let held = app.store().get_comment(id).await.unwrap();
+    assert_eq!(held.status, newsdesk_core::CommentStatus::Held);
+    assert_eq!(held.reason, "reported by 3 readers");
+
+    // Deleting one's own: gone from the thread.
+    let second = json_of(&post(&mut ann, article, &ann_csrf, json!({ "body": "Second" })).await);
+    let sid = second["id"].as_i64().unwrap();
+    let gone = send_json(
+        &mut ann,
+        "DELETE",
+        &format!("/api/v1/comments/{sid}"),
+        &ann_csrf,
+        None,
+    )
+    .await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        json_of(
+            &app.get(&format!("/api/v1/articles/{article}/comments"))
+                .await
+        )["count"],
+        0
+    );
+    // Without the session's token, nothing happens.
+    let forged = send_json(
+        &mut ann,
+        "DELETE",
+        &format!("/api/v1/comments/{sid}"),
+        "forged",
+        None,
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let doc: Value = serde_json::from_slice(&app.get("/api/v1/openapi.json").await.bytes).unwrap();
+    for (path, method) in [
+        ("/api/v1/comments/{id}", "patch"),
+        ("/api/v1/comments/{id}", "delete"),
+        ("/api/v1/comments/{id}/like", "post"),
+        ("/api/v1/comments/{id}/report", "post"),
+    ] {
+        assert!(
+            doc["paths"][path][method].is_object(),
+            "{method} {path} documented"
+        );
+    }
+}

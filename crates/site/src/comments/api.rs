@@ -6,9 +6,8 @@ use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use http::header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER};
+use http::header::CACHE_CONTROL;
 use http::{HeaderMap, HeaderValue, StatusCode};
-use newsdesk_auth::token::constant_time_eq;
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::{ArticleStatus, Comment, CommentStatus};
 use newsdesk_store::{CommentSort, NewComment, StoreError, ThreadItem};
@@ -16,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::render::comment_html;
+use super::request;
 use crate::account::reader;
 use crate::error::{ErrorBody, HttpError};
 use crate::state::AppState;
@@ -24,8 +24,6 @@ use crate::state::AppState;
 pub const PER_PAGE: i64 = 20;
 /// The deepest page a thread is read to.
 const MAX_PAGE: i64 = 500;
-/// The header carrying the reader session's CSRF token on a post.
-pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// One comment as readers see it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,6 +33,8 @@ pub struct CommentView {
     pub parent_id: Option<i64>,
     /// The author's display name; `null` for a deleted account.
     pub author: Option<String>,
+    /// The author's account (so a reader's page can offer edit and delete on their own).
+    pub author_id: Option<i64>,
     /// The text as safe HTML: escaped, line breaks as `<br>`, web links clickable with
     /// `rel="nofollow ugc noopener"`. Empty for a deleted comment.
     pub html: String,
@@ -53,6 +53,7 @@ impl From<&Comment> for CommentView {
             id: c.id,
             parent_id: c.parent_id,
             author: c.author_name.clone(),
+            author_id: c.account_id,
             html: if deleted {
                 String::new()
             } else {
@@ -116,6 +117,8 @@ pub struct NewCommentBody {
 /// The logged-in reader, for the article page's script.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReaderView {
+    /// The reader's account id (`author_id` of their comments).
+    pub id: i64,
     pub name: String,
     /// Whether the address is confirmed; only confirmed readers may comment.
     pub confirmed: bool,
@@ -158,7 +161,7 @@ fn parse_query(raw: Option<&str>) -> Result<(CommentSort, &'static str, i64), Ht
 /// An article id from the path; anything else names no article (a JSON 404, where axum's
 /// own extractor would answer in plain text).
 fn article_id(raw: &str) -> Result<i64, HttpError> {
-    raw.parse().map_err(|_| HttpError::NotFound)
+    request::id_of(raw)
 }
 
 /// The article, if readers can see it (and so discuss it).
@@ -248,59 +251,14 @@ pub async fn post(
     body: Body,
 ) -> Result<Response, HttpError> {
     let id = article_id(&id)?;
-    let Some(found) = reader(&state, &headers).await? else {
-        return Err(HttpError::Unauthorized);
-    };
-    let csrf = headers
-        .get(CSRF_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if csrf.is_empty() || !constant_time_eq(csrf, &found.csrf) {
-        return Err(HttpError::Forbidden(
-            "X-CSRF-Token must carry the session's token (GET /api/v1/reader)".to_owned(),
-        ));
-    }
-    if found.account.email_confirmed_at.is_none() {
-        return Err(HttpError::Forbidden(
-            "confirm your email address first: follow the link we sent you".to_owned(),
-        ));
-    }
-    let json = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("application/json")
-        });
-    if !json {
-        return Err(HttpError::UnsupportedMedia(
-            "send the comment as application/json".to_owned(),
-        ));
-    }
-    let body = axum::body::to_bytes(body, super::MAX_BODY)
-        .await
-        .map_err(|_| {
-            HttpError::PayloadTooLarge("a comment request is at most 32 KiB".to_owned())
-        })?;
-    let value: serde_json::Value = serde_json::from_slice(&body)
-        .map_err(|e| HttpError::BadRequest(format!("the body is not JSON: {e}")))?;
-    // serde would read the struct from an array of its fields too; the document says object.
-    if !value.is_object() {
-        return Err(newsdesk_core::ValidationError::single("body", "must be a JSON object").into());
-    }
-    let new: NewCommentBody = serde_json::from_value(value)
-        .map_err(|e| HttpError::BadRequest(format!("the body is not a comment: {e}")))?;
+    let found = request::writer(&state, &headers).await?;
+    let new: NewCommentBody = request::json_body(&headers, body).await?;
     public_article(&state, id).await?;
     if let Err(wait) = limits
         .comment
         .check(ip, Some(&found.account.id.to_string()))
     {
-        let mut response = HttpError::RateLimited.into_response();
-        response
-            .headers_mut()
-            .insert(RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
-        return Ok(response);
+        return Ok(request::rate_limited(wait));
     }
     let comment = state
         .store()
@@ -338,6 +296,7 @@ pub async fn reader_me(
         return Err(HttpError::Unauthorized);
     };
     let mut response = Json(ReaderView {
+        id: found.account.id,
         name: found.account.name.clone(),
         confirmed: found.account.email_confirmed_at.is_some(),
         csrf: found.csrf.clone(),

@@ -4,8 +4,10 @@
 //!
 //! The endpoints are in the one OpenAPI document (`/api/v1/openapi.json`, tag `comments`).
 
+mod actions;
 mod api;
 mod render;
+mod request;
 
 use axum::Extension;
 use newsdesk_auth::ReaderLimits;
@@ -25,6 +27,9 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::thread, api::post))
         .routes(routes!(api::reader_me))
+        .routes(routes!(actions::edit, actions::delete))
+        .routes(routes!(actions::like))
+        .routes(routes!(actions::report))
 }
 
 /// The routes as served.

@@ -141,6 +141,23 @@ store_test!(likes_sort_and_count_once_per_reader, |store| {
     assert_eq!(liked[0].comment.id, a.id);
     assert_eq!(liked[0].comment.likes, 2);
     assert_eq!(store.get_comment(b.id).await?.reports, 1);
+    let held = store
+        .set_comment_status(b.id, CommentStatus::Held, "reported by 3 readers")
+        .await?;
+    assert_eq!(
+        (held.status, held.reason.as_str()),
+        (CommentStatus::Held, "reported by 3 readers")
+    );
+    let thread = store
+        .comment_thread(article, CommentSort::Newest, 10, 0)
+        .await?;
+    assert_eq!(thread.len(), 1, "a held comment is not shown");
+    assert!(matches!(
+        store
+            .set_comment_status(999_999, CommentStatus::Held, "")
+            .await,
+        Err(StoreError::NotFound)
+    ));
     Ok(())
 });
 
