@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod banks;
+mod discussion;
 mod insert;
 pub mod lang;
 mod options;
@@ -19,6 +20,7 @@ use newsdesk_store::Store;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+pub use discussion::READER_PASSWORD;
 pub use options::{DemoError, DemoOptions, DemoReport};
 pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 
@@ -26,6 +28,7 @@ pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 /// every article.
 const PHOTO_STREAM: u64 = 1;
 const ARTICLE_STREAM: u64 = 2;
+const DISCUSSION_STREAM: u64 = 3;
 
 /// Fills `store` (and `media`) with the demo newsroom described in the crate docs.
 /// Neither locked nor recorded: a program that may run beside another instance, or be
@@ -52,6 +55,10 @@ pub async fn generate(
     let plan = schedule::schedule(&mut rng, opts.articles, opts.now);
     let inserted = insert::insert(store, &room, &pool, &plan, opts).await?;
 
+    let mut talk_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    talk_rng.set_stream(DISCUSSION_STREAM);
+    let talk = discussion::discussion(store, &mut talk_rng).await?;
+
     Ok(DemoReport {
         editions: banks::newsroom::EDITIONS.len(),
         sections: room.sections.iter().map(|s| s.len()).sum(),
@@ -62,6 +69,8 @@ pub async fn generate(
         translation_groups: plan.groups,
         corrections: inserted.corrections,
         photos: pool.len(),
+        readers: talk.readers,
+        comments: talk.comments,
         elapsed: started.elapsed(),
     })
 }

@@ -50,6 +50,9 @@ pub struct DemoReport {
     pub translation_groups: usize,
     pub corrections: usize,
     pub photos: usize,
+    /// Readers and comments of the demo discussion.
+    pub readers: usize,
+    pub comments: usize,
     pub elapsed: Duration,
 }
 
@@ -58,7 +61,8 @@ impl fmt::Display for DemoReport {
         write!(
             f,
             "demo newsroom: {} editions, {} sections, {} tags, {} authors, {} noted entities, \
-             {} photos, {} articles ({} stories in several editions, {} corrections) in {:.1} s",
+             {} photos, {} articles ({} stories in several editions, {} corrections), \
+             {} readers, {} comments in {:.1} s",
             self.editions,
             self.sections,
             self.tags,
@@ -68,6 +72,8 @@ impl fmt::Display for DemoReport {
             self.articles,
             self.translation_groups,
             self.corrections,
+            self.readers,
+            self.comments,
             self.elapsed.as_secs_f64()
         )
     }
@@ -81,4 +87,6 @@ pub enum DemoError {
     Media(#[from] newsdesk_media::MediaError),
     #[error("a demo photo task failed: {0}")]
     Task(String),
+    #[error("hashing the demo readers' password: {0}")]
+    Password(String),
 }

@@ -380,6 +380,22 @@ impl Store {
         self.get_comment(id).await
     }
 
+    /// Features a comment (shown first in its thread) or stops featuring it.
+    pub async fn set_comment_featured(&self, id: i64, featured: bool) -> Result<()> {
+        let done = exec!(self, |db| sqlx::query(
+            "UPDATE comments SET featured = $2 WHERE id = $1"
+        )
+        .bind(id)
+        .bind(featured)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     /// Every comment `account_id` wrote, newest first (their data export).
     pub async fn comments_by_account(&self, account_id: i64) -> Result<Vec<Comment>> {
         let rows: Vec<CommentRow> = read!(self, |db| sqlx::query_as(concat!(

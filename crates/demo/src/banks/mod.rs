@@ -6,6 +6,7 @@
 //! `{place}` (city, nominative), `{place_loc}` (Russian "в Лондоне"), `{year}`.
 
 mod business;
+pub mod comments;
 pub mod common;
 mod culture;
 pub mod newsroom;

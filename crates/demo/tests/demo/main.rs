@@ -6,6 +6,7 @@
 )]
 
 mod content;
+mod discussion;
 mod newsroom;
 mod seeding;
 mod support;

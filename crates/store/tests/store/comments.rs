@@ -140,6 +140,15 @@ store_test!(likes_sort_and_count_once_per_reader, |store| {
         .await?;
     assert_eq!(liked[0].comment.id, a.id);
     assert_eq!(liked[0].comment.likes, 2);
+    store.set_comment_featured(b.id, true).await?;
+    let featured = store
+        .comment_thread(article, CommentSort::MostLiked, 10, 0)
+        .await?;
+    assert_eq!(
+        featured[0].comment.id, b.id,
+        "featured comes first whatever the order"
+    );
+    store.set_comment_featured(b.id, false).await?;
     assert_eq!(store.get_comment(b.id).await?.reports, 1);
     let held = store
         .set_comment_status(b.id, CommentStatus::Held, "reported by 3 readers")
