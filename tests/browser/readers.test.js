@@ -78,6 +78,9 @@ test('a reader registers on the Arabic edition, confirms by email and logs in', 
   const form = page.locator('.discussion .comment-form').first();
   await form.waitFor();
   assert.equal(await page.locator('.discussion__join').first().isHidden(), true, 'no log-in prompt for a reader');
+  // The thread has loaded (and set the count) once the page is quiet.
+  await page.waitForLoadState('networkidle');
+  const countBefore = await page.locator('.discussion__count').first().textContent();
   const comment = 'تعليق تجريبي <script>alert(1)</script> https://example.com/ar';
   await form.locator('textarea').fill(comment);
   await form.locator('button[type=submit]').click();
@@ -85,7 +88,7 @@ test('a reader registers on the Arabic edition, confirms by email and logs in', 
   await posted.locator('.comment__body').getByText('تعليق تجريبي').waitFor();
   assert.equal(await posted.locator('.comment__body script').count(), 0, 'the script stays text');
   assert.equal(await posted.locator('.comment__body a[rel="nofollow ugc noopener"]').count(), 1, 'the link is clickable: ' + await posted.locator('.comment__body').innerHTML());
-  await page.waitForFunction(() => /تعليق واحد/.test(document.querySelector('.discussion__count').textContent));
+  await page.waitForFunction((before) => document.querySelector('.discussion__count').textContent !== before, countBefore);
   await posted.locator('.comment__actions button', { hasText: 'ردّ' }).first().click();
   await posted.locator('textarea').fill('ردّ على التعليق');
   await posted.locator('.comment-form button[type=submit]').click();
