@@ -304,7 +304,10 @@ async fn a_failed_request_frees_its_key_and_bad_keys_are_refused() {
         .as_object()
         .unwrap()
         .iter()
-        .filter_map(|(path, item)| Some((path, item.get("post")?)));
+        .filter_map(|(path, item)| Some((path, item.get("post")?)))
+        // The readers' discussion API shares the document but not the Admin API's
+        // Idempotency-Key layer (README, "The discussion").
+        .filter(|(_, op)| op["tags"][0] != "comments");
     let mut n = 0;
     for (path, op) in posts {
         n += 1;
