@@ -269,8 +269,8 @@ async function open(section) {
   }, POLL_MS);
 }
 
-// Threads load when their article comes near the screen; articles the infinite-scroll
-// loader adds later are watched too.
+// Threads load when their discussion comes up from below the screen; articles the
+// infinite-scroll loader adds later are watched too.
 const seen = new WeakSet();
 const watcher = new IntersectionObserver((entries) => {
   for (const e of entries) {
@@ -280,7 +280,10 @@ const watcher = new IntersectionObserver((entries) => {
       open(e.target);
     }
   }
-}, { rootMargin: "600px 0px" });
+  // Only ahead of the reader (below the screen), never above it: a thread that grew above
+  // what the reader is looking at would push the page away from under their eyes (and the
+  // infinite-scroll loader's sense of which article is being read with it).
+}, { rootMargin: "0px 0px 300px 0px" });
 
 function watchAll(root) {
   for (const s of root.querySelectorAll(".discussion[data-article]")) if (!seen.has(s)) watcher.observe(s);
