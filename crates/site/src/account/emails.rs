@@ -147,22 +147,17 @@ pub async fn send_confirmation(
     ctx: &EditionCtx,
     account: &newsdesk_core::Account,
 ) -> Result<(), HttpError> {
-    let link = new_link(
+    send_link(
         state,
         ctx,
-        account.id,
+        account,
+        &account.email,
+        "confirm",
         LinkPurpose::Confirm,
         "confirm",
         CONFIRM_TTL,
-        "",
     )
-    .await?;
-    let message = Message {
-        kind: "confirm",
-        name: &account.name,
-        link: Some(&link),
-    };
-    queue(state, compose(state, ctx, &account.email, &message)?).await
+    .await
 }
 
 /// Sent instead of a confirmation when someone registers with an address that already has

@@ -9,7 +9,7 @@ use http::{HeaderMap, StatusCode};
 use newsdesk_auth::cookies;
 use newsdesk_auth::password::verify_password;
 use newsdesk_auth::ratelimit::{Admission, Exceeded};
-use newsdesk_auth::session::{self as auth_session, Found, SESSION_TTL};
+use newsdesk_auth::session::{self as auth_session, Found};
 use newsdesk_auth::token::constant_time_eq;
 use newsdesk_auth::{ClientIp, ReaderLimits, SessionKind};
 use newsdesk_core::account::normalize_email;
@@ -20,7 +20,7 @@ use super::page::{
     AccountPage, Form as PageForm, expired_form, field, presession_ok, presession_token,
 };
 use super::register::{CsrfForm, NextQuery};
-use super::{reader, safe_next};
+use super::{log_in, reader, safe_next};
 use crate::public::context::EditionCtx;
 use crate::public::error_page::or_error_page;
 use crate::state::AppState;
@@ -167,26 +167,8 @@ pub async fn submit(
             }
         };
         limits.login.succeeded(ip, &email);
-        if let Some(previous) = reader(&state, &headers).await? {
-            auth_session::end(state.store(), &previous.token_hash).await?;
-        }
-        let started = auth_session::start(state.store(), SessionKind::Reader, &account).await?;
         tracing::info!(account = account.id, "reader logged in");
-        let secure = state.config().secure_cookies;
-        let mut response = Redirect::to(&next).into_response();
-        let headers = response.headers_mut();
-        if let Some(c) = cookies::session_cookie_of(
-            SessionKind::Reader,
-            &started.token,
-            SESSION_TTL.num_seconds(),
-            secure,
-        ) {
-            headers.append(SET_COOKIE, c);
-        }
-        if let Some(c) = cookies::clear_presession_cookie(secure) {
-            headers.append(SET_COOKIE, c);
-        }
-        Ok(response)
+        log_in(&state, &headers, &account, &next).await
     }
     .await;
     or_error_page(&state, Some(&code), result).await

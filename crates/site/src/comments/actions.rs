@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Duration;
 use http::{HeaderMap, StatusCode};
 use newsdesk_auth::{ClientIp, ReaderLimits};
-use newsdesk_core::{ArticleStatus, CommentStatus};
+use newsdesk_core::CommentStatus;
 use newsdesk_store::{StoreError, VoteKind};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -48,11 +48,8 @@ async fn live_comment(state: &AppState, raw: &str) -> Result<newsdesk_core::Comm
         Ok(_) | Err(StoreError::NotFound) => return Err(HttpError::NotFound),
         Err(err) => return Err(err.into()),
     };
-    match state.store().get_article(comment.article_id).await {
-        Ok(a) if a.status == ArticleStatus::Published => Ok(comment),
-        Ok(_) | Err(StoreError::NotFound) => Err(HttpError::NotFound),
-        Err(err) => Err(err.into()),
-    }
+    super::api::public_article(state, comment.article_id).await?;
+    Ok(comment)
 }
 
 /// Edits the reader's own comment within five minutes of posting; it is then marked

@@ -158,14 +158,11 @@ fn parse_query(raw: Option<&str>) -> Result<(CommentSort, &'static str, i64), Ht
     Ok((sort.0, sort.1, page))
 }
 
-/// An article id from the path; anything else names no article (a JSON 404, where axum's
-/// own extractor would answer in plain text).
-fn article_id(raw: &str) -> Result<i64, HttpError> {
-    request::id_of(raw)
-}
-
 /// The article, if readers can see it (and so discuss it).
-async fn public_article(state: &AppState, id: i64) -> Result<newsdesk_core::Article, HttpError> {
+pub(super) async fn public_article(
+    state: &AppState,
+    id: i64,
+) -> Result<newsdesk_core::Article, HttpError> {
     match state.store().get_article(id).await {
         Ok(a) if a.status == ArticleStatus::Published => Ok(a),
         Ok(_) | Err(StoreError::NotFound) => Err(HttpError::NotFound),
@@ -189,7 +186,7 @@ pub async fn thread(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, HttpError> {
-    let id = article_id(&id)?;
+    let id = request::id_of(&id)?;
     let (sort, sort_name, page) = parse_query(raw.as_deref())?;
     public_article(&state, id).await?;
     let store = state.store();
@@ -250,7 +247,7 @@ pub async fn post(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, HttpError> {
-    let id = article_id(&id)?;
+    let id = request::id_of(&id)?;
     let found = request::writer(&state, &headers).await?;
     let new: NewCommentBody = request::json_body(&headers, body).await?;
     public_article(&state, id).await?;
