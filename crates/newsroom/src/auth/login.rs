@@ -17,7 +17,6 @@ use crate::auth::cookies;
 use crate::auth::password::verify_password;
 use crate::auth::ratelimit::{Admission, LoginLimits};
 use crate::auth::session::{self, CurrentSession, SESSION_TTL};
-use crate::auth::token::{constant_time_eq, random_token};
 use newsdesk_auth::ClientIp;
 
 /// Audit actions: every newsroom login, and every lock-out of a client from an account.
@@ -84,19 +83,13 @@ pub(crate) fn form_token(
     }
 }
 
-/// The existing pre-session token, or a new one with the cookie to set.
+/// The existing pre-session token, or a new one with the cookie to set (the reader's
+/// account pages use the same double submit).
 pub(crate) fn presession_token(
     state: &AppState,
     headers: &HeaderMap,
 ) -> (String, Option<HeaderValue>) {
-    match cookies::read(headers, cookies::PRESESSION_COOKIE) {
-        Some(token) => (token, None),
-        None => {
-            let token = random_token(32);
-            let cookie = cookies::presession_cookie(&token, state.config().secure_cookies);
-            (token, cookie)
-        }
-    }
+    newsdesk_site::account::presession_token(state, headers)
 }
 
 /// Double-submit check for forms shown before a session exists. With a session, the
@@ -106,11 +99,7 @@ pub(crate) fn presession_ok(
     headers: &HeaderMap,
     submitted: &str,
 ) -> bool {
-    if session.is_some() {
-        return true;
-    }
-    cookies::read(headers, cookies::PRESESSION_COOKIE)
-        .is_some_and(|c| !submitted.is_empty() && constant_time_eq(&c, submitted))
+    session.is_some() || newsdesk_site::account::presession_ok(headers, submitted)
 }
 
 fn login_page(

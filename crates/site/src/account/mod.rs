@@ -21,7 +21,7 @@ use newsdesk_auth::cookies::{self, READER_COOKIE};
 use newsdesk_auth::session::{self, Found};
 use newsdesk_auth::{ReaderLimits, SessionKind};
 
-pub use page::AccountPage;
+pub use page::{AccountPage, presession_ok, presession_token};
 
 use crate::error::HttpError;
 use crate::state::AppState;
