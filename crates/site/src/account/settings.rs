@@ -49,13 +49,15 @@ pub struct DeleteForm {
     pub csrf: String,
 }
 
-/// The logged-in reader whose session's CSRF token the form carries; otherwise the
-/// response to send instead (to the login page, or 403 for a forged form).
-async fn session_for(
+/// The logged-in reader whose session's CSRF token the form carries and who gave their
+/// current password again; otherwise the response to send instead (the login page, or the
+/// account page saying the password is wrong), or 403 for a forged form.
+async fn reauthenticated(
     state: &AppState,
     code: &str,
     headers: &HeaderMap,
     csrf: &str,
+    current: &str,
 ) -> Result<Result<Found, Response>, HttpError> {
     let Some(found) = reader(state, headers).await? else {
         return Ok(Err(
@@ -64,6 +66,11 @@ async fn session_for(
     };
     if !constant_time_eq(&found.csrf, csrf) {
         return Err(expired_form());
+    }
+    if !password_ok(state, &found.account.email, current).await? {
+        return refused(state, code, headers, "account-error-current")
+            .await
+            .map(Err);
     }
     Ok(Ok(found))
 }
@@ -102,13 +109,11 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> Response {
     let result = async {
-        let found = match session_for(&state, &code, &headers, &form.csrf).await? {
-            Ok(found) => found,
-            Err(response) => return Ok(response),
-        };
-        if !password_ok(&state, &found.account.email, &form.current).await? {
-            return refused(&state, &code, &headers, "account-error-current").await;
-        }
+        let found =
+            match reauthenticated(&state, &code, &headers, &form.csrf, &form.current).await? {
+                Ok(found) => found,
+                Err(response) => return Ok(response),
+            };
         if validate_password(&form.password).is_err() {
             return refused(&state, &code, &headers, "account-error-password").await;
         }
@@ -141,13 +146,11 @@ pub async fn change_email(
     Form(form): Form<EmailChangeForm>,
 ) -> Response {
     let result = async {
-        let found = match session_for(&state, &code, &headers, &form.csrf).await? {
-            Ok(found) => found,
-            Err(response) => return Ok(response),
-        };
-        if !password_ok(&state, &found.account.email, &form.current).await? {
-            return refused(&state, &code, &headers, "account-error-current").await;
-        }
+        let found =
+            match reauthenticated(&state, &code, &headers, &form.csrf, &form.current).await? {
+                Ok(found) => found,
+                Err(response) => return Ok(response),
+            };
         let Ok(email) = normalize_email(&form.email) else {
             return refused(&state, &code, &headers, "account-error-email").await;
         };
@@ -243,13 +246,11 @@ pub async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> Response {
     let result = async {
-        let found = match session_for(&state, &code, &headers, &form.csrf).await? {
-            Ok(found) => found,
-            Err(response) => return Ok(response),
-        };
-        if !password_ok(&state, &found.account.email, &form.current).await? {
-            return refused(&state, &code, &headers, "account-error-current").await;
-        }
+        let found =
+            match reauthenticated(&state, &code, &headers, &form.csrf, &form.current).await? {
+                Ok(found) => found,
+                Err(response) => return Ok(response),
+            };
         // The reader chooses: their comments stay under "deleted account", or go.
         if form.remove_comments.is_some() {
             state.store().delete_comments_of(found.account.id).await?;
