@@ -13,6 +13,7 @@ pub mod consumers;
 pub mod error;
 pub mod jobs;
 pub mod mail;
+pub mod moderation;
 pub mod policy;
 pub mod render;
 mod state;

@@ -2,8 +2,9 @@
 //!
 //! Every action in [`crate::actions`] and every admin page asks [`can`] before touching
 //! anything, so the HTML pages and the Admin API cannot disagree. Roles are ordered
-//! (contributor < author < editor < admin, see [`Role`]); the only rules that are not a
-//! plain "at least this role" are ownership of articles and of photos.
+//! (contributor < author < editor < admin, see [`Role`]); the rules that are not a plain
+//! "at least this role" are ownership of articles and of photos, and the moderator, who
+//! stands beside the ladder: they moderate the discussion and do nothing else.
 
 use crate::Error;
 use newsdesk_core::{Article, ArticleStatus, Role};
@@ -28,8 +29,11 @@ pub enum Action {
     ManageAuthors,
     /// Entities and their notes per edition.
     ManageEntities,
-    /// Comments and chats (later issues).
+    /// The discussion: the comment queues, approving, rejecting, featuring, closing a
+    /// discussion, banning and suspending readers (chats later).
     Moderate,
+    /// Per-edition moderation rules and word lists, per-section pre-moderation.
+    ManageModeration,
     /// Upload photos.
     UploadMedia,
     /// Change a photo's caption, alt text and credit: the same ownership rules as
@@ -143,6 +147,12 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
     if !actor.role.is_staff() {
         return Decision::Deny("this account has no access to the newsroom");
     }
+    if actor.role == Role::Moderator {
+        return match action {
+            Action::Moderate => Decision::Allow,
+            _ => Decision::Deny("moderators can only moderate the discussion"),
+        };
+    }
     let owns =
         |facts: &ArticleFacts| facts.created_by.is_some() && facts.created_by == actor.account_id;
     match action {
@@ -207,7 +217,12 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
             at_least(actor, Role::Editor, "only editors manage author profiles")
         }
         Action::ManageEntities => at_least(actor, Role::Editor, "only editors manage entity notes"),
-        Action::Moderate => at_least(actor, Role::Editor, "only editors moderate"),
+        Action::Moderate => at_least(actor, Role::Editor, "only moderators and editors moderate"),
+        Action::ManageModeration => at_least(
+            actor,
+            Role::Editor,
+            "only editors set the moderation rules and word lists",
+        ),
         Action::DeleteMedia => at_least(actor, Role::Editor, "only editors delete photos"),
         Action::ManageStaff => at_least(actor, Role::Admin, "only admins manage staff"),
         Action::ManageTokens => at_least(actor, Role::Admin, "only admins manage API tokens"),
@@ -371,8 +386,47 @@ mod tests {
     }
 
     #[test]
+    fn moderators_moderate_and_do_nothing_else() {
+        let m = actor(Role::Moderator, 1);
+        assert!(allowed(&m, Action::Moderate, Resource::None));
+        for action in [
+            Action::ViewNewsroom,
+            Action::CreateArticle,
+            Action::UploadMedia,
+            Action::EditArticle,
+            Action::PublishArticle,
+            Action::ManageModeration,
+            Action::ManageTaxonomy,
+            Action::ManageStaff,
+        ] {
+            assert!(!allowed(&m, action, Resource::None), "{action:?}");
+        }
+        assert!(!allowed(
+            &m,
+            Action::EditArticle,
+            article(1, ArticleStatus::Draft, false)
+        ));
+        assert!(!allowed(
+            &actor(Role::Author, 2),
+            Action::Moderate,
+            Resource::None
+        ));
+        assert!(allowed(
+            &actor(Role::Editor, 2),
+            Action::ManageModeration,
+            Resource::None
+        ));
+    }
+
+    #[test]
     fn the_job_queue_is_admin_only() {
-        for role in [Role::Reader, Role::Contributor, Role::Author, Role::Editor] {
+        for role in [
+            Role::Reader,
+            Role::Moderator,
+            Role::Contributor,
+            Role::Author,
+            Role::Editor,
+        ] {
             assert!(!allowed(
                 &actor(role, 1),
                 Action::ManageJobs,

@@ -13,6 +13,9 @@ use crate::error::{ValidationError, Validator};
 pub enum Role {
     /// A registered reader: may comment and chat (later issues), never enters /admin.
     Reader,
+    /// Moderates the discussion (comments, later chats) and nothing else: no articles,
+    /// photos or settings. Staff, so they log in to /admin, but below every writing role.
+    Moderator,
     /// Writes drafts; cannot publish.
     Contributor,
     /// Publishes their own articles.
@@ -24,11 +27,18 @@ pub enum Role {
 }
 
 impl Role {
-    pub const STAFF: [Role; 4] = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
+    pub const STAFF: [Role; 5] = [
+        Role::Moderator,
+        Role::Contributor,
+        Role::Author,
+        Role::Editor,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Reader => "reader",
+            Role::Moderator => "moderator",
             Role::Contributor => "contributor",
             Role::Author => "author",
             Role::Editor => "editor",
@@ -37,7 +47,7 @@ impl Role {
     }
 
     pub fn is_staff(self) -> bool {
-        self >= Role::Contributor
+        self >= Role::Moderator
     }
 }
 
@@ -53,13 +63,14 @@ impl FromStr for Role {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "reader" => Ok(Role::Reader),
+            "moderator" => Ok(Role::Moderator),
             "contributor" => Ok(Role::Contributor),
             "author" => Ok(Role::Author),
             "editor" => Ok(Role::Editor),
             "admin" => Ok(Role::Admin),
             _ => Err(ValidationError::single(
                 "role",
-                "must be one of reader, contributor, author, editor, admin",
+                "must be one of reader, moderator, contributor, author, editor, admin",
             )),
         }
     }

@@ -33,6 +33,11 @@ impl ValidationError {
             }],
         }
     }
+
+    /// Adds another value's problems, so one answer lists every field's.
+    pub fn merge(&mut self, other: ValidationError) {
+        self.errors.extend(other.errors);
+    }
 }
 
 /// Collects field errors; `finish` turns them into a result.

@@ -36,6 +36,9 @@ pub enum Change {
     },
     /// Photo metadata or renditions changed.
     Photo { id: i64 },
+    /// The visible discussion of an article changed (a comment shown, hidden or removed):
+    /// pages printing its comment count.
+    Comments { article_id: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ pub mod people;
 pub mod publishable;
 pub mod slug;
 pub mod taxonomy;
+pub mod wordlist;
 
 pub use account::{Account, Role};
 pub use article::{Article, ArticleDraft, ArticleStatus, Correction, Revision};

@@ -205,6 +205,7 @@ pub enum TokenCommand {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum StaffRole {
+    Moderator,
     Contributor,
     Author,
     Editor,
@@ -214,6 +215,7 @@ pub enum StaffRole {
 impl From<StaffRole> for newsdesk_core::Role {
     fn from(r: StaffRole) -> Self {
         match r {
+            StaffRole::Moderator => newsdesk_core::Role::Moderator,
             StaffRole::Contributor => newsdesk_core::Role::Contributor,
             StaffRole::Author => newsdesk_core::Role::Author,
             StaffRole::Editor => newsdesk_core::Role::Editor,

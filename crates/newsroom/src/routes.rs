@@ -13,8 +13,26 @@ pub enum Access {
     /// Anyone, logged in or not (login, set-password links, static files).
     Public,
     /// Staff of at least this role, acting on fixtures that belong to someone else
-    /// (ownership rules are in [`crate::policy`] and have their own tests).
+    /// (ownership rules are in [`crate::policy`] and have their own tests). Moderators
+    /// stand beside the ladder and are never admitted here.
     AtLeast(Role),
+    /// Every staff account, moderators included (the dashboard, which sends a moderator
+    /// on to the queues).
+    Staff,
+    /// Whoever moderates the discussion: moderators, editors and admins.
+    Moderators,
+}
+
+impl Access {
+    /// Whether a logged-in account of `role` may use the route.
+    pub fn admits(self, role: Role) -> bool {
+        match self {
+            Access::Public => true,
+            Access::AtLeast(min) => role >= min && role != Role::Moderator,
+            Access::Staff => role.is_staff(),
+            Access::Moderators => role == Role::Moderator || role >= Role::Editor,
+        }
+    }
 }
 
 /// What a path parameter stands for, so the matrix test can make one to put in the path.
@@ -35,6 +53,12 @@ pub enum Fixture {
     Token,
     /// `{id}`: a background job that used up its attempts.
     Job,
+    /// `{id}`: a pending comment of a reader under a published article.
+    Comment,
+    /// `{id}`: a reader's account.
+    Reader,
+    /// `{id}`: a reader's account under a ban.
+    BannedReader,
     /// `{token}`: a current set-password link.
     PasswordLink,
     /// `{file}`: a static file name.

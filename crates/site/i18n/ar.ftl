@@ -231,3 +231,6 @@ comments-delete-confirm = أتحذف هذا التعليق؟ تبقى الردو
 comments-like = أعجبني
 comments-report = إبلاغ
 comments-reported = أُبلغ المشرفون
+comments-pending = شكرًا لك. سيظهر تعليقك بعد موافقة المشرف عليه.
+comments-rejected = لم ينشر المشرف هذا التعليق:
+comments-closed = أُغلق باب التعليق على هذا المقال.

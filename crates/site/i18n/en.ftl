@@ -229,3 +229,6 @@ comments-delete-confirm = Delete this comment? Replies to it stay.
 comments-like = Like
 comments-report = Report
 comments-reported = Reported to the moderators
+comments-pending = Thank you. Your comment will appear once a moderator approves it.
+comments-rejected = A moderator did not publish this comment:
+comments-closed = Comments on this article are closed.

@@ -228,3 +228,6 @@ comments-delete-confirm = Удалить комментарий? Ответы н
 comments-like = Нравится
 comments-report = Пожаловаться
 comments-reported = Жалоба отправлена модераторам
+comments-pending = Спасибо. Комментарий появится после проверки модератором.
+comments-rejected = Модератор не опубликовал этот комментарий:
+comments-closed = Обсуждение этой статьи закрыто.

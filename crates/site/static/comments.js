@@ -169,6 +169,11 @@ function form(section, articleId, parentId, onPosted, onCancel) {
         return;
       }
       box.value = "";
+      if (data.status && data.status !== "visible") {
+        // Waiting for a moderator: the reader is told, the thread does not change.
+        status.textContent = t.tPending;
+        return;
+      }
       onPosted(data);
     } catch (err) {
       status.textContent = `${t.tError} ${err.message}`;
@@ -197,7 +202,11 @@ async function open(section) {
   for (const s of ["newest", "oldest", "liked"]) order.append(el("option", { value: s }, t[`t${s[0].toUpperCase()}${s.slice(1)}`]));
 
   const me = await whoIsReading();
-  const canWrite = me && me.confirmed;
+  const first = await fetch(`/api/v1/articles/${articleId}/comments?sort=${sort}&page=1`)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  const closed = first && first.open === false;
+  const canWrite = me && me.confirmed && !closed;
   const replyTo = canWrite
     ? (parentId, item) => {
         if (item.querySelector(".comment-form")) return;
@@ -226,10 +235,13 @@ async function open(section) {
     }
   }
 
-  async function load(append) {
-    const res = await fetch(`/api/v1/articles/${articleId}/comments?sort=${sort}&page=${page}`);
-    if (!res.ok) return;
-    const data = await res.json();
+  async function load(append, preloaded) {
+    let data = preloaded;
+    if (!data) {
+      const res = await fetch(`/api/v1/articles/${articleId}/comments?sort=${sort}&page=${page}`);
+      if (!res.ok) return;
+      data = await res.json();
+    }
     shown = data.count;
     countNode.textContent = countText(section, data.count);
     render(data.items, append);
@@ -242,7 +254,9 @@ async function open(section) {
   fresh.addEventListener("click", () => { sort = "newest"; order.value = "newest"; page = 1; fresh.hidden = true; load(false); });
 
   thread.replaceChildren(el("p", { class: "discussion__order" }, order), fresh);
-  if (canWrite) {
+  if (closed) {
+    section.querySelector(".discussion__join")?.replaceChildren(t.tClosed);
+  } else if (canWrite) {
     section.querySelector(".discussion__join")?.setAttribute("hidden", "");
     thread.append(form(section, articleId, null, (c) => {
       // Shown at once; a CDN may still hold the thread without it for a few seconds.
@@ -253,9 +267,11 @@ async function open(section) {
   } else if (me && !me.confirmed) {
     section.querySelector(".discussion__join")?.replaceChildren(t.tConfirm);
   }
-  thread.append(list, more);
+  const mine = el("div", { class: "discussion__mine" });
+  thread.append(mine, list, more);
   thread.hidden = false;
-  await load(false);
+  await load(false, first);
+  if (me) showMine(section, articleId, mine);
 
   // New comments from others, while the reader is on the page (newest first only).
   setInterval(async () => {
@@ -265,8 +281,36 @@ async function open(section) {
     const data = await res.json();
     countNode.textContent = countText(section, data.count);
     const top = data.items[0]?.comment.id ?? 0;
-    if (newestSeen !== null && top > newestSeen) fresh.hidden = false;
+    const changed = data.count !== shown || (newestSeen !== null && top > newestSeen);
+    if (!changed) return;
+    // Approved and new comments appear by themselves, unless the reader is writing in
+    // the list (a re-render would take their draft away): then a button offers them.
+    const writing = [...list.querySelectorAll("textarea")].some((a) => a.value.trim() || a === document.activeElement);
+    if (writing) {
+      fresh.hidden = false;
+    } else {
+      shown = data.count;
+      newestSeen = top;
+      render(data.items, false);
+      more.hidden = !data.more;
+    }
   }, POLL_MS);
+}
+
+// The reader's own comments under the article that others do not see (yet): waiting for
+// a moderator, or rejected with the moderator's reason.
+async function showMine(section, articleId, box) {
+  const t = section.dataset;
+  const res = await fetch(`/api/v1/reader/comments?article=${articleId}`, { credentials: "same-origin" }).catch(() => null);
+  if (!res || !res.ok) return;
+  const items = await res.json();
+  for (const c of items) {
+    const node = commentNode(section, c, null);
+    node.classList.add(`comment--${c.status}`);
+    const note = c.status === "rejected" ? `${t.tRejected} ${c.reason ?? ""}` : t.tPending;
+    node.prepend(el("p", { class: "comment__status" }, note));
+    box.append(node);
+  }
 }
 
 // Threads load when their discussion comes up from below the screen; articles the

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use newsdesk_core::comment::validate_comment_body;
-use newsdesk_core::{Comment, CommentStatus};
+use newsdesk_core::{Change, Comment, CommentStatus};
 
 use crate::Store;
 use crate::error::{Result, StoreError};
@@ -73,7 +73,7 @@ impl VoteKind {
     }
 }
 
-type CommentRow = (
+pub(crate) type CommentRow = (
     i64,
     i64,
     Option<i64>,
@@ -97,7 +97,7 @@ macro_rules! comment_cols {
     };
 }
 
-fn comment(row: CommentRow) -> Result<Comment> {
+pub(crate) fn comment(row: CommentRow) -> Result<Comment> {
     let (
         id,
         article_id,
@@ -153,21 +153,31 @@ impl Store {
                 Some(parent.parent_id.unwrap_or(parent.id))
             }
         };
-        let id: i64 = exec!(self, |db| {
-            sqlx::query_scalar(
-            "INSERT INTO comments (article_id, account_id, parent_id, body, status, reason, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
-        )
-        .bind(new.article_id)
-        .bind(new.account_id)
-        .bind(parent)
-        .bind(new.body)
-        .bind(new.status.as_str())
-        .bind(new.reason)
-        .bind(now())
-        .fetch_one(db)
-        .await
-        })?;
+        let visible = new.status == CommentStatus::Visible;
+        let id: i64 = transaction!(self, |conn| {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO comments (article_id, account_id, parent_id, body, status, reason, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(new.article_id)
+            .bind(new.account_id)
+            .bind(parent)
+            .bind(new.body)
+            .bind(new.status.as_str())
+            .bind(new.reason)
+            .bind(now())
+            .fetch_one(&mut *conn)
+            .await?;
+            if visible {
+                insert_event!(
+                    conn,
+                    Change::Comments {
+                        article_id: new.article_id
+                    }
+                )?;
+            }
+            id
+        });
         self.get_comment(id).await
     }
 
@@ -265,6 +275,29 @@ impl Store {
         Ok(n)
     }
 
+    /// Visible comments under each of `article_ids` (absent: none), in one query, for the
+    /// counts on cards.
+    pub async fn comment_counts(
+        &self,
+        article_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, i64>> {
+        if article_ids.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        let ids: Vec<String> = article_ids.iter().map(i64::to_string).collect();
+        // Ids are numbers, not text from a request: safe to inline.
+        let sql = format!(
+            "SELECT article_id, COUNT(*) FROM comments WHERE status = 'visible' \
+             AND article_id IN ({}) GROUP BY article_id",
+            ids.join(", ")
+        );
+        let rows: Vec<(i64, i64)> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .fetch_all(db)
+                .await)?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// Replaces the text of `account_id`'s own comment while it is younger than `window`.
     /// Someone else's comment is `NotFound`; a late edit is `Invalid`, with a message.
     pub async fn edit_comment(
@@ -306,17 +339,23 @@ impl Store {
 
     /// The author deletes their comment: its text goes, its place stays for its replies.
     pub async fn delete_own_comment(&self, id: i64, account_id: i64) -> Result<()> {
-        let done = exec!(self, |db| sqlx::query(
-            "UPDATE comments SET status = 'deleted', body = '', edited_at = $3 \
-             WHERE id = $1 AND account_id = $2 AND status <> 'deleted'"
-        )
-        .bind(id)
-        .bind(account_id)
-        .bind(now())
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))?;
-        if done == 0 {
+        let done = transaction!(self, |conn| {
+            let article: Option<i64> = sqlx::query_scalar(
+                "UPDATE comments SET status = 'deleted', body = '', edited_at = $3 \
+                 WHERE id = $1 AND account_id = $2 AND status <> 'deleted' \
+                 RETURNING article_id",
+            )
+            .bind(id)
+            .bind(account_id)
+            .bind(now())
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some(article_id) = article {
+                insert_event!(conn, Change::Comments { article_id })?;
+            }
+            article.is_some()
+        });
+        if !done {
             return Err(StoreError::NotFound);
         }
         Ok(())
@@ -352,6 +391,27 @@ impl Store {
                 .bind(kind.as_str())
                 .fetch_one(&mut *conn)
                 .await?;
+            if kind == VoteKind::Report && inserted > 0 {
+                // Reports since a moderator last looked; enough of them hide the comment
+                // until one does.
+                let hidden: Option<i64> = sqlx::query_scalar(
+                    "UPDATE comments SET open_reports = open_reports + 1, \
+                     status = CASE WHEN open_reports + 1 >= $2 AND status = 'visible' THEN 'held' ELSE status END, \
+                     reason = CASE WHEN open_reports + 1 >= $2 AND status = 'visible' THEN $3 ELSE reason END \
+                     WHERE id = $1 RETURNING CASE WHEN status = 'held' AND open_reports = $2 THEN article_id END",
+                )
+                .bind(id)
+                .bind(crate::moderation::HIDE_AFTER_REPORTS)
+                .bind(format!(
+                    "reported by {} readers",
+                    crate::moderation::HIDE_AFTER_REPORTS
+                ))
+                .fetch_one(&mut *conn)
+                .await?;
+                if let Some(article_id) = hidden {
+                    insert_event!(conn, Change::Comments { article_id })?;
+                }
+            }
             (inserted > 0, count)
         });
         Ok((new, count))
@@ -365,18 +425,23 @@ impl Store {
         status: CommentStatus,
         reason: &str,
     ) -> Result<Comment> {
-        let done = exec!(self, |db| sqlx::query(
-            "UPDATE comments SET status = $2, reason = $3 WHERE id = $1"
-        )
-        .bind(id)
-        .bind(status.as_str())
-        .bind(reason)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))?;
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
+        let before = self.get_comment(id).await?;
+        transaction!(self, |conn| {
+            sqlx::query("UPDATE comments SET status = $2, reason = $3 WHERE id = $1")
+                .bind(id)
+                .bind(status.as_str())
+                .bind(reason)
+                .execute(&mut *conn)
+                .await?;
+            if (before.status == CommentStatus::Visible) != (status == CommentStatus::Visible) {
+                insert_event!(
+                    conn,
+                    Change::Comments {
+                        article_id: before.article_id
+                    }
+                )?;
+            }
+        });
         self.get_comment(id).await
     }
 
@@ -412,13 +477,23 @@ impl Store {
     /// Removes every comment of `account_id` (the "remove my comments" choice when an
     /// account is deleted); replies of others under them go too.
     pub async fn delete_comments_of(&self, account_id: i64) -> Result<u64> {
-        let done = exec!(self, |db| sqlx::query(
-            "DELETE FROM comments WHERE account_id = $1"
-        )
-        .bind(account_id)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected()))?;
+        let done = transaction!(self, |conn| {
+            let articles: Vec<i64> = sqlx::query_scalar(
+                "SELECT DISTINCT article_id FROM comments WHERE account_id = $1 AND status = 'visible'",
+            )
+            .bind(account_id)
+            .fetch_all(&mut *conn)
+            .await?;
+            let done = sqlx::query("DELETE FROM comments WHERE account_id = $1")
+                .bind(account_id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+            for article_id in articles {
+                insert_event!(conn, Change::Comments { article_id })?;
+            }
+            done
+        });
         Ok(done)
     }
 }

@@ -19,6 +19,7 @@ mod entities;
 mod error;
 mod idempotency;
 pub mod jobs;
+mod moderation;
 mod outbox;
 mod people;
 mod photos;
@@ -36,6 +37,9 @@ pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use idempotency::{IDEMPOTENCY_KEY_TTL, IdempotentRequest, Reservation};
 pub use jobs::{JobFilter, RetryPolicy};
+pub use moderation::{
+    Decision, DiscussionFacts, HIDE_AFTER_REPORTS, ModerationSettings, Queue, QueueItem, ReaderBan,
+};
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
 pub use photos::{PhotoUsage, is_blank};
 pub use seed::{SeedLock, SeedState};

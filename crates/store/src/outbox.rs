@@ -21,6 +21,7 @@ pub(crate) fn change_kind(change: &Change) -> &'static str {
         Change::Article { .. } => "article",
         Change::Taxonomy { .. } => "taxonomy",
         Change::Photo { .. } => "photo",
+        Change::Comments { .. } => "comments",
     }
 }
 

@@ -69,7 +69,7 @@ pub async fn issue(
     v.check(
         role.is_staff(),
         "role",
-        "must be contributor, author, editor or admin",
+        "must be moderator, contributor, author, editor or admin",
     );
     v.finish().map_err(|e: ValidationError| Error::Invalid(e))?;
     let secret = new_api_token();

@@ -2,6 +2,7 @@
 //! what changed last; for admins, how many background jobs gave up.
 
 use axum::extract::State;
+use axum::response::IntoResponse;
 use minijinja::{Value, context};
 use newsdesk_core::ArticleStatus;
 use newsdesk_site::AppState;
@@ -12,6 +13,12 @@ use crate::auth::{Staff, login};
 use crate::policy::{Action, Resource, allowed, can};
 
 pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
+    // A moderator's newsroom is the discussion.
+    if !allowed(&staff.actor, Action::ViewNewsroom, Resource::None)
+        && allowed(&staff.actor, Action::Moderate, Resource::None)
+    {
+        return Ok(axum::response::Redirect::to("/admin/comments").into_response());
+    }
     can(&staff.actor, Action::ViewNewsroom, Resource::None)?;
     let store = state.store();
     let count = |status: ArticleStatus| {

@@ -11,6 +11,7 @@ pub mod editions;
 pub mod entities;
 pub mod forms;
 pub mod jobs;
+pub mod moderation;
 pub mod render;
 pub mod search;
 pub mod staff;
@@ -40,7 +41,7 @@ const fn spec(
     }
 }
 
-use Access::{AtLeast, Public};
+use Access::{AtLeast, Moderators, Public, Staff};
 use Fixture as F;
 use Role::{Admin, Contributor, Editor};
 
@@ -55,7 +56,7 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::POST, "/admin/password/{token}", Public, F::PasswordLink, || post(password_link::submit)),
     spec(Method::GET, "/admin/static/{file}", Public, F::StaticFile, || get(assets::serve)),
     // Every staff member.
-    spec(Method::GET, "/admin", AtLeast(Contributor), F::None, || get(dashboard::show)),
+    spec(Method::GET, "/admin", Staff, F::None, || get(dashboard::show)),
     spec(Method::GET, "/admin/articles", AtLeast(Contributor), F::None, || get(articles::list::show)),
     spec(Method::GET, "/admin/articles/new", AtLeast(Contributor), F::None, || get(articles::edit::new_form)),
     spec(Method::POST, "/admin/articles/new", AtLeast(Contributor), F::None, || post(articles::edit::create)),
@@ -95,6 +96,16 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::GET, "/admin/entities/{id}", AtLeast(Editor), F::Entity, || get(entities::edit_form)),
     spec(Method::POST, "/admin/entities/{id}", AtLeast(Editor), F::Entity, || post(entities::update)),
     spec(Method::POST, "/admin/entities/{id}/delete", AtLeast(Editor), F::Entity, || post(entities::delete)),
+    // The discussion: moderators, editors and admins; its rules: editors.
+    spec(Method::GET, "/admin/comments", Moderators, F::None, || get(moderation::queue)),
+    spec(Method::POST, "/admin/comments/{id}/approve", Moderators, F::Comment, || post(moderation::approve)),
+    spec(Method::POST, "/admin/comments/{id}/reject", Moderators, F::Comment, || post(moderation::reject)),
+    spec(Method::POST, "/admin/comments/{id}/feature", Moderators, F::Comment, || post(moderation::feature)),
+    spec(Method::POST, "/admin/readers/{id}/ban", Moderators, F::Reader, || post(moderation::ban)),
+    spec(Method::POST, "/admin/readers/{id}/unban", Moderators, F::BannedReader, || post(moderation::unban)),
+    spec(Method::POST, "/admin/articles/{id}/discussion", Moderators, F::Article, || post(moderation::discussion)),
+    spec(Method::GET, "/admin/moderation", Moderators, F::None, || get(moderation::settings_page)),
+    spec(Method::POST, "/admin/moderation", AtLeast(Editor), F::None, || post(moderation::save_settings)),
     // Staff, API tokens, audit log: admins.
     spec(Method::GET, "/admin/staff", AtLeast(Admin), F::None, || get(staff::list)),
     spec(Method::POST, "/admin/staff", AtLeast(Admin), F::None, || post(staff::invite)),

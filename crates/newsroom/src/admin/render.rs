@@ -46,6 +46,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/audit.html",
     "admin/jobs.html",
     "admin/editions.html",
+    "admin/comments.html",
+    "admin/moderation.html",
 ];
 
 static ENV: LazyLock<Result<Environment<'static>, String>> =
@@ -119,6 +121,8 @@ pub fn layout(staff: &Staff) -> Value {
             settings => allowed(a, Action::ManageSettings, Resource::None),
             jobs => allowed(a, Action::ManageJobs, Resource::None),
             media => allowed(a, Action::UploadMedia, Resource::None),
+            articles => allowed(a, Action::ViewNewsroom, Resource::None),
+            moderate => allowed(a, Action::Moderate, Resource::None),
         },
     }
 }

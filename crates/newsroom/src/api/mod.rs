@@ -15,6 +15,7 @@ pub mod extract;
 pub mod history;
 pub mod idempotency;
 pub mod jobs;
+pub mod moderation;
 pub mod openapi;
 pub mod people;
 pub mod photos;
@@ -95,6 +96,13 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(jobs::list))
         .routes(routes!(jobs::retry))
         .routes(routes!(jobs::drop))
+        .routes(routes!(moderation::queue))
+        .routes(routes!(moderation::approve))
+        .routes(routes!(moderation::reject))
+        .routes(routes!(moderation::feature))
+        .routes(routes!(moderation::ban, moderation::unban))
+        .routes(routes!(moderation::discussion))
+        .routes(routes!(moderation::rules, moderation::set_rules))
 }
 
 /// The Admin API and the media library pages, for [`crate::app`] to merge in front of the

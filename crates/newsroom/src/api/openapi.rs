@@ -38,6 +38,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "tokens", description = "Admin API tokens (admins)"),
         (name = "audit", description = "The audit log (admins)"),
         (name = "jobs", description = "Background jobs that gave up: retry or drop them (admins)"),
+        (name = "moderation", description = "The discussion's queues, decisions, bans and rules (moderators, editors, admins)"),
         (name = "comments", description = "The discussion under articles (readers; not the Admin API)"),
         (name = "meta", description = "This document"),
     )

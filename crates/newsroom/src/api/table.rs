@@ -28,6 +28,14 @@ pub enum Fixture {
     Token,
     /// `{id}`: a background job that used up its attempts.
     Job,
+    /// `{id}`: a pending comment of a reader under a published article.
+    Comment,
+    /// `{id}`: a reader's account.
+    Reader,
+    /// `{id}`: a reader's account under a ban.
+    BannedReader,
+    /// `{edition}`: the English edition.
+    Edition,
 }
 
 #[derive(Debug, Clone)]
@@ -47,7 +55,7 @@ const fn e(method: Method, path: &'static str, access: Access, fixture: Fixture)
     }
 }
 
-use Access::{AtLeast, Public};
+use Access::{AtLeast, Moderators, Public, Staff};
 use Fixture as F;
 use Role::{Admin, Contributor, Editor};
 
@@ -60,7 +68,7 @@ macro_rules! p {
 
 pub static ENDPOINTS: &[Endpoint] = &[
     e(Method::GET, "/api/v1/openapi.json", Public, F::None),
-    e(Method::GET, p!("/me"), AtLeast(Contributor), F::None),
+    e(Method::GET, p!("/me"), Staff, F::None),
     // Articles: every staff member reads and drafts; changing someone else's published
     // article (the fixture) takes an editor.
     e(Method::GET, p!("/articles"), AtLeast(Contributor), F::None),
@@ -252,6 +260,51 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Method::GET, p!("/jobs"), AtLeast(Admin), F::None),
     e(Method::POST, p!("/jobs/{id}/retry"), AtLeast(Admin), F::Job),
     e(Method::DELETE, p!("/jobs/{id}"), AtLeast(Admin), F::Job),
+    // The discussion: moderators, editors and admins; its rules: editors.
+    e(Method::GET, p!("/comments"), Moderators, F::None),
+    e(
+        Method::POST,
+        p!("/comments/{id}/approve"),
+        Moderators,
+        F::Comment,
+    ),
+    e(
+        Method::POST,
+        p!("/comments/{id}/reject"),
+        Moderators,
+        F::Comment,
+    ),
+    e(
+        Method::POST,
+        p!("/comments/{id}/feature"),
+        Moderators,
+        F::Comment,
+    ),
+    e(Method::PUT, p!("/readers/{id}/ban"), Moderators, F::Reader),
+    e(
+        Method::DELETE,
+        p!("/readers/{id}/ban"),
+        Moderators,
+        F::BannedReader,
+    ),
+    e(
+        Method::PUT,
+        p!("/articles/{id}/discussion"),
+        Moderators,
+        F::Article,
+    ),
+    e(
+        Method::GET,
+        p!("/moderation/{edition}"),
+        Moderators,
+        F::Edition,
+    ),
+    e(
+        Method::PUT,
+        p!("/moderation/{edition}"),
+        AtLeast(Editor),
+        F::Edition,
+    ),
 ];
 
 /// The prefix every Admin API path starts with.

@@ -18,9 +18,10 @@ use crate::support::{TestApp, TestResponse};
 
 /// `None` is logged out; readers use a session (no token can carry the reader role);
 /// staff use Bearer tokens.
-const ROLES: [Option<Role>; 6] = [
+const ROLES: [Option<Role>; 7] = [
     None,
     Some(Role::Reader),
+    Some(Role::Moderator),
     Some(Role::Contributor),
     Some(Role::Author),
     Some(Role::Editor),
@@ -42,9 +43,9 @@ fn judge(access: Access, role: Option<Role>, r: &TestResponse) -> Option<String>
     let admitted = s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN;
     let (ok, expected) = match (access, role) {
         (Access::Public, _) => (served && admitted, "allowed"),
-        (Access::AtLeast(_), None) => (s == StatusCode::UNAUTHORIZED, "401"),
-        (Access::AtLeast(min), Some(role)) if role < min => (s == StatusCode::FORBIDDEN, "403"),
-        (Access::AtLeast(_), Some(_)) => (served && admitted, "allowed"),
+        (_, None) => (s == StatusCode::UNAUTHORIZED, "401"),
+        (_, Some(role)) if !access.admits(role) => (s == StatusCode::FORBIDDEN, "403"),
+        (_, Some(_)) => (served && admitted, "allowed"),
     };
     (!ok).then(|| {
         format!(
@@ -167,11 +168,9 @@ async fn every_media_page_answers_every_role_as_its_table_says() {
                 && !r.is_login_redirect();
             let ok = match (page.access, role) {
                 (Access::Public, _) => admitted,
-                (Access::AtLeast(_), None) => r.is_login_redirect(),
-                (Access::AtLeast(min), Some(role)) if *role < min => s == StatusCode::FORBIDDEN,
-                (Access::AtLeast(_), Some(_)) => {
-                    admitted && s != StatusCode::NOT_FOUND && !s.is_server_error()
-                }
+                (_, None) => r.is_login_redirect(),
+                (_, Some(role)) if !page.access.admits(*role) => s == StatusCode::FORBIDDEN,
+                (_, Some(_)) => admitted && s != StatusCode::NOT_FOUND && !s.is_server_error(),
             };
             if !ok {
                 let who = role.map_or("logged-out".to_owned(), |r| r.to_string());

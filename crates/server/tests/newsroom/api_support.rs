@@ -265,14 +265,52 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
                     .0,
             )
         }
+        Fixture::Comment => Some(pending_comment(app, &owner, n).await),
+        Fixture::Reader => Some(reader_fixture(app, n).await),
+        Fixture::BannedReader => {
+            let reader = reader_fixture(app, n).await;
+            store
+                .ban_reader(reader, None, "fixture", None)
+                .await
+                .unwrap();
+            Some(reader)
+        }
+        Fixture::Edition => None,
     };
-    let mut filled = path.to_owned();
+    let mut filled = path.replace("{edition}", "en");
     if let Some(id) = id {
         filled = filled
             .replace("{id}", &id.to_string())
             .replace("{number}", "1");
     }
     filled
+}
+
+/// A reader's account.
+pub async fn reader_fixture(app: &TestApp, n: usize) -> i64 {
+    app.account(Role::Reader, &format!("fixture-reader{n}@example.com"))
+        .await
+        .id
+}
+
+/// A reader's pending comment under a published article of `owner`.
+pub async fn pending_comment(app: &TestApp, owner: &newsdesk_core::Account, n: usize) -> i64 {
+    let article = app
+        .published(owner, &format!("Discussed article {n}"))
+        .await;
+    let reader = reader_fixture(app, n).await;
+    app.store()
+        .create_comment(&newsdesk_store::NewComment {
+            article_id: article.id,
+            account_id: reader,
+            parent_id: None,
+            body: "A fixture comment",
+            status: newsdesk_core::CommentStatus::Pending,
+            reason: "pre-moderated section",
+        })
+        .await
+        .unwrap()
+        .id
 }
 
 /// The documented operation of `endpoint`.

@@ -11,9 +11,10 @@ use newsdesk_store::{NewAuthor, NewEntity, NewSection, NewTag};
 use crate::support::{Client, TestApp, TestResponse};
 
 /// `None` is a logged-out browser.
-const ROLES: [Option<Role>; 6] = [
+const ROLES: [Option<Role>; 7] = [
     None,
     Some(Role::Reader),
+    Some(Role::Moderator),
     Some(Role::Contributor),
     Some(Role::Author),
     Some(Role::Editor),
@@ -103,6 +104,24 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
             path.replace("{token}", link.trim_start_matches("/admin/password/"))
         }
         Fixture::StaticFile => path.replace("{file}", "admin.css"),
+        Fixture::Comment => path.replace(
+            "{id}",
+            &crate::api_support::pending_comment(app, &owner, n)
+                .await
+                .to_string(),
+        ),
+        Fixture::Reader => path.replace(
+            "{id}",
+            &crate::api_support::reader_fixture(app, n).await.to_string(),
+        ),
+        Fixture::BannedReader => {
+            let reader = crate::api_support::reader_fixture(app, n).await;
+            store
+                .ban_reader(reader, None, "fixture", None)
+                .await
+                .unwrap();
+            path.replace("{id}", &reader.to_string())
+        }
     }
 }
 
@@ -126,14 +145,14 @@ fn judge(access: Access, role: Option<Role>, r: &TestResponse) -> Option<String>
     let admitted = s != StatusCode::UNAUTHORIZED && s != StatusCode::FORBIDDEN;
     let ok = match (access, role) {
         (Access::Public, _) => served && admitted,
-        (Access::AtLeast(_), None) => r.is_login_redirect(),
-        (Access::AtLeast(min), Some(role)) if role < min => s == StatusCode::FORBIDDEN,
-        (Access::AtLeast(_), Some(_)) => served && admitted && !r.is_login_redirect(),
+        (_, None) => r.is_login_redirect(),
+        (_, Some(role)) if !access.admits(role) => s == StatusCode::FORBIDDEN,
+        (_, Some(_)) => served && admitted && !r.is_login_redirect(),
     };
     let expected = match (access, role) {
         (Access::Public, _) => "allowed",
-        (Access::AtLeast(_), None) => "redirect to login",
-        (Access::AtLeast(min), Some(role)) if role < min => "403",
+        (_, None) => "redirect to login",
+        (_, Some(role)) if !access.admits(role) => "403",
         _ => "allowed",
     };
     (!ok).then(|| format!("expected {expected}, got {s} {}", r.location()))

@@ -8,6 +8,8 @@ mod cache_keys;
 mod caching;
 mod comments;
 mod i18n_keys;
+mod links;
+mod moderation;
 mod pages;
 mod readers;
 mod snapshot;

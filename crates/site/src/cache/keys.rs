@@ -55,6 +55,12 @@ pub fn photo(id: i64) -> String {
     format!("photo:{id}")
 }
 
+/// Pages printing an article's comment count: its own page and the cards of it. Apart
+/// from `article:{id}` so a comment does not drop what an edit of the article drops.
+pub fn comments(article_id: i64) -> String {
+    format!("comments:{article_id}")
+}
+
 /// What a change touches: `None` means everything.
 pub fn touched(event: &Event) -> Option<Vec<String>> {
     match &event.change {
@@ -82,6 +88,7 @@ pub fn touched(event: &Event) -> Option<Vec<String>> {
         } => Some(vec![edition(code), editions()]),
         Change::Taxonomy { edition: None } => None,
         Change::Photo { id } => Some(vec![photo(*id)]),
+        Change::Comments { article_id } => Some(vec![comments(*article_id)]),
     }
 }
 

@@ -10,7 +10,7 @@ use chrono::Duration;
 use http::{HeaderMap, StatusCode};
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::CommentStatus;
-use newsdesk_store::{StoreError, VoteKind};
+use newsdesk_store::{DiscussionFacts, StoreError, VoteKind};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -21,8 +21,6 @@ use crate::state::AppState;
 
 /// How long after posting a comment may be edited.
 pub const EDIT_WINDOW: Duration = Duration::minutes(5);
-/// Reports from this many readers hide a comment until a moderator looks at it.
-pub const REPORTS_TO_HOLD: i64 = 3;
 
 /// A comment's new text.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -42,14 +40,17 @@ pub struct VoteView {
 }
 
 /// A visible comment under a published article, or 404.
-async fn live_comment(state: &AppState, raw: &str) -> Result<newsdesk_core::Comment, HttpError> {
+async fn live_comment(
+    state: &AppState,
+    raw: &str,
+) -> Result<(newsdesk_core::Comment, DiscussionFacts), HttpError> {
     let comment = match state.store().get_comment(id_of(raw)?).await {
         Ok(c) if c.status == CommentStatus::Visible => c,
         Ok(_) | Err(StoreError::NotFound) => return Err(HttpError::NotFound),
         Err(err) => return Err(err.into()),
     };
-    super::api::public_article(state, comment.article_id).await?;
-    Ok(comment)
+    let facts = super::api::public_article(state, comment.article_id).await?;
+    Ok((comment, facts))
 }
 
 /// Edits the reader's own comment within five minutes of posting; it is then marked
@@ -78,12 +79,22 @@ pub async fn edit(
 ) -> Result<Response, HttpError> {
     let found = writer(&state, &headers).await?;
     let edit: EditBody = json_body(&headers, body).await?;
-    let comment = live_comment(&state, &id).await?;
-    let edited = state
-        .store()
+    let (comment, facts) = live_comment(&state, &id).await?;
+    let store = state.store();
+    let settings = store.moderation_settings(&facts.edition).await?;
+    newsdesk_core::comment::validate_comment_body(&edit.body)?;
+    // An edit passes the same word lists as a new comment: otherwise any text could be
+    // posted clean and edited afterwards.
+    let hold = newsdesk_app::moderation::screen_text(&settings, &edit.body)?;
+    let mut edited = store
         .edit_comment(comment.id, found.account.id, &edit.body, EDIT_WINDOW)
         .await?;
-    Ok(Json(CommentView::from(&edited)).into_response())
+    if let Some(reason) = hold {
+        edited = store
+            .set_comment_status(edited.id, CommentStatus::Held, &reason)
+            .await?;
+    }
+    Ok(Json(CommentView::for_author(&edited)).into_response())
 }
 
 /// Deletes the reader's own comment: its text goes; replies keep their place under "This
@@ -105,7 +116,7 @@ pub async fn delete(
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     let found = writer(&state, &headers).await?;
-    let comment = live_comment(&state, &id).await?;
+    let (comment, _) = live_comment(&state, &id).await?;
     state
         .store()
         .delete_own_comment(comment.id, found.account.id)
@@ -122,7 +133,7 @@ async fn vote(
     kind: VoteKind,
 ) -> Result<Response, HttpError> {
     let found = writer(state, headers).await?;
-    let comment = live_comment(state, id).await?;
+    let (comment, _) = live_comment(state, id).await?;
     if comment.account_id == Some(found.account.id) {
         return Err(
             newsdesk_core::ValidationError::single("id", "this is your own comment").into(),
@@ -138,14 +149,6 @@ async fn vote(
         .store()
         .vote_comment(comment.id, found.account.id, kind)
         .await?;
-    if kind == VoteKind::Report && new && count >= REPORTS_TO_HOLD {
-        let reason = format!("reported by {count} readers");
-        state
-            .store()
-            .set_comment_status(comment.id, CommentStatus::Held, &reason)
-            .await?;
-        tracing::info!(comment = comment.id, count, "comment held after reports");
-    }
     Ok(Json(VoteView { new, count }).into_response())
 }
 

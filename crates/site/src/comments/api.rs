@@ -8,9 +8,10 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use http::header::CACHE_CONTROL;
 use http::{HeaderMap, HeaderValue, StatusCode};
+use newsdesk_app::moderation;
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::{ArticleStatus, Comment, CommentStatus};
-use newsdesk_store::{CommentSort, NewComment, StoreError, ThreadItem};
+use newsdesk_store::{CommentSort, DiscussionFacts, NewComment, StoreError, ThreadItem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -44,6 +45,12 @@ pub struct CommentView {
     pub featured: bool,
     pub likes: i64,
     pub created_at: DateTime<Utc>,
+    /// `visible`; for the author's own comments also `pending` (waiting for a moderator),
+    /// `held` (held by a rule, waiting too) or `rejected`.
+    pub status: String,
+    /// Why it waits or was rejected; only in answers to its author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl From<&Comment> for CommentView {
@@ -64,7 +71,24 @@ impl From<&Comment> for CommentView {
             featured: c.featured,
             likes: c.likes,
             created_at: c.created_at,
+            status: c.status.as_str().to_owned(),
+            reason: None,
         }
+    }
+}
+
+impl CommentView {
+    /// The view its author gets: with the reason it waits or was rejected.
+    pub fn for_author(c: &Comment) -> Self {
+        let mut view = CommentView::from(c);
+        if c.status != CommentStatus::Visible && !c.reason.is_empty() {
+            view.reason = Some(match c.status {
+                // The rule that held it is for moderators; the author learns it waits.
+                CommentStatus::Held | CommentStatus::Pending => "awaiting moderation".to_owned(),
+                _ => c.reason.clone(),
+            });
+        }
+        view
     }
 }
 
@@ -85,6 +109,9 @@ pub struct ThreadPage {
     pub more: bool,
     /// `newest`, `oldest` or `liked`.
     pub sort: String,
+    /// Whether readers may still post (closed by a moderator, or by the edition's limit
+    /// of days after publication).
+    pub open: bool,
     pub items: Vec<ThreadItemView>,
 }
 
@@ -158,13 +185,13 @@ fn parse_query(raw: Option<&str>) -> Result<(CommentSort, &'static str, i64), Ht
     Ok((sort.0, sort.1, page))
 }
 
-/// The article, if readers can see it (and so discuss it).
+/// The article's discussion facts, if readers can see the article (and so discuss it).
 pub(super) async fn public_article(
     state: &AppState,
     id: i64,
-) -> Result<newsdesk_core::Article, HttpError> {
-    match state.store().get_article(id).await {
-        Ok(a) if a.status == ArticleStatus::Published => Ok(a),
+) -> Result<DiscussionFacts, HttpError> {
+    match state.store().discussion_facts(id).await {
+        Ok(f) if f.status == ArticleStatus::Published => Ok(f),
         Ok(_) | Err(StoreError::NotFound) => Err(HttpError::NotFound),
         Err(err) => Err(err.into()),
     }
@@ -188,11 +215,12 @@ pub async fn thread(
 ) -> Result<Response, HttpError> {
     let id = request::id_of(&id)?;
     let (sort, sort_name, page) = parse_query(raw.as_deref())?;
-    public_article(&state, id).await?;
+    let facts = public_article(&state, id).await?;
     let store = state.store();
-    let (mut items, count) = futures::try_join!(
+    let (mut items, count, settings) = futures::try_join!(
         store.comment_thread(id, sort, PER_PAGE + 1, (page - 1) * PER_PAGE),
         store.comment_count(id),
+        store.moderation_settings(&facts.edition),
     )?;
     let more = items.len() as i64 > PER_PAGE;
     items.truncate(PER_PAGE as usize);
@@ -201,6 +229,7 @@ pub async fn thread(
         page,
         more,
         sort: sort_name.to_owned(),
+        open: facts.open(&settings, Utc::now()),
         items: items.iter().map(item_view).collect(),
     };
     let mut response = Json(body).into_response();
@@ -228,14 +257,14 @@ fn item_view(item: &ThreadItem) -> ThreadItemView {
     params(("id" = i64, Path, description = "The article")),
     request_body(content = NewCommentBody, content_type = "application/json"),
     responses(
-        (status = 201, description = "Posted and shown", body = CommentView),
+        (status = 201, description = "Posted: shown at once (`status` `visible`), or waiting for a moderator (`pending` or `held`, with `reason`)", body = CommentView),
         (status = 400, description = "A body that is not the JSON described", body = ErrorBody),
         (status = 401, description = "Not logged in as a reader", body = ErrorBody),
-        (status = 403, description = "A missing or wrong CSRF token, or an unconfirmed address", body = ErrorBody),
+        (status = 403, description = "A missing or wrong CSRF token, an unconfirmed address, a closed discussion, or a banned or suspended reader", body = ErrorBody),
         (status = 404, description = "No published article with this id", body = ErrorBody),
         (status = 413, description = "More than 32 KiB", body = ErrorBody),
         (status = 415, description = "Not `application/json`", body = ErrorBody),
-        (status = 422, description = "An empty or too long text, or a reply to a comment elsewhere", body = ErrorBody),
+        (status = 422, description = "An empty or too long text, a word not allowed here, or a reply to a comment elsewhere", body = ErrorBody),
         (status = 429, description = "Too many comments; see `Retry-After`", body = ErrorBody),
     )
 )]
@@ -250,26 +279,33 @@ pub async fn post(
     let id = request::id_of(&id)?;
     let found = request::writer(&state, &headers).await?;
     let new: NewCommentBody = request::json_body(&headers, body).await?;
-    public_article(&state, id).await?;
+    let facts = public_article(&state, id).await?;
+    let store = state.store();
+    let settings = store.moderation_settings(&facts.edition).await?;
+    let now = Utc::now();
+    moderation::may_write(store, &facts, &settings, &found.account, now).await?;
     if let Err(wait) = limits
         .comment
         .check(ip, Some(&found.account.id.to_string()))
     {
         return Ok(request::rate_limited(wait));
     }
-    let comment = state
-        .store()
+    newsdesk_core::comment::validate_comment_body(&new.body)?;
+    let verdict =
+        moderation::screen(store, &facts, &settings, &found.account, &new.body, now).await?;
+    let comment = store
         .create_comment(&NewComment {
             article_id: id,
             account_id: found.account.id,
             parent_id: new.parent_id,
             body: &new.body,
-            status: CommentStatus::Visible,
-            reason: "",
+            status: verdict.status,
+            reason: &verdict.reason,
         })
         .await?;
-    tracing::info!(comment = comment.id, article = id, "comment posted");
-    let mut response = (StatusCode::CREATED, Json(CommentView::from(&comment))).into_response();
+    tracing::info!(comment = comment.id, article = id, status = %comment.status, reason = %comment.reason, "comment posted");
+    let mut response =
+        (StatusCode::CREATED, Json(CommentView::for_author(&comment))).into_response();
     response
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -299,6 +335,63 @@ pub async fn reader_me(
         csrf: found.csrf.clone(),
     })
     .into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
+}
+
+/// `article`: the article whose comments to list.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "documents the query that `mine` reads by hand, so a bad value is a JSON 400"
+)]
+pub struct MineQuery {
+    /// The article.
+    pub article: i64,
+}
+
+/// The logged-in reader's comments under an article that others do not see: waiting for
+/// a moderator (`pending`, `held`) or `rejected`, with the moderator's reason.
+#[utoipa::path(
+    get, path = "/api/v1/reader/comments", tag = "comments",
+    security(("reader" = [])),
+    params(MineQuery),
+    responses(
+        (status = 200, description = "Their waiting and rejected comments, newest first", body = Vec<CommentView>),
+        (status = 400, description = "No `article` number", body = ErrorBody),
+        (status = 401, description = "Not logged in as a reader", body = ErrorBody),
+    )
+)]
+pub async fn mine(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, HttpError> {
+    let Some(found) = reader(&state, &headers).await? else {
+        return Err(HttpError::Unauthorized);
+    };
+    let article = url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "article")
+        .and_then(|(_, v)| v.parse::<i64>().ok())
+        .ok_or_else(|| HttpError::BadRequest("article: an article number".to_owned()))?;
+    let views: Vec<CommentView> = state
+        .store()
+        .comments_by_account(found.account.id)
+        .await?
+        .iter()
+        .filter(|c| {
+            c.article_id == article
+                && matches!(
+                    c.status,
+                    CommentStatus::Pending | CommentStatus::Held | CommentStatus::Rejected
+                )
+        })
+        .map(CommentView::for_author)
+        .collect();
+    let mut response = Json(views).into_response();
     response
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));

@@ -27,6 +27,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::thread, api::post))
         .routes(routes!(api::reader_me))
+        .routes(routes!(api::mine))
         .routes(routes!(actions::edit, actions::delete))
         .routes(routes!(actions::like))
         .routes(routes!(actions::report))

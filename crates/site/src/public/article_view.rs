@@ -90,12 +90,13 @@ pub async fn load(
     let tz = ctx.edition.tz();
     let i18n = state.i18n();
     keys.add(keys::article(article.id));
+    keys.add(keys::comments(article.id));
 
     // Everything the page shows about the article, in two waves of queries run side by
     // side: what the article's ids point at, then every photo (hero, inline, related
     // cards' heroes) in one query.
     let refs = body::embeds(&article.body);
-    let (authors, tags, others, entity_notes, corrections) = futures::try_join!(
+    let (authors, tags, others, entity_notes, corrections, comment_count) = futures::try_join!(
         store.get_authors(&article.author_ids),
         store.get_tags(&article.tag_ids),
         async {
@@ -107,6 +108,7 @@ pub async fn load(
         },
         context::entity_notes(state, &article.edition),
         store.list_corrections(article.id),
+        store.comment_count(article.id),
     )?;
     for a in &authors {
         keys.add(keys::author(a.id));
@@ -216,9 +218,8 @@ pub async fn load(
         body_html: rendered.html,
         notes: rendered.notes,
         corrections,
-        // Comments arrive with the readers' features; the count is part of the page so a
-        // new comment will invalidate it like any other change.
-        comment_count: 0,
+        // Part of the cached page: the `comments:` key drops it when the count changes.
+        comment_count,
     };
     Ok(Loaded {
         view,

@@ -163,42 +163,59 @@ impl Keys {
     }
 }
 
-/// Loads the hero photos of `items` in one query.
-pub async fn photos_of(
+/// What cards show besides the summary: hero photos and comment counts.
+#[derive(Debug, Default)]
+pub struct CardMedia {
+    pub photos: HashMap<i64, Photo>,
+    /// Visible comments per article; `None` where cards show no count (the newsfeed).
+    pub comments: Option<HashMap<i64, i64>>,
+}
+
+/// Loads the hero photos and comment counts of `items`, one query each, concurrently.
+pub async fn card_media(
     state: &AppState,
     items: &[&ArticleSummary],
-) -> Result<HashMap<i64, Photo>, HttpError> {
+) -> Result<CardMedia, HttpError> {
     let mut ids: Vec<i64> = items.iter().filter_map(|a| a.hero_photo_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(state
-        .store()
-        .get_photos(&ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect())
+    let articles: Vec<i64> = items.iter().map(|a| a.id).collect();
+    let store = state.store();
+    let photos = async {
+        if ids.is_empty() {
+            Ok(Vec::new())
+        } else {
+            store.get_photos(&ids).await
+        }
+    };
+    let (photos, comments) = futures::try_join!(photos, store.comment_counts(&articles))?;
+    Ok(CardMedia {
+        photos: photos.into_iter().map(|p| (p.id, p)).collect(),
+        comments: Some(comments),
+    })
 }
 
-/// Cards for `items`; photos must come from [`photos_of`]. Tags the page with the photos.
+/// Cards for `items`; photos and counts must come from [`card_media`]. Tags the page with
+/// the photos and, where it prints a count, with each article's comments.
 pub fn cards(
     state: &AppState,
     ctx: &EditionCtx,
     items: &[&ArticleSummary],
-    photos: &HashMap<i64, Photo>,
+    media: &CardMedia,
     sizes: &str,
     keys: &mut Keys,
 ) -> Vec<Card> {
     items
         .iter()
         .map(|a| {
-            let photo = a.hero_photo_id.and_then(|id| photos.get(&id));
+            let photo = a.hero_photo_id.and_then(|id| media.photos.get(&id));
             if let Some(p) = photo {
                 keys.add(keys::photo(p.id));
             }
+            let comments = media.comments.as_ref().map(|counts| {
+                keys.add(keys::comments(a.id));
+                counts.get(&a.id).copied().unwrap_or(0)
+            });
             Card {
                 id: a.id,
                 href: a.path(),
@@ -212,6 +229,7 @@ pub fn cards(
                     .published_at
                     .map(|at| state.i18n().local_time(ctx.lang(), ctx.edition.tz(), at)),
                 day_label: None,
+                comments,
             }
         })
         .collect()
@@ -280,7 +298,7 @@ pub fn newsfeed_cards(
 ) -> Vec<Card> {
     keys.add(keys::newsfeed(ctx.code()));
     let refs: Vec<&ArticleSummary> = items.iter().collect();
-    let mut cards = cards(state, ctx, &refs, &HashMap::new(), "", keys);
+    let mut cards = cards(state, ctx, &refs, &CardMedia::default(), "", keys);
     // Times alone read as today's; items from an earlier day than the newest also show
     // their day. Relative to the newest item, not the clock, so a cached page stays true.
     let tz = ctx.edition.tz();

@@ -95,7 +95,7 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
 
     let mut everything: Vec<&ArticleSummary> = ordered.clone();
     everything.extend(section_lists.iter().flat_map(|(_, items)| items.iter()));
-    let photos = context::photos_of(state, &everything).await?;
+    let photos = context::card_media(state, &everything).await?;
 
     let mut top = context::cards(
         state,

@@ -217,7 +217,7 @@ pub async fn render(
     let more = items.len() > PER_PAGE as usize && page_no < MAX_PAGE;
     items.truncate(PER_PAGE as usize);
     let refs: Vec<&ArticleSummary> = items.iter().collect();
-    let photos = context::photos_of(state, &refs).await?;
+    let photos = context::card_media(state, &refs).await?;
     let articles = context::cards(
         state,
         ctx,

@@ -27,6 +27,8 @@ pub struct Card {
     pub published: Option<LocalTime>,
     /// In the newsfeed column: the day ("26/11") of an item older than the newest one's day.
     pub day_label: Option<String>,
+    /// Visible comments, where the card shows the count.
+    pub comments: Option<i64>,
 }
 
 /// The article page's main element.

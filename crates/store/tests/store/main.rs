@@ -15,6 +15,7 @@ mod idempotency;
 mod jobs;
 mod lists;
 mod media;
+mod moderation;
 mod outbox;
 mod outbox_consumers;
 mod page_queries;

@@ -9,10 +9,13 @@ use utoipa::{IntoParams, ToSchema};
 use crate::actor::Actor;
 
 /// A staff role, as requests name it (inviting, changing a role, creating a token). Staff
-/// roles are ordered: each can do what the one before it can.
+/// roles are ordered: each can do what the one before it can, except `moderator`, who
+/// moderates the discussion and does nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleName {
+    /// Moderates comments; nothing else.
+    Moderator,
     /// Writes drafts; cannot publish.
     Contributor,
     /// Publishes their own articles.
@@ -26,6 +29,7 @@ pub enum RoleName {
 impl From<RoleName> for Role {
     fn from(r: RoleName) -> Self {
         match r {
+            RoleName::Moderator => Role::Moderator,
             RoleName::Contributor => Role::Contributor,
             RoleName::Author => Role::Author,
             RoleName::Editor => Role::Editor,
@@ -40,6 +44,7 @@ impl From<RoleName> for Role {
 #[serde(rename_all = "lowercase")]
 pub enum AccountRole {
     Reader,
+    Moderator,
     Contributor,
     Author,
     Editor,
@@ -50,6 +55,7 @@ impl From<Role> for AccountRole {
     fn from(r: Role) -> Self {
         match r {
             Role::Reader => AccountRole::Reader,
+            Role::Moderator => AccountRole::Moderator,
             Role::Contributor => AccountRole::Contributor,
             Role::Author => AccountRole::Author,
             Role::Editor => AccountRole::Editor,
