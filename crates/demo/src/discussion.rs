@@ -4,7 +4,7 @@
 //! moderation queue with something in it.
 
 use newsdesk_core::{CommentStatus, Role};
-use newsdesk_store::{ArticleQuery, NewComment, Store, StoreError, VoteKind};
+use newsdesk_store::{ArticleQuery, ModerationSettings, NewComment, Store, StoreError, VoteKind};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
@@ -30,6 +30,7 @@ pub async fn discussion(store: &Store, rng: &mut ChaCha8Rng) -> Result<Discussio
         .map_err(|e| DemoError::Password(e.to_string()))?;
     let mut made = Discussion::default();
     for lang in Lang::ALL {
+        rules(store, lang).await?;
         let mut readers = Vec::new();
         for (n, name) in comments::readers(lang).iter().enumerate() {
             let email = format!("reader{}.{}@example.com", n + 1, lang.code());
@@ -99,15 +100,34 @@ pub async fn discussion(store: &Store, rng: &mut ChaCha8Rng) -> Result<Discussio
                     made.comments += 1;
                 }
             }
-            // The lead story of each edition: a featured comment, one waiting for a
-            // moderator, one held by the word list.
+            // The lead story of each edition: a featured comment, a reported one, one
+            // waiting for a moderator, one held by the word list.
             if i == 0 {
                 if let Some(id) = first {
                     store.set_comment_featured(id, true).await?;
                 }
+                if let Some(last) = store
+                    .comment_thread(article.id, Default::default(), 1, 0)
+                    .await?
+                    .first()
+                {
+                    for reporter in readers
+                        .iter()
+                        .filter(|r| Some(**r) != last.comment.account_id)
+                        .take(2)
+                    {
+                        store
+                            .vote_comment(last.comment.id, *reporter, VoteKind::Report)
+                            .await?;
+                    }
+                }
                 for (status, body, reason) in [
                     (CommentStatus::Pending, texts[0], "new reader"),
-                    (CommentStatus::Held, comments::held(lang), "suspect word"),
+                    (
+                        CommentStatus::Held,
+                        comments::held(lang),
+                        comments::held_reason(lang),
+                    ),
                 ] {
                     store
                         .create_comment(&NewComment {
@@ -125,4 +145,26 @@ pub async fn discussion(store: &Store, rng: &mut ChaCha8Rng) -> Result<Discussio
         }
     }
     Ok(made)
+}
+
+/// The edition's moderation rules as a newsroom might set them: discussions close after a
+/// few weeks, word lists in the edition's language, and comments on politics wait for a
+/// moderator.
+async fn rules(store: &Store, lang: Lang) -> Result<(), DemoError> {
+    let (banned, suspect) = comments::word_lists(lang);
+    store
+        .set_moderation_settings(&ModerationSettings {
+            close_after_days: 30,
+            banned_words: banned.to_owned(),
+            suspect_words: suspect.to_owned(),
+            ..ModerationSettings::defaults(lang.code())
+        })
+        .await?;
+    let politics = crate::banks::newsroom::SECTIONS[1].slug.get(lang);
+    match store.section_by_slug(lang.code(), politics).await {
+        Ok(section) => store.set_section_premoderated(section.id, true).await?,
+        Err(StoreError::NotFound) => {}
+        Err(err) => return Err(err.into()),
+    }
+    Ok(())
 }

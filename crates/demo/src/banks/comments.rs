@@ -85,3 +85,30 @@ pub fn held(lang: Lang) -> &'static str {
         Lang::Ar => "كلهم محتالون والجميع يعرف ذلك.",
     }
 }
+
+/// Why the demo's held comment waits (what the rule would have said).
+pub fn held_reason(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "suspect word: crook*",
+        Lang::Ru => "suspect word: жулик*",
+        Lang::Ar => "suspect word: محتال*",
+    }
+}
+
+/// The demo editions' word lists: (banned, suspect), one entry per line.
+pub fn word_lists(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "# Refused outright\nidiot*\nmoron*\nscum",
+            "# Held for a moderator\ncrook*\nliar*\nelection fraud",
+        ),
+        Lang::Ru => (
+            "# Отклоняются сразу\nидиот*\nдебил*\nмразь",
+            "# На проверку модератору\nжулик*\nлжец*\nвбросы",
+        ),
+        Lang::Ar => (
+            "# تُرفض مباشرة\nغبي\nأحمق\nحقير",
+            "# تُحال إلى المشرف\nمحتال*\nكذاب\nتزوير الانتخابات",
+        ),
+    }
+}
