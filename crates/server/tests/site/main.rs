@@ -14,3 +14,4 @@ mod pages;
 mod readers;
 mod snapshot;
 mod syndication;
+mod xss;

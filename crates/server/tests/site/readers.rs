@@ -474,8 +474,13 @@ async fn every_link_of_the_discussion_prompt_answers() {
 
 /// Registers, confirms and returns a logged-in browser for `email`.
 pub async fn confirmed_reader(app: &TestApp, email: &str) -> Browser {
+    confirmed_reader_named(app, email, "Reader").await
+}
+
+/// A reader who registered under `name` through the form and confirmed by the emailed link.
+pub async fn confirmed_reader_named(app: &TestApp, email: &str, name: &str) -> Browser {
     let mut b = Browser::new(app, ReaderLimits::default());
-    register(&mut b, "en", "Reader", email).await;
+    register(&mut b, "en", name, email).await;
     let mail = outbox(app).await;
     let (_, _, text, _) = mail.iter().rev().find(|m| m.0 == email).unwrap();
     let link = link_in(text, "confirm");
