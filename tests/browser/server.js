@@ -15,8 +15,13 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** The binary under test. */
+export function binary() {
+  return process.env.NEWSDESK_TEST_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
+}
+
 export async function startServer({ articles = 60, databaseUrl, env = {} } = {}) {
-  const bin = process.env.NEWSDESK_TEST_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
+  const bin = binary();
   const data = mkdtempSync(join(tmpdir(), 'newsdesk-browser-'));
   const args = ['serve', '--demo', '--listen', '127.0.0.1:0', '--data', data];
   if (databaseUrl) args.push('--database-url', databaseUrl);

@@ -3,7 +3,7 @@
 // the same cached page for everyone; what is per reader comes from the JSON API here.
 // Without JavaScript the page shows the count and the log-in prompt.
 
-const POLL_MS = 30000;
+const POLL_MS = 15000;
 let reader; // undefined: not asked yet; null: nobody logged in
 
 async function whoIsReading() {
@@ -55,7 +55,7 @@ function commentNode(section, c, onReply) {
   const meta = el("p", { class: "comment__meta" }, el("strong", { class: "comment__author", dir: "auto" }, author), " ");
   const time = el("time", { datetime: c.created_at }, when(c.created_at, t.lang));
   meta.append(time);
-  if (c.edited) meta.append(" · ", t.tEdited);
+  if (c.edited) meta.append(el("span", { class: "comment__edited" }, ` · ${t.tEdited}`));
   item.append(meta);
   const body = el("div", { class: "comment__body", dir: "auto" });
   if (c.deleted) body.textContent = t.tDeleted;
@@ -107,6 +107,9 @@ function ownActions(section, c, item, body, actions) {
         const r = await send("PATCH", `/api/v1/comments/${c.id}`, { body: box.value });
         if (!r.ok) { status.textContent = `${t.tError} ${r.data?.error?.message ?? ""}`; return; }
         body.innerHTML = r.data.html;
+        const meta = item.querySelector(".comment__meta");
+        if (meta && !meta.querySelector(".comment__edited")) meta.append(el("span", { class: "comment__edited" }, ` · ${t.tEdited}`));
+        if (r.data.status && r.data.status !== "visible") body.after(el("p", { class: "comment__status" }, t.tPending));
         f.remove();
       });
       body.after(f);
