@@ -38,7 +38,8 @@ pub use error::{Result, StoreError};
 pub use idempotency::{IDEMPOTENCY_KEY_TTL, IdempotentRequest, Reservation};
 pub use jobs::{JobFilter, RetryPolicy};
 pub use moderation::{
-    Decision, DiscussionFacts, HIDE_AFTER_REPORTS, ModerationSettings, Queue, QueueItem, ReaderBan,
+    ClosedDiscussion, Decision, DiscussionFacts, HIDE_AFTER_REPORTS, ModerationSettings, Queue,
+    QueueItem, ReaderBan,
 };
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
 pub use photos::{PhotoUsage, is_blank};

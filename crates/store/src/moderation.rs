@@ -116,6 +116,16 @@ impl DiscussionFacts {
     }
 }
 
+/// An article whose discussion a moderator closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedDiscussion {
+    pub article_id: i64,
+    pub headline: String,
+    /// The article's public page.
+    pub path: String,
+    pub closed_at: DateTime<Utc>,
+}
+
 /// A ban (`until` None) or a suspension.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderBan {
@@ -330,6 +340,35 @@ impl Store {
             .map(|r| r.rows_affected()))?;
         }
         Ok(())
+    }
+
+    /// Discussions closed by hand, most recently closed first.
+    pub async fn closed_discussions(&self, limit: i64) -> Result<Vec<ClosedDiscussion>> {
+        // The last column is when it was closed (the shape of an article-path row).
+        let rows: Vec<ArticlePathRow> = read!(self, |db| sqlx::query_as(
+            "SELECT a.id, a.edition, a.headline, a.slug, a.published_at, d.closed_at \
+                 FROM discussion_closures d JOIN articles a ON a.id = d.article_id \
+                 ORDER BY d.closed_at DESC LIMIT $1"
+        )
+        .bind(limit.clamp(1, 500))
+        .fetch_all(db)
+        .await)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, edition, headline, slug, published, closed_at)| ClosedDiscussion {
+                    article_id: id,
+                    headline,
+                    path: newsdesk_core::article::article_path(
+                        &edition,
+                        published.unwrap_or(closed_at),
+                        &slug,
+                        id,
+                    ),
+                    closed_at,
+                },
+            )
+            .collect())
     }
 
     /// Bans a reader (`until` None) or suspends them until a time, replacing an earlier one.

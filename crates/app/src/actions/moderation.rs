@@ -111,6 +111,15 @@ pub async fn close_discussion(
     Ok(())
 }
 
+/// Discussions closed by hand, most recent first (to reopen them).
+pub async fn closed_discussions(
+    state: &App,
+    actor: &Actor,
+) -> Result<Vec<newsdesk_store::ClosedDiscussion>, Error> {
+    can(actor, Action::Moderate, Resource::None)?;
+    Ok(state.store().closed_discussions(200).await?)
+}
+
 /// Bans a reader (`until` None) or suspends them until a time. Staff accounts are not
 /// readers: their access is a matter for an admin, not a moderator.
 pub async fn ban(

@@ -136,6 +136,9 @@ pub struct DecisionForm {
 }
 
 fn back(form: &DecisionForm, done: &str) -> axum::response::Response {
+    if form.back == "moderation" {
+        return Redirect::to(&format!("/admin/moderation?done={done}")).into_response();
+    }
     let queue = Queue::parse(&form.back).unwrap_or(Queue::Pending).as_str();
     Redirect::to(&format!("/admin/comments?queue={queue}&done={done}")).into_response()
 }
@@ -254,8 +257,19 @@ pub async fn settings_page(
         });
     }
     let premoderated = store.premoderated_sections().await?;
+    let closed: Vec<Value> = moderation::closed_discussions(&state, &staff.actor)
+        .await?
+        .into_iter()
+        .map(|c| {
+            context! {
+                id => c.article_id, headline => c.headline, path => c.path,
+                at => c.closed_at.to_rfc3339(),
+            }
+        })
+        .collect();
     let ctx = context! {
         nav => "moderation",
+        closed => closed,
         editions => editions,
         premoderated => premoderated,
         notice => notice(&done.done),
