@@ -210,6 +210,28 @@ async fn commenting_is_rate_limited_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_rate_limited_reader_can_comment_again_once_the_wait_is_over() {
+    let app = TestApp::new().await;
+    let article = app.fx.lead.id;
+    let b = confirmed_reader(&app, "gus@example.com").await;
+    let mut tight = b.with_limits(&app, ReaderLimits::tight(1, Duration::from_millis(700)));
+    let csrf = csrf_of(&mut tight).await;
+    let first = post(&mut tight, article, &csrf, json!({ "body": "first" })).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let refused = post(&mut tight, article, &csrf, json!({ "body": "second" })).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let again = post(
+        &mut tight,
+        article,
+        &csrf,
+        json!({ "body": "second, later" }),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.text());
+}
+
+#[tokio::test]
 async fn the_discussion_api_is_in_the_openapi_document() {
     let app = TestApp::new().await;
     let doc: Value = serde_json::from_slice(&app.get("/api/v1/openapi.json").await.bytes).unwrap();

@@ -401,6 +401,45 @@ async fn registration_and_login_are_rate_limited_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_locked_out_login_recovers_once_the_window_is_over() {
+    let app = TestApp::new().await;
+    confirmed_reader(&app, "hal@example.com").await;
+    // Two wrong passwords lock the client out of the address for the window; the address
+    // bucket is wide, so the lock-out is what is tested.
+    let limits = ReaderLimits {
+        login: newsdesk_auth::LoginLimits::new(100, 2)
+            .with_window(Duration::from_millis(700), Duration::ZERO),
+        ..ReaderLimits::default()
+    };
+    let mut b = Browser::new(&app, limits);
+    let csrf = b.csrf("/en/account/login").await;
+    let attempt = |password: &'static str| {
+        [
+            ("email", "hal@example.com"),
+            ("password", password),
+            ("csrf", csrf.as_str()),
+        ]
+    };
+    let mut last = StatusCode::OK;
+    for _ in 0..3 {
+        last = b
+            .post("/en/account/login", &attempt("wrong password!"))
+            .await
+            .status;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    let locked = b.post("/en/account/login", &attempt(PASSWORD)).await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let ok = b.post("/en/account/login", &attempt(PASSWORD)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text());
+}
+
+#[tokio::test]
 async fn a_reader_session_never_opens_the_newsroom_and_staff_cannot_log_in_as_readers() {
     let app = TestApp::new().await;
     let mut b = Browser::new(&app, ReaderLimits::default());
