@@ -157,6 +157,18 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes SQLite's planner statistics where they are missing or stale (`PRAGMA
+    /// optimize`, which SQLite asks long-lived connections to run now and then; it limits
+    /// its own work). Without statistics the planner guesses, and once chose a status index
+    /// that made a thread page walk every comment of the site. PostgreSQL's autovacuum
+    /// keeps its statistics itself: nothing to do there.
+    pub async fn optimize(&self) -> Result<()> {
+        if let Db::Sqlite { writer, .. } = &self.db {
+            sqlx::query("PRAGMA optimize").execute(writer).await?;
+        }
+        Ok(())
+    }
+
     /// Whether migration `version` had been applied (false on a fresh database).
     async fn migration_applied(&self, version: i64) -> bool {
         let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE version = $1 AND success";

@@ -38,7 +38,7 @@ impl Periodic {
 }
 
 /// Expired sessions are refused on sight; once an hour their rows are removed too, with
-/// idempotency keys older than a day.
+/// idempotency keys older than a day; and SQLite refreshes its planner statistics.
 pub const SWEEP_SESSIONS: Periodic = Periodic {
     name: "sweep-sessions",
     every: Duration::from_secs(3600),
@@ -59,6 +59,7 @@ pub const SWEEP_SESSIONS: Periodic = Periodic {
             if removed > 0 {
                 tracing::info!(removed, "expired idempotency keys removed");
             }
+            app.store().optimize().await?;
             Ok(())
         })
     },
