@@ -18,12 +18,14 @@ use crate::auth::middleware::CSRF_HEADER;
 #[derive(OpenApi)]
 #[openapi(
     info(
-        title = "Newsdesk Admin API",
+        title = "Newsdesk API",
         version = "1",
-        description = "Everything the newsroom pages can do, as JSON. Authenticate with \
-            `Authorization: Bearer <token>` (tokens from `newsdesk token create` or the \
-            API tokens page; each carries a role), or with a staff session cookie plus the \
-            session's CSRF token in `X-CSRF-Token` on every unsafe method. Errors are \
+        description = "The Admin API (`/api/v1/admin`): everything the newsroom pages can do, \
+            as JSON. Authenticate with `Authorization: Bearer <token>` (tokens from \
+            `newsdesk token create` or the API tokens page; each carries a role), or with a \
+            staff session cookie plus the session's CSRF token in `X-CSRF-Token` on every \
+            unsafe method. The readers' discussion API (tag `comments`) takes a reader's \
+            session cookie and its CSRF token instead. Errors are \
             `{\"error\": {\"code\", \"message\", \"fields\"?}}`."
     ),
     modifiers(&Security),
