@@ -56,7 +56,12 @@ fn compose(
 ) -> Result<Email, HttpError> {
     let lang = ctx.lang();
     let site = state.config().site_name.clone();
-    let a = args(&[("site", site.clone()), ("name", message.name.to_owned())]);
+    // The reader's name may be in another script than the message (a Latin name in an
+    // Arabic greeting): isolated, it keeps its order and leaves the sentence's alone.
+    let a = args(&[
+        ("site", site.clone()),
+        ("name", crate::i18n::isolate(message.name)),
+    ]);
     let text = |part: &str| {
         state
             .i18n()

@@ -227,7 +227,7 @@ pub(crate) fn home_page(
     let code = &ctx.edition.code;
     let account = &found.account;
     let text = |key: &str, name: &'static str, value: &str| {
-        let args = crate::i18n::args(&[(name, value.to_owned())]);
+        let args = crate::i18n::args(&[(name, crate::i18n::isolate(value))]);
         state.i18n().get(ctx.lang(), key, Some(&args))
     };
     let mut page = AccountPage::new(state, ctx, "account-home-heading")

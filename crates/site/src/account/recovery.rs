@@ -130,7 +130,10 @@ async fn submit_ask(
         let text = state.i18n().get(
             ctx.lang(),
             &ask.key("sent"),
-            Some(&crate::i18n::args(&[("email", email)])),
+            Some(&crate::i18n::args(&[(
+                "email",
+                crate::i18n::isolate(&email),
+            )])),
         );
         AccountPage::new(&state, &ctx, "account-check-inbox-heading")
             .paragraph(text)

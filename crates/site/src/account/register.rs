@@ -173,7 +173,10 @@ fn check_inbox(state: &AppState, ctx: &EditionCtx, email: &str) -> AccountPage {
     let text = state.i18n().get(
         ctx.lang(),
         "account-check-inbox-text",
-        Some(&crate::i18n::args(&[("email", email.to_owned())])),
+        Some(&crate::i18n::args(&[(
+            "email",
+            crate::i18n::isolate(email),
+        )])),
     );
     AccountPage::new(state, ctx, "account-check-inbox-heading").paragraph(text)
 }

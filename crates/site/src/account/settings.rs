@@ -172,7 +172,10 @@ pub async fn change_email(
         let text = state.i18n().get(
             ctx.lang(),
             "account-email-sent",
-            Some(&crate::i18n::args(&[("email", email)])),
+            Some(&crate::i18n::args(&[(
+                "email",
+                crate::i18n::isolate(&email),
+            )])),
         );
         AccountPage::new(&state, &ctx, "account-check-inbox-heading")
             .paragraph(text)

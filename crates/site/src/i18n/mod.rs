@@ -131,6 +131,13 @@ pub fn args<'a>(pairs: &[(&'a str, String)]) -> FluentArgs<'a> {
     out
 }
 
+/// `value` wrapped in Unicode first-strong isolation (FSI … PDI): an address or a name in
+/// running text of the other direction (a Latin address in an Arabic sentence) keeps its
+/// own order and does not reorder the sentence around it. For text, never attributes.
+pub fn isolate(value: &str) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
 /// Arguments with a number, so plural selectors pick the right form.
 pub fn count_args(name: &str, count: i64) -> FluentArgs<'_> {
     let mut out = FluentArgs::new();
@@ -145,6 +152,11 @@ fn primary(lang: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn isolated_text_keeps_its_direction_apart() {
+        assert_eq!(isolate("a@b.example"), "\u{2068}a@b.example\u{2069}");
+    }
 
     #[test]
     fn plural_forms_follow_the_language() {
