@@ -474,6 +474,26 @@ impl Store {
         rows.into_iter().map(comment).collect()
     }
 
+    /// `account_id`'s comments under one article that readers do not see: waiting for a
+    /// moderator or rejected, newest first (shown to their author beside the thread).
+    pub async fn unshown_comments_of(
+        &self,
+        account_id: i64,
+        article_id: i64,
+    ) -> Result<Vec<Comment>> {
+        let rows: Vec<CommentRow> = read!(self, |db| sqlx::query_as(concat!(
+            "SELECT ",
+            comment_cols!(),
+            " WHERE c.account_id = $1 AND c.article_id = $2 \
+             AND c.status IN ('pending', 'held', 'rejected') ORDER BY c.created_at DESC, c.id DESC"
+        ))
+        .bind(account_id)
+        .bind(article_id)
+        .fetch_all(db)
+        .await)?;
+        rows.into_iter().map(comment).collect()
+    }
+
     /// Removes every comment of `account_id` (the "remove my comments" choice when an
     /// account is deleted); replies of others under them go too.
     pub async fn delete_comments_of(&self, account_id: i64) -> Result<u64> {

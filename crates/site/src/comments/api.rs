@@ -379,16 +379,9 @@ pub async fn mine(
         .ok_or_else(|| HttpError::BadRequest("article: an article number".to_owned()))?;
     let views: Vec<CommentView> = state
         .store()
-        .comments_by_account(found.account.id)
+        .unshown_comments_of(found.account.id, article)
         .await?
         .iter()
-        .filter(|c| {
-            c.article_id == article
-                && matches!(
-                    c.status,
-                    CommentStatus::Pending | CommentStatus::Held | CommentStatus::Rejected
-                )
-        })
         .map(CommentView::for_author)
         .collect();
     let mut response = Json(views).into_response();
