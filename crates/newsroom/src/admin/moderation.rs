@@ -238,10 +238,13 @@ pub async fn settings_page(
     staff: Staff,
     Query(done): Query<Done>,
 ) -> AdminResult {
+    crate::policy::can(&staff.actor, Action::Moderate, Resource::None)?;
     let store = state.store();
     let mut editions = Vec::new();
+    // The editions were just listed: their rules are read straight from the store, not
+    // through the action that first checks the edition exists.
     for edition in store.list_editions().await? {
-        let s = moderation::settings(&state, &staff.actor, &edition.code).await?;
+        let s = store.moderation_settings(&edition.code).await?;
         let sections = store.list_sections(&edition.code).await?;
         editions.push(context! {
             code => edition.code,
