@@ -78,6 +78,9 @@ pub struct ArticleDraft {
     #[serde(default = "in_newsfeed_by_default")]
     pub in_newsfeed: bool,
     pub breaking: bool,
+    /// Highlighted in the newsfeed (less than breaking). Older revisions had no such flag.
+    #[serde(default)]
+    pub important: bool,
 }
 
 fn in_newsfeed_by_default() -> bool {
@@ -147,6 +150,7 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     pub in_newsfeed: bool,
     pub breaking: bool,
+    pub important: bool,
     /// Optimistic lock: the number of the latest revision. A save names the version it edited.
     pub version: i64,
     /// Staff account that created it (authors may publish only their own).
@@ -171,6 +175,7 @@ impl Article {
             author_ids: self.author_ids.clone(),
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
+            important: self.important,
         }
     }
 

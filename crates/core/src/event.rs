@@ -39,6 +39,13 @@ pub enum Change {
     /// The visible discussion of an article changed (a comment shown, hidden or removed):
     /// pages printing its comment count.
     Comments { article_id: i64 },
+    /// A short newsfeed item was written, published, unpublished or deleted.
+    NewsItem {
+        id: i64,
+        edition: String,
+        /// Whether readers could see it before or after the change.
+        public: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

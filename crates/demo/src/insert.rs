@@ -171,6 +171,7 @@ fn draft(
             .collect(),
         in_newsfeed: planned.in_newsfeed,
         breaking: planned.breaking,
+        important: planned.important,
     }
 }
 

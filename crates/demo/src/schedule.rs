@@ -20,6 +20,7 @@ pub struct Planned {
     /// Seeds the article's own choices (byline, photos, related cards).
     pub seed: u64,
     pub breaking: bool,
+    pub important: bool,
     pub in_newsfeed: bool,
 }
 
@@ -130,11 +131,13 @@ fn article(
     let age = now - at;
     let breaking = (age < Duration::hours(6) && rng.random_bool(0.15))
         || (age < Duration::hours(48) && rng.random_bool(0.02));
-    let in_newsfeed = breaking
-        || rng.random_bool(if age < Duration::hours(48) {
-            0.35
+    // Every article is in the newsfeed (as on a real site); a few recent ones are marked
+    // important. One draw either way, so the rest of the plan stays what it was.
+    let important = !breaking
+        && rng.random_bool(if age < Duration::hours(48) {
+            0.12
         } else {
-            0.05
+            0.03
         });
     Planned {
         story,
@@ -143,6 +146,7 @@ fn article(
         group,
         seed: rng.next_u64(),
         breaking,
-        in_newsfeed,
+        important,
+        in_newsfeed: true,
     }
 }

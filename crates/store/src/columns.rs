@@ -31,6 +31,7 @@ pub(crate) const ARTICLE_CONTENT: &[&str] = &[
     "section_id",
     "in_newsfeed",
     "breaking",
+    "important",
 ];
 
 /// Binds an `&ArticleDraft`'s values in the order of [`ARTICLE_CONTENT`].
@@ -47,6 +48,7 @@ macro_rules! bind_article_content {
             .bind(d.section_id)
             .bind(d.in_newsfeed)
             .bind(d.breaking)
+            .bind(d.important)
     }};
 }
 
@@ -288,15 +290,15 @@ mod tests {
             INSERT_ARTICLE.as_str(),
             "INSERT INTO articles (edition, translation_group, status, published_at, \
              first_published_at, created_at, updated_at, version, created_by, slug, headline, \
-             headline_folded, lead, body, hero_photo_id, section_id, in_newsfeed, breaking) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18) RETURNING id"
+             headline_folded, lead, body, hero_photo_id, section_id, in_newsfeed, breaking, \
+             important) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+             $16, $17, $18, $19) RETURNING id"
         );
         assert_eq!(
             UPDATE_ARTICLE.as_str(),
             "UPDATE articles SET slug = $3, headline = $4, headline_folded = $5, lead = $6, \
              body = $7, hero_photo_id = $8, section_id = $9, in_newsfeed = $10, breaking = $11, \
-             updated_at = $12, version = $13 WHERE id = $1 AND version = $2"
+             important = $12, updated_at = $13, version = $14 WHERE id = $1 AND version = $2"
         );
         assert_eq!(
             INSERT_REVISION.as_str(),

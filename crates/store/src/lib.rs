@@ -19,6 +19,7 @@ mod entities;
 mod error;
 mod idempotency;
 pub mod jobs;
+mod live;
 mod moderation;
 mod outbox;
 mod people;
@@ -37,6 +38,7 @@ pub use db::{Backend, Store};
 pub use error::{Result, StoreError};
 pub use idempotency::{IDEMPOTENCY_KEY_TTL, IdempotentRequest, Reservation};
 pub use jobs::{JobFilter, RetryPolicy};
+pub use live::{ChatBan, ChatMute, FeedEntry, FeedKind, NewChatMessage, RoomActivity};
 pub use moderation::{
     ClosedDiscussion, Decision, DiscussionFacts, HIDE_AFTER_REPORTS, ModerationSettings, Queue,
     QueueItem, ReaderBan,

@@ -101,7 +101,7 @@ macro_rules! summary_cols {
     () => {
         "a.id, a.edition, a.slug, a.headline, a.lead, a.hero_photo_id, a.section_id, a.status, \
          a.published_at, a.first_published_at, a.updated_at, a.created_at, a.in_newsfeed, \
-         a.breaking, a.version, a.created_by, \
+         a.breaking, a.important, a.version, a.created_by, \
          (SELECT string_agg(CAST(lt.tag_id AS TEXT), ',' ORDER BY lt.position) \
           FROM article_tags lt WHERE lt.article_id = a.id) AS tag_list, \
          (SELECT string_agg(CAST(la.author_id AS TEXT), ',' ORDER BY la.position) \

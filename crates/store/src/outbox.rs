@@ -22,6 +22,7 @@ pub(crate) fn change_kind(change: &Change) -> &'static str {
         Change::Taxonomy { .. } => "taxonomy",
         Change::Photo { .. } => "photo",
         Change::Comments { .. } => "comments",
+        Change::NewsItem { .. } => "news_item",
     }
 }
 

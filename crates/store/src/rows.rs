@@ -189,6 +189,7 @@ pub(crate) struct SummaryRow {
     pub created_at: DateTime<Utc>,
     pub in_newsfeed: bool,
     pub breaking: bool,
+    pub important: bool,
     pub version: i64,
     pub created_by: Option<i64>,
     /// Tag ids in byline order, comma-separated (see `summary_cols!`).
@@ -234,6 +235,7 @@ impl SummaryRow {
             created_at: self.created_at,
             first_published_at: self.first_published_at,
             breaking: self.breaking,
+            important: self.important,
             in_newsfeed: self.in_newsfeed,
             version: self.version,
             created_by: self.created_by,
@@ -269,6 +271,7 @@ impl ArticleRow {
             created_at: s.created_at,
             in_newsfeed: s.in_newsfeed,
             breaking: s.breaking,
+            important: s.important,
             version: s.version,
             created_by: s.created_by,
         })

@@ -123,6 +123,7 @@ pub struct ArticleSummary {
     pub created_at: DateTime<Utc>,
     pub first_published_at: Option<DateTime<Utc>>,
     pub breaking: bool,
+    pub important: bool,
     pub in_newsfeed: bool,
     pub version: i64,
     pub created_by: Option<i64>,

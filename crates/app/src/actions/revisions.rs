@@ -81,7 +81,7 @@ fn details(d: &ArticleDraft) -> String {
             .unwrap_or_else(|| "none".to_owned())
     };
     format!(
-        "slug: {}\nsection: {}\ntags: {}\nauthors: {}\nhero photo: {}\nnewsfeed: {}\nbreaking: {}",
+        "slug: {}\nsection: {}\ntags: {}\nauthors: {}\nhero photo: {}\nnewsfeed: {}\nbreaking: {}\nimportant: {}",
         d.slug,
         opt(d.section_id),
         ids(&d.tag_ids),
@@ -89,6 +89,7 @@ fn details(d: &ArticleDraft) -> String {
         opt(d.hero_photo_id),
         if d.in_newsfeed { "yes" } else { "no" },
         if d.breaking { "yes" } else { "no" },
+        if d.important { "yes" } else { "no" },
     )
 }
 

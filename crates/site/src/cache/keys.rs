@@ -89,6 +89,8 @@ pub fn touched(event: &Event) -> Option<Vec<String>> {
         Change::Taxonomy { edition: None } => None,
         Change::Photo { id } => Some(vec![photo(*id)]),
         Change::Comments { article_id } => Some(vec![comments(*article_id)]),
+        // A short item shows only in the newsfeed (column and page).
+        Change::NewsItem { edition, .. } => Some(vec![newsfeed(edition)]),
     }
 }
 

@@ -255,6 +255,7 @@ pub(crate) mod fixtures {
             created_at: at(2026, 11, 26, 20),
             in_newsfeed: true,
             breaking: false,
+            important: false,
             version: 3,
             created_by: None,
         }

@@ -27,6 +27,7 @@ pub struct ArticleForm {
     pub author_ids: Vec<String>,
     pub in_newsfeed: String,
     pub breaking: String,
+    pub important: String,
     /// The version the form was loaded at (optimistic lock).
     pub version: String,
     /// `save` or `publish` (save, then publish).
@@ -54,6 +55,11 @@ impl ArticleForm {
                 String::new()
             },
             breaking: if a.breaking {
+                "on".to_owned()
+            } else {
+                String::new()
+            },
+            important: if a.important {
                 "on".to_owned()
             } else {
                 String::new()
@@ -87,6 +93,7 @@ impl ArticleForm {
             author_ids: ids(&self.author_ids, "author_ids", &mut errors),
             in_newsfeed: checkbox(&self.in_newsfeed),
             breaking: checkbox(&self.breaking),
+            important: checkbox(&self.important),
         };
         finish(errors)?;
         draft.validate()?;

@@ -87,6 +87,7 @@ fn unsaved_article(form: &ArticleForm, saved: Option<Article>, me: Option<i64>) 
         created_at: now,
         in_newsfeed: true,
         breaking: false,
+        important: false,
         version: 0,
         created_by: me,
     });
@@ -100,6 +101,7 @@ fn unsaved_article(form: &ArticleForm, saved: Option<Article>, me: Option<i64>) 
     a.tag_ids = crate::admin::forms::ids(&form.tag_ids, "tag_ids", &mut ignored);
     a.author_ids = crate::admin::forms::ids(&form.author_ids, "author_ids", &mut ignored);
     a.breaking = crate::admin::forms::checkbox(&form.breaking);
+    a.important = crate::admin::forms::checkbox(&form.important);
     if !form.slug.trim().is_empty() {
         a.slug = form.slug.trim().to_owned();
     }

@@ -66,6 +66,8 @@ pub struct ArticleOut {
     pub created_at: DateTime<Utc>,
     pub in_newsfeed: bool,
     pub breaking: bool,
+    /// Highlighted in the newsfeed.
+    pub important: bool,
     /// Send it back with the next save (optimistic locking).
     pub version: i64,
     /// The staff account that created it.
@@ -98,6 +100,7 @@ impl From<Article> for ArticleOut {
             created_at: a.created_at,
             in_newsfeed: a.in_newsfeed,
             breaking: a.breaking,
+            important: a.important,
             version: a.version,
             created_by: a.created_by,
             translation_group: a.translation_group,
@@ -124,6 +127,7 @@ pub struct ArticleSummaryOut {
     pub updated_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub breaking: bool,
+    pub important: bool,
     pub in_newsfeed: bool,
     pub version: i64,
     pub created_by: Option<i64>,
@@ -149,6 +153,7 @@ impl From<ArticleSummary> for ArticleSummaryOut {
             updated_at: a.updated_at,
             created_at: a.created_at,
             breaking: a.breaking,
+            important: a.important,
             in_newsfeed: a.in_newsfeed,
             version: a.version,
             created_by: a.created_by,
@@ -226,6 +231,9 @@ pub struct CreateArticle {
     pub in_newsfeed: bool,
     #[serde(default)]
     pub breaking: bool,
+    /// Highlighted in the newsfeed (less than breaking).
+    #[serde(default)]
+    pub important: bool,
 }
 
 impl CreateArticle {
@@ -242,6 +250,7 @@ impl CreateArticle {
             author_ids: self.author_ids,
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
+            important: self.important,
         }
     }
 }
@@ -279,6 +288,9 @@ pub struct SaveArticle {
     pub in_newsfeed: bool,
     #[serde(default)]
     pub breaking: bool,
+    /// Highlighted in the newsfeed (less than breaking).
+    #[serde(default)]
+    pub important: bool,
 }
 
 impl SaveArticle {
@@ -296,6 +308,7 @@ impl SaveArticle {
             author_ids: self.author_ids,
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
+            important: self.important,
         };
         (self.version, draft)
     }

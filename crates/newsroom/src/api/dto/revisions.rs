@@ -27,6 +27,7 @@ pub struct DraftOut {
     pub author_ids: Vec<i64>,
     pub in_newsfeed: bool,
     pub breaking: bool,
+    pub important: bool,
 }
 
 impl From<ArticleDraft> for DraftOut {
@@ -43,6 +44,7 @@ impl From<ArticleDraft> for DraftOut {
             author_ids: d.author_ids,
             in_newsfeed: d.in_newsfeed,
             breaking: d.breaking,
+            important: d.important,
         }
     }
 }
