@@ -44,6 +44,8 @@ pub struct AppConfig {
     pub outbox_retention: Duration,
     /// Job workers on this instance.
     pub job_workers: usize,
+    /// Live connections (newsfeed streams, chat sockets) per client address.
+    pub live_max_per_client: usize,
     /// Outgoing email: the SMTP server (none: messages are written to the log) and the
     /// From mailbox. Its `Debug` hides the SMTP password.
     pub mail: newsdesk_mail::MailConfig,
@@ -70,6 +72,7 @@ impl AppConfig {
             request_timeout: Duration::from_secs(30),
             outbox_retention: Duration::from_secs(7 * 24 * 3600),
             job_workers: 2,
+            live_max_per_client: 16,
             mail: newsdesk_mail::MailConfig::log_only(),
         }
     }

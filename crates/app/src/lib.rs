@@ -12,6 +12,7 @@ pub mod config;
 pub mod consumers;
 pub mod error;
 pub mod jobs;
+pub mod live;
 pub mod mail;
 pub mod moderation;
 pub mod policy;

@@ -34,6 +34,10 @@ pub enum Action {
     Moderate,
     /// Per-edition moderation rules and word lists, per-section pre-moderation.
     ManageModeration,
+    /// Write, publish, unpublish and delete the newsfeed's short items.
+    WriteNewsfeed,
+    /// Open extra chat rooms (a topic, a live event) and rename them.
+    ManageChats,
     /// Upload photos.
     UploadMedia,
     /// Change a photo's caption, alt text and credit: the same ownership rules as
@@ -223,6 +227,12 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
             Role::Editor,
             "only editors set the moderation rules and word lists",
         ),
+        Action::WriteNewsfeed => at_least(
+            actor,
+            Role::Author,
+            "contributors cannot publish to the newsfeed; ask an editor",
+        ),
+        Action::ManageChats => at_least(actor, Role::Editor, "only editors open chat rooms"),
         Action::DeleteMedia => at_least(actor, Role::Editor, "only editors delete photos"),
         Action::ManageStaff => at_least(actor, Role::Admin, "only admins manage staff"),
         Action::ManageTokens => at_least(actor, Role::Admin, "only admins manage API tokens"),

@@ -81,6 +81,9 @@ pub struct ReaderLimits {
     pub email_links: ActionLimit,
     /// Comments: a short burst, then one every few seconds.
     pub comment: ActionLimit,
+    /// Chat lines: five at once, then one every two seconds per reader (a room's flood
+    /// control); more per address, where a household or an office shares one.
+    pub chat: ActionLimit,
 }
 
 impl Default for ReaderLimits {
@@ -91,6 +94,12 @@ impl Default for ReaderLimits {
             register: ActionLimit::new(5, 12 * minute, 3, 20 * minute),
             email_links: ActionLimit::new(10, 6 * minute, 3, 20 * minute),
             comment: ActionLimit::new(10, Duration::from_secs(6), 5, Duration::from_secs(10)),
+            chat: ActionLimit::new(
+                20,
+                Duration::from_millis(500),
+                5,
+                Duration::from_secs(2),
+            ),
         }
     }
 }
@@ -103,6 +112,7 @@ impl ReaderLimits {
             login: crate::LoginLimits::new(n.max(1), n.max(1)).with_window(every, Duration::ZERO),
             register: limit.clone(),
             email_links: limit.clone(),
+            chat: limit.clone(),
             comment: limit,
         }
     }

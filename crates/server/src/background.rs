@@ -24,7 +24,10 @@ pub fn registry() -> Registry {
 
 /// Every outbox consumer of this instance. A new consumer is one line here.
 pub fn consumers(state: &AppState) -> Vec<Arc<dyn Consumer>> {
-    vec![Arc::new(state.cache_consumer())]
+    vec![
+        Arc::new(state.cache_consumer()),
+        Arc::new(state.newsfeed_consumer()),
+    ]
 }
 
 /// The running background work.
@@ -41,6 +44,7 @@ pub fn start_background(state: &AppState) -> Background {
     for consumer in consumers(state) {
         tasks.push(consumers::spawn(app.clone(), consumer, stop.clone()));
     }
+    tasks.extend(newsdesk_site::live::spawn_background(state, &stop));
     Background { stop, tasks }
 }
 

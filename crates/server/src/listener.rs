@@ -242,7 +242,7 @@ const LOG_EVERY: Duration = Duration::from_secs(30);
 
 /// What a connection holds until it ends: its client's slot, its place under the total
 /// cap, and the shutdown's count of open connections.
-struct Held {
+pub(super) struct Held {
     _slot: ClientSlot,
     _permit: OwnedSemaphorePermit,
     _drained: watch::Receiver<()>,
@@ -293,6 +293,7 @@ async fn connection(
     let io = TokioIo::new(TrackedIo {
         stream,
         activity: activity.clone(),
+        _held: held,
     });
     let service = {
         let activity = activity.clone();
@@ -316,7 +317,8 @@ async fn connection(
             }
         })
     };
-    let conn = builder.serve_connection(io, service);
+    // Upgrades (WebSocket) hand the socket to the handler; this task then ends.
+    let conn = builder.serve_connection(io, service).with_upgrades();
     let mut conn = std::pin::pin!(conn);
     let mut draining = false;
     loop {
@@ -352,7 +354,6 @@ async fn connection(
             () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {}
         }
     }
-    drop(held);
 }
 
 /// A run of the same trouble (refusals, accept errors): logged when it starts, then at

@@ -234,3 +234,43 @@ comments-reported = أُبلغ المشرفون
 comments-pending = شكرًا لك. سيظهر تعليقك بعد موافقة المشرف عليه.
 comments-rejected = لم ينشر المشرف هذا التعليق:
 comments-closed = أُغلق باب التعليق على هذا المقال.
+
+# The live newsfeed and chats (issue 15)
+newsfeed-page-title = شريط الأخبار
+newsfeed-page-intro = كل الأخبار والموجزات أولًا بأول، الأحدث أولًا.
+newsfeed-important = مهم
+newsfeed-empty = لا شيء في شريط الأخبار بعد.
+live-new = جديد: {"{"}n{"}"}
+live-dismiss = إغلاق
+chats-title = الدردشات
+chats-intro = ناقش الأخبار مع القراء الآخرين ومع غرفة الأخبار.
+chats-empty = لا توجد دردشة مفتوحة الآن.
+chats-article-room = حول الخبر
+chats-messages = { $count ->
+    [zero] لا رسائل
+    [one] رسالة واحدة
+    [two] رسالتان
+    [few] { $count } رسائل
+    [many] { $count } رسالة
+   *[other] { $count } رسالة
+}
+chat-heading = الدردشة
+chat-about = حول: { $headline }
+chat-closed = هذه الدردشة مغلقة.
+chat-empty = لا رسائل بعد.
+chat-noscript = يمكنك قراءة الدردشة دون جافاسكريبت؛ أما المشاركة والتحديث المباشر فيحتاجان إليها.
+chat-send = إرسال
+chat-placeholder = اكتب رسالة…
+chat-login = سجّل الدخول لتكتب
+chat-confirm = أكّد عنوان بريدك الإلكتروني لتكتب
+chat-presence = الموجودون: {"{"}n{"}"}
+chat-staff = فريق التحرير
+chat-reconnecting = جارٍ إعادة الاتصال…
+chat-older = رسائل سابقة
+chat-close = إغلاق الدردشة
+chat-error-flood = تكتب بسرعة كبيرة؛ انتظر {"{"}s{"}"} ث
+chat-error-slow-mode = الوضع البطيء: انتظر {"{"}s{"}"} ث
+chat-error-muted = لا يمكنك الكتابة في هذه الدردشة مؤقتًا
+chat-error-banned = لا يمكنك الكتابة في الدردشات
+chat-error-too-long = الرسالة طويلة جدًا (500 حرف على الأكثر)
+chat-error-other = لم تُرسل الرسالة: {"{"}message{"}"}

@@ -232,3 +232,39 @@ comments-reported = Reported to the moderators
 comments-pending = Thank you. Your comment will appear once a moderator approves it.
 comments-rejected = A moderator did not publish this comment:
 comments-closed = Comments on this article are closed.
+
+# The live newsfeed and chats (issue 15)
+newsfeed-page-title = Newsfeed
+newsfeed-page-intro = Every story and short news item, newest first, as it happens.
+newsfeed-important = Important
+newsfeed-empty = Nothing in the newsfeed yet.
+live-new = New: {"{"}n{"}"}
+live-dismiss = Dismiss
+chats-title = Chats
+chats-intro = Talk about the news with other readers and the newsroom.
+chats-empty = No chat is open right now.
+chats-article-room = About the story
+chats-messages = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+chat-heading = Chat
+chat-about = About: { $headline }
+chat-closed = This chat is closed.
+chat-empty = No messages yet.
+chat-noscript = Reading the chat works without JavaScript; taking part and live updates need it.
+chat-send = Send
+chat-placeholder = Write a message…
+chat-login = Log in to write
+chat-confirm = Confirm your email address to write
+chat-presence = {"{"}n{"}"} here
+chat-staff = Staff
+chat-reconnecting = Reconnecting…
+chat-older = Earlier messages
+chat-close = Close chat
+chat-error-flood = You are writing too fast; wait {"{"}s{"}"} s
+chat-error-slow-mode = Slow mode: wait {"{"}s{"}"} s
+chat-error-muted = You are muted in this chat
+chat-error-banned = You cannot write in chats
+chat-error-too-long = The message is too long (500 characters at most)
+chat-error-other = The message was not sent: {"{"}message{"}"}

@@ -231,3 +231,40 @@ comments-reported = Жалоба отправлена модераторам
 comments-pending = Спасибо. Комментарий появится после проверки модератором.
 comments-rejected = Модератор не опубликовал этот комментарий:
 comments-closed = Обсуждение этой статьи закрыто.
+
+# The live newsfeed and chats (issue 15)
+newsfeed-page-title = Лента новостей
+newsfeed-page-intro = Все материалы и короткие новости по мере поступления, сначала самые свежие.
+newsfeed-important = Важно
+newsfeed-empty = В ленте пока ничего нет.
+live-new = Новых: {"{"}n{"}"}
+live-dismiss = Закрыть
+chats-title = Чаты
+chats-intro = Обсуждайте новости с другими читателями и редакцией.
+chats-empty = Сейчас нет открытых чатов.
+chats-article-room = К материалу
+chats-messages = { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
+}
+chat-heading = Чат
+chat-about = К материалу: { $headline }
+chat-closed = Чат закрыт.
+chat-empty = Сообщений пока нет.
+chat-noscript = Читать чат можно и без JavaScript; чтобы писать и видеть новые сообщения сразу, он нужен.
+chat-send = Отправить
+chat-placeholder = Напишите сообщение…
+chat-login = Войдите, чтобы писать
+chat-confirm = Подтвердите адрес электронной почты, чтобы писать
+chat-presence = В чате: {"{"}n{"}"}
+chat-staff = Редакция
+chat-reconnecting = Восстанавливаем соединение…
+chat-older = Предыдущие сообщения
+chat-close = Закрыть чат
+chat-error-flood = Вы пишете слишком часто; подождите {"{"}s{"}"} с
+chat-error-slow-mode = Медленный режим: подождите {"{"}s{"}"} с
+chat-error-muted = Вам временно запрещено писать в этом чате
+chat-error-banned = Вам запрещено писать в чатах
+chat-error-too-long = Сообщение слишком длинное (не больше 500 знаков)
+chat-error-other = Сообщение не отправлено: {"{"}message{"}"}

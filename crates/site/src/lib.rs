@@ -7,6 +7,7 @@ pub mod comments;
 pub mod error;
 pub mod head;
 pub mod i18n;
+pub mod live;
 pub mod public;
 pub mod router;
 pub mod security;

@@ -12,5 +12,6 @@ use crate::state::AppState;
 pub fn routes(state: &AppState, reader_limits: ReaderLimits) -> Router<AppState> {
     crate::public::routes(state)
         .merge(crate::account::routes(reader_limits.clone()))
-        .merge(crate::comments::routes(reader_limits))
+        .merge(crate::comments::routes(reader_limits.clone()))
+        .merge(crate::live::routes(state, reader_limits))
 }

@@ -25,6 +25,7 @@ struct Inner {
     i18n: Arc<I18n>,
     assets: Arc<Assets>,
     templates: Templates,
+    live: Arc<crate::live::Hub>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -60,6 +61,7 @@ impl AppState {
         let assets = Arc::new(Assets::load());
         let templates = Templates::load_with(i18n.clone(), assets.clone(), extra_templates)?;
         let cache = Arc::new(PageCache::with_max_bytes(config.page_cache_bytes));
+        let live = crate::live::Hub::new(config.live_max_per_client);
         let app = App::new(store, bus, media, config);
         // The writer's own pages drop before its response goes out; other instances drop
         // theirs through the page-cache consumer (see `cache::consumer`).
@@ -72,6 +74,7 @@ impl AppState {
                 i18n,
                 assets,
                 templates,
+                live,
             }),
         })
     }
@@ -87,6 +90,16 @@ impl AppState {
     /// The page cache as an outbox consumer, for `server::start_background`.
     pub fn cache_consumer(&self) -> crate::cache::consumer::PageCacheConsumer {
         crate::cache::consumer::PageCacheConsumer(self.inner.cache.clone())
+    }
+
+    /// This instance's live connections (newsfeed streams, chat sockets).
+    pub fn live(&self) -> &std::sync::Arc<crate::live::Hub> {
+        &self.inner.live
+    }
+
+    /// The live newsfeed as an outbox consumer, for `server::start_background`.
+    pub fn newsfeed_consumer(&self) -> crate::live::NewsfeedConsumer {
+        crate::live::NewsfeedConsumer(self.clone())
     }
 
     pub fn i18n(&self) -> &I18n {

@@ -94,6 +94,15 @@ impl Store {
         Ok(seq.unwrap_or(0))
     }
 
+    /// The oldest event still kept, 0 when there is none: a reader asking for changes
+    /// after an earlier position has missed some that were pruned.
+    pub async fn oldest_event_seq(&self) -> Result<i64> {
+        let seq: Option<i64> = read!(self, |db| sqlx::query_scalar("SELECT MIN(seq) FROM events")
+            .fetch_one(db)
+            .await)?;
+        Ok(seq.unwrap_or(0))
+    }
+
     /// Deletes events with `seq <= up_to_seq` written before `older_than` (pass the lowest
     /// cursor of the consumers that must not miss any); returns how many went. The newest
     /// event always stays: `latest_event_seq` must never fall back, or followers that start

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod authors;
 pub mod entities;
 pub mod jobs;
+pub mod live;
 pub mod moderation;
 pub mod photos;
 pub mod revisions;

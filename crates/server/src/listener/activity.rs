@@ -148,6 +148,9 @@ impl Drop for InFlight {
 pub(super) struct TrackedIo {
     pub(super) stream: TcpStream,
     pub(super) activity: Arc<Activity>,
+    /// The connection's places under the caps. They live with the socket: a connection
+    /// upgraded to a WebSocket outlives the HTTP connection task and still counts.
+    pub(super) _held: super::Held,
 }
 
 impl AsyncRead for TrackedIo {

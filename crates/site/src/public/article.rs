@@ -21,7 +21,7 @@ use crate::error::HttpError;
 use crate::head::{self, HeadMeta};
 use crate::state::AppState;
 use crate::syndication::feeds::{FeedScope, head_links};
-use crate::views::{ArticleView, Card, NextLink};
+use crate::views::{ArticleView, NextLink};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ArticleParams {
@@ -35,7 +35,7 @@ struct ArticlePage {
     chrome: Chrome,
     article: ArticleView,
     next: Option<NextLink>,
-    newsfeed: Vec<Card>,
+    newsfeed: Vec<crate::live::FeedItemView>,
 }
 
 #[derive(Serialize)]

@@ -34,7 +34,7 @@ pub struct Loaded {
 #[derive(Default)]
 pub struct Around {
     pub next: Option<ArticleSummary>,
-    pub newsfeed: std::sync::Arc<Vec<ArticleSummary>>,
+    pub newsfeed: std::sync::Arc<Vec<newsdesk_store::FeedEntry>>,
     pub translations: Vec<ArticleSummary>,
 }
 

@@ -235,32 +235,42 @@ pub fn cards(
         .collect()
 }
 
-/// The newsfeed column: the edition's latest newsfeed items.
+/// The newsfeed column: the edition's latest newsfeed entries.
 pub async fn newsfeed(
     state: &AppState,
     ctx: &EditionCtx,
     keys: &mut Keys,
-) -> Result<Vec<Card>, HttpError> {
+) -> Result<Vec<crate::live::FeedItemView>, HttpError> {
     let items = newsfeed_items(state, ctx).await?;
     Ok(newsfeed_cards(state, ctx, &items, keys))
 }
 
-/// The newsfeed column's items (the answer to [`newsfeed_query`]), shared by every page of
-/// the edition until the next change to the newsfeed.
+/// The newsfeed column's entries (articles and short items), shared by every page of the
+/// edition until the next change to the newsfeed.
 pub async fn newsfeed_items(
     state: &AppState,
     ctx: &EditionCtx,
-) -> Result<std::sync::Arc<Vec<ArticleSummary>>, newsdesk_store::StoreError> {
+) -> Result<std::sync::Arc<Vec<newsdesk_store::FeedEntry>>, newsdesk_store::StoreError> {
     let code = ctx.code();
-    let query = newsfeed_query(ctx);
     state
         .cache()
         .fragment(
             &format!("newsfeed:{code}"),
             &[keys::newsfeed(code), keys::edition(code)],
-            || state.store().list_articles(&query),
+            || state.store().newsfeed(code, None, NEWSFEED_ITEMS),
         )
         .await
+}
+
+/// The column's views; tags the page with the newsfeed's key.
+pub fn newsfeed_cards(
+    state: &AppState,
+    ctx: &EditionCtx,
+    items: &[newsdesk_store::FeedEntry],
+    keys: &mut Keys,
+) -> Vec<crate::live::FeedItemView> {
+    keys.add(keys::newsfeed(ctx.code()));
+    crate::live::feed::views(state, ctx, items)
 }
 
 /// The edition's entity notes, prepared for matching, shared by every render until a
@@ -276,42 +286,6 @@ pub async fn entity_notes(
             Ok(newsdesk_core::body::EntityNotes::new(notes))
         })
         .await
-}
-
-/// The query behind the newsfeed column, for pages that load it with their other lists
-/// ([`newsdesk_store::Store::list_articles_each`]).
-pub fn newsfeed_query(ctx: &EditionCtx) -> newsdesk_store::ArticleQuery {
-    newsdesk_store::ArticleQuery {
-        edition: Some(ctx.code().to_owned()),
-        in_newsfeed: Some(true),
-        limit: NEWSFEED_ITEMS,
-        ..Default::default()
-    }
-}
-
-/// The newsfeed column's cards for `items` (the answer to [`newsfeed_query`]).
-pub fn newsfeed_cards(
-    state: &AppState,
-    ctx: &EditionCtx,
-    items: &[ArticleSummary],
-    keys: &mut Keys,
-) -> Vec<Card> {
-    keys.add(keys::newsfeed(ctx.code()));
-    let refs: Vec<&ArticleSummary> = items.iter().collect();
-    let mut cards = cards(state, ctx, &refs, &CardMedia::default(), "", keys);
-    // Times alone read as today's; items from an earlier day than the newest also show
-    // their day. Relative to the newest item, not the clock, so a cached page stays true.
-    let tz = ctx.edition.tz();
-    let day = |a: &ArticleSummary| a.published_at.map(|t| t.with_timezone(&tz).date_naive());
-    let newest_day = items.first().and_then(day);
-    for (card, item) in cards.iter_mut().zip(items) {
-        if let Some(d) = day(item)
-            && Some(d) != newest_day
-        {
-            card.day_label = Some(state.i18n().numeric_date(ctx.lang(), d));
-        }
-    }
-    cards
 }
 
 pub const NEWSFEED_ITEMS: i64 = 15;

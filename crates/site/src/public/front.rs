@@ -27,7 +27,7 @@ struct FrontPage {
     lead: Option<Card>,
     top: Vec<Card>,
     blocks: Vec<Block>,
-    newsfeed: Vec<Card>,
+    newsfeed: Vec<crate::live::FeedItemView>,
 }
 
 #[derive(Serialize)]
@@ -55,7 +55,6 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
             limit: (TOP_STORIES + 1) as i64,
             ..Default::default()
         },
-        context::newsfeed_query(&ctx),
     ];
     queries.extend(ctx.sections.iter().map(|section| ArticleQuery {
         edition: Some(code.to_owned()),
@@ -63,9 +62,12 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
         limit: PER_SECTION + TOP_STORIES as i64 + 1,
         ..Default::default()
     }));
-    let mut lists = store.list_articles_each(&queries).await?.into_iter();
+    let (lists, feed_items) = futures::try_join!(
+        store.list_articles_each(&queries),
+        context::newsfeed_items(state, &ctx),
+    )?;
+    let mut lists = lists.into_iter();
     let latest = lists.next().unwrap_or_default();
-    let feed_items = lists.next().unwrap_or_default();
     // A breaking story leads; otherwise the newest.
     let lead_index = latest.iter().position(|a| a.breaking).unwrap_or(0);
     let mut ordered: Vec<&ArticleSummary> = Vec::with_capacity(latest.len());

@@ -23,10 +23,6 @@ CREATE INDEX news_items_feed ON news_items (edition, published_at DESC, id DESC)
     WHERE status = 'published';
 CREATE INDEX news_items_recent ON news_items (updated_at);
 
--- The newsfeed reads every published article of an edition newest first.
-CREATE INDEX articles_newsfeed ON articles (edition, published_at DESC, id DESC)
-    WHERE status = 'published' AND in_newsfeed = TRUE;
-
 -- Chat rooms: one per article (made when first opened) and extra rooms editors open.
 CREATE TABLE chat_rooms (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

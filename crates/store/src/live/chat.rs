@@ -353,6 +353,29 @@ impl Store {
         Ok(rows.into_iter().map(message).collect())
     }
 
+    /// The `limit` messages before `before`, deleted ones included, newest first (the
+    /// newsroom's view of a room).
+    pub async fn chat_messages_for_moderation(
+        &self,
+        room_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<ChatMessage>> {
+        let sql = format!(
+            "SELECT {MESSAGE_COLS} FROM chat_messages WHERE room_id = $1 AND id < $2 \
+             ORDER BY id DESC {}",
+            crate::sql::limit_clause(limit.clamp(1, crate::MAX_LIST_LIMIT), 0)
+        );
+        let rows: Vec<MessageRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
+            sql.clone()
+        ))
+        .bind(room_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .fetch_all(db)
+        .await)?;
+        Ok(rows.into_iter().map(message).collect())
+    }
+
     /// Messages of the room deleted since `since` (reconnecting clients drop them).
     pub async fn chat_deleted_since(
         &self,

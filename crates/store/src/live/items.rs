@@ -56,9 +56,21 @@ impl Store {
         publish: bool,
         by: Option<i64>,
     ) -> Result<(NewsItem, Option<Event>)> {
+        self.create_news_item_at(draft, publish, by, now()).await
+    }
+
+    /// [`Store::create_news_item`] as if written at `at` (imports and the demo, which
+    /// fill a day of the feed at once).
+    pub async fn create_news_item_at(
+        &self,
+        draft: &NewsItemDraft,
+        publish: bool,
+        by: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> Result<(NewsItem, Option<Event>)> {
         draft.validate()?;
         self.edition_exists(&draft.edition).await?;
-        let at = now();
+        let at = crate::sql::micros(at);
         let status = if publish {
             NewsItemStatus::Published
         } else {
