@@ -4,6 +4,7 @@ mod banks;
 mod discussion;
 mod insert;
 pub mod lang;
+mod live;
 mod options;
 mod photos;
 mod plan;
@@ -21,6 +22,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 pub use discussion::READER_PASSWORD;
+pub use live::LiveFeed;
 pub use options::{DemoError, DemoOptions, DemoReport};
 pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 
@@ -29,6 +31,9 @@ pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 const PHOTO_STREAM: u64 = 1;
 const ARTICLE_STREAM: u64 = 2;
 const DISCUSSION_STREAM: u64 = 3;
+const LIVE_STREAM: u64 = 4;
+/// `newsdesk demo live`'s own stream ([`LiveFeed`]).
+const LIVE_FEED_STREAM: u64 = 5;
 
 /// Fills `store` (and `media`) with the demo newsroom described in the crate docs.
 /// Neither locked nor recorded: a program that may run beside another instance, or be
@@ -59,6 +64,10 @@ pub async fn generate(
     talk_rng.set_stream(DISCUSSION_STREAM);
     let talk = discussion::discussion(store, &mut talk_rng).await?;
 
+    let mut live_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    live_rng.set_stream(LIVE_STREAM);
+    let live = live::fill(store, &mut live_rng, opts.now).await?;
+
     Ok(DemoReport {
         editions: banks::newsroom::EDITIONS.len(),
         sections: room.sections.iter().map(|s| s.len()).sum(),
@@ -71,6 +80,9 @@ pub async fn generate(
         photos: pool.len(),
         readers: talk.readers,
         comments: talk.comments,
+        news_items: live.news_items,
+        chat_rooms: live.chat_rooms,
+        chat_messages: live.chat_messages,
         elapsed: started.elapsed(),
     })
 }

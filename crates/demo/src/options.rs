@@ -53,6 +53,11 @@ pub struct DemoReport {
     /// Readers and comments of the demo discussion.
     pub readers: usize,
     pub comments: usize,
+    /// Short items in the newsfeeds (a day of them per edition).
+    pub news_items: usize,
+    /// Chat rooms given a history, and the messages in them.
+    pub chat_rooms: usize,
+    pub chat_messages: usize,
     pub elapsed: Duration,
 }
 
@@ -62,7 +67,8 @@ impl fmt::Display for DemoReport {
             f,
             "demo newsroom: {} editions, {} sections, {} tags, {} authors, {} noted entities, \
              {} photos, {} articles ({} stories in several editions, {} corrections), \
-             {} readers, {} comments in {:.1} s",
+             {} readers, {} comments, {} newsfeed items, {} chat rooms with {} messages \
+             in {:.1} s",
             self.editions,
             self.sections,
             self.tags,
@@ -74,6 +80,9 @@ impl fmt::Display for DemoReport {
             self.corrections,
             self.readers,
             self.comments,
+            self.news_items,
+            self.chat_rooms,
+            self.chat_messages,
             self.elapsed.as_secs_f64()
         )
     }

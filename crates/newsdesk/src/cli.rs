@@ -158,10 +158,18 @@ pub struct ServeArgs {
     /// exempt [default: 256].
     #[arg(long, env = "NEWSDESK_MAX_CONNECTIONS_PER_CLIENT", value_name = "N")]
     pub max_connections_per_client: Option<usize>,
+
+    /// Live connections (newsfeed streams and chat sockets together) at most from one
+    /// client address [default: 16].
+    #[arg(long, env = "NEWSDESK_LIVE_MAX_PER_CLIENT", value_name = "N")]
+    pub live_max_per_client: Option<usize>,
 }
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
+    #[command(subcommand)]
+    pub command: Option<DemoCommand>,
+
     #[command(flatten)]
     pub db: DbArgs,
 
@@ -172,6 +180,39 @@ pub struct DemoArgs {
     /// Seed: the same seed (on the same day) gives the same newsroom.
     #[arg(long, env = "NEWSDESK_DEMO_SEED", default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Keep publishing short newsfeed items from the demo's bank until Ctrl-C; a running
+    /// `newsdesk serve` on the same database shows them within seconds.
+    Live(DemoLiveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoLiveArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// Seconds between items (one per edition each time).
+    #[arg(long, default_value_t = 5, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub every: u64,
+
+    /// The edition to publish in.
+    #[arg(long, value_enum, default_value_t = LiveEdition::All)]
+    pub edition: LiveEdition,
+
+    /// Seed: the same seed publishes the same items in the same order.
+    #[arg(long, env = "NEWSDESK_DEMO_SEED", default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LiveEdition {
+    En,
+    Ru,
+    Ar,
+    All,
 }
 
 #[derive(Debug, Subcommand)]

@@ -35,6 +35,7 @@ pub struct FileConfig {
     pub idle_timeout_secs: Option<u64>,
     pub max_connections: Option<usize>,
     pub max_connections_per_client: Option<usize>,
+    pub live_max_per_client: Option<usize>,
     /// Media storage: `[media] kind = "local"` (default, `<data>/media`) or
     /// `kind = "s3"` with bucket, region, endpoint, access_key_id, secret_access_key.
     pub media: Option<newsdesk_media::StorageConfig>,
@@ -121,6 +122,7 @@ pub struct ServeConfig {
     /// `None`: the default, lowered to fit the open-file limit without a warning.
     pub max_connections: Option<usize>,
     pub max_connections_per_client: usize,
+    pub live_max_per_client: usize,
 }
 
 /// `10.0.0.0/8` or a single address (`192.0.2.1`, `::1`).
@@ -301,6 +303,13 @@ impl ServeConfig {
         if max_connections_per_client < 1 {
             problems.push("max_connections_per_client: at least 1".to_owned());
         }
+        let live_max_per_client = args
+            .live_max_per_client
+            .or(file.live_max_per_client)
+            .unwrap_or(newsdesk_site::live::DEFAULT_MAX_PER_CLIENT);
+        if live_max_per_client < 1 {
+            problems.push("live_max_per_client: at least 1".to_owned());
+        }
         if !problems.is_empty() {
             bail!("invalid configuration:\n  {}", problems.join("\n  "));
         }
@@ -330,6 +339,7 @@ impl ServeConfig {
             idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
             max_connections,
             max_connections_per_client,
+            live_max_per_client,
         })
     }
 }
@@ -362,6 +372,7 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_DEMO_ARTICLES",
     "NEWSDESK_DEMO_SEED",
     "NEWSDESK_LOG",
+    "NEWSDESK_LIVE_MAX_PER_CLIENT",
 ];
 
 /// Test-suite variables (`NEWSDESK_TEST_*`) are read by the tests, not the binary.

@@ -7,6 +7,7 @@
 
 mod content;
 mod discussion;
+mod live;
 mod newsroom;
 mod seeding;
 mod support;

@@ -73,6 +73,7 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         request_timeout: config.request_timeout,
         outbox_retention: config.outbox_retention,
         job_workers: config.job_workers,
+        live_max_per_client: config.live_max_per_client,
         mail: config.mail.clone(),
     };
     let limits = connection_limits(&config);
@@ -84,11 +85,18 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         tracing::warn!("email: no smtp_url configured; messages are written to the log, not sent");
     }
     let background = newsdesk_server::start_background(&state);
+    let live = state.live().clone();
     let app = newsdesk_server::router(state);
 
     tracing::info!(address = %local, %base_url, "newsdesk is serving");
     // Handlers go in before the "listening" line, so a signal sent right after it is caught.
-    let shutdown = shutdown_signal()?;
+    let signal = shutdown_signal()?;
+    // Live streams and sockets never finish by themselves: end them when the signal comes,
+    // so the server can drain (clients reconnect to another instance and resume).
+    let shutdown = async move {
+        signal.await;
+        live.close_all();
+    };
     println!("newsdesk listening on http://{local}");
     newsdesk_server::serve(listener, app, limits, shutdown)
         .await
