@@ -41,6 +41,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "audit", description = "The audit log (admins)"),
         (name = "jobs", description = "Background jobs that gave up: retry or drop them (admins)"),
         (name = "moderation", description = "The discussion's queues, decisions, bans and rules (moderators, editors, admins)"),
+        (name = "live", description = "The newsfeed's short items (authors, editors, admins) and the chats' moderation (moderators, editors, admins)"),
         (name = "comments", description = "The discussion under articles (readers; not the Admin API)"),
         (name = "meta", description = "This document"),
     )
@@ -98,6 +99,9 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
         let mut doc = super::openapi_router().split_for_parts().1;
         // The reading site's discussion API lives in the same document.
         doc.merge(newsdesk_site::comments::document());
+        // And the live parts: the newsfeed stream and the chat rooms (the chat's
+        // WebSocket protocol itself is in /api/v1/asyncapi.json).
+        doc.merge(newsdesk_site::live::document());
         add_rate_limit_responses(&mut doc);
         super::idempotency::document(&mut doc);
         doc
