@@ -307,11 +307,11 @@ impl Hub {
 
     pub fn send_feed(&self, edition: &str, frame: Arc<FeedFrame>) {
         let mut feeds = lock(&self.feeds);
-        if let Some(tx) = feeds.get(edition) {
-            if tx.send(frame).is_err() {
-                // Its last reader left: forget the channel.
-                feeds.remove(edition);
-            }
+        if let Some(tx) = feeds.get(edition)
+            && tx.send(frame).is_err()
+        {
+            // Its last reader left: forget the channel.
+            feeds.remove(edition);
         }
     }
 
