@@ -40,6 +40,16 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../static/infinite-scroll.js"),
     ),
+    (
+        "live.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/live.js"),
+    ),
+    (
+        "chat.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/chat.js"),
+    ),
 ];
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
