@@ -76,9 +76,8 @@ function mountRoom(root, roomId, { onRoom } = {}) {
 
   let form = root.querySelector(".chat__form");
   if (!form) form = root.appendChild(el("form", { class: "chat__form", hidden: true }));
-  const inputId = `chat-input-${roomId}-${Math.random().toString(36).slice(2, 7)}`;
   const input = el("textarea", {
-    id: inputId, class: "chat__input", rows: "2", dir: "auto", placeholder: text("chat-placeholder"),
+    class: "chat__input", rows: "2", dir: "auto", placeholder: text("chat-placeholder"),
     "aria-label": text("chat-placeholder"), enterkeyhint: "send",
   });
   const counter = el("span", { class: "chat__counter", "aria-live": "polite" });
@@ -109,7 +108,7 @@ function mountRoom(root, roomId, { onRoom } = {}) {
   function upsert(m) {
     const node = messageNode(m);
     if (mine.has(m.id)) node.classList.add("chat__message--mine");
-    const old = list.querySelector(`li[data-id="${m.id}"]`);
+    const old = list.querySelector(`li[data-id="${Number(m.id)}"]`);
     if (old) { old.replaceWith(node); return; }
     let after = list.lastElementChild;
     while (after && idOf(after) > m.id) after = after.previousElementSibling;
@@ -117,6 +116,9 @@ function mountRoom(root, roomId, { onRoom } = {}) {
   }
 
   function remove(id) { list.querySelector(`li[data-id="${Number(id)}"]`)?.remove(); }
+
+  // The page's "no messages yet" line goes once there are some.
+  function emptiness() { root.querySelector(".chat__empty")?.toggleAttribute("hidden", list.children.length > 0); }
 
   function setPresence(n) { presence.textContent = text("chat-presence", { n }); }
 
@@ -191,6 +193,7 @@ function mountRoom(root, roomId, { onRoom } = {}) {
         // Older messages may exist when the first answer was full (the server sends 50).
         if (!welcomed) older.hidden = (had ? had : history.length) < 50;
         welcomed = true;
+        emptiness();
         if (pending) release(); // unanswered: the reader may send it again
         composer();
         if (stick) toBottom();
@@ -199,6 +202,7 @@ function mountRoom(root, roomId, { onRoom } = {}) {
       case "message": {
         const stick = nearBottom();
         upsert(msg);
+        emptiness();
         if (stick) toBottom();
         break;
       }
@@ -211,7 +215,7 @@ function mountRoom(root, roomId, { onRoom } = {}) {
           input.focus();
         }
         break;
-      case "deleted": remove(msg.id); break;
+      case "deleted": remove(msg.id); emptiness(); break;
       case "presence": setPresence(msg.count); break;
       case "room":
         if (msg.open !== false && !open) {
@@ -235,6 +239,11 @@ function mountRoom(root, roomId, { onRoom } = {}) {
       case "error":
         if (!msg.ref || msg.ref === pending?.ref) release();
         error.textContent = problem(msg.code, msg.message, msg.retry_after);
+        if (msg.retry_after > 0) {
+          // "Wait n s" is over once the n seconds are.
+          const shown = error.textContent;
+          setTimeout(() => { if (error.textContent === shown) error.textContent = ""; }, msg.retry_after * 1000);
+        }
         break;
       default: break; // pong, and whatever a newer server adds
     }

@@ -68,13 +68,12 @@ function itemNode(item, page) {
   if (item.breaking) classes.push("newsfeed__item--breaking");
   const li = el("li", { class: classes.join(" "), "data-key": item.key, "data-published": item.published_at });
   const time = el("time", { datetime: item.datetime || item.published_at }, item.time || "");
+  if (item.full) time.title = item.full;
   if (item.day) time.append(el("small", {}, item.day));
-  let href = item.href;
-  if (page && item.kind === "item") {
-    li.id = `n${item.id}`;
-    if (href.endsWith(`#n${item.id}`)) href = `#n${item.id}`;
-  }
-  li.append(time, " ", el("a", { href }, item.headline));
+  if (page && item.kind === "item") li.id = `n${item.id}`;
+  li.append(time, " ");
+  if (page && item.breaking) li.append(el("span", { class: "badge badge--breaking" }, text("breaking")), " ");
+  li.append(el("a", { href: item.href }, item.headline));
   if (page && item.text) li.append(el("p", { class: "newsfeed__text" }, item.text));
   return li;
 }
