@@ -167,6 +167,14 @@ impl Store {
             sqlx::query("DELETE FROM translation_groups")
                 .execute(&mut *conn)
                 .await?;
+            // The seed's newsfeed items and editors' rooms (article rooms went with the
+            // articles).
+            sqlx::query("DELETE FROM news_items")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("DELETE FROM chat_rooms")
+                .execute(&mut *conn)
+                .await?;
             let photos: Vec<(i64, String)> = sqlx::query_as("DELETE FROM photos RETURNING id, key")
                 .fetch_all(&mut *conn)
                 .await?;

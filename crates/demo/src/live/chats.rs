@@ -60,6 +60,9 @@ pub fn script(rng: &mut ChaCha8Rng, lang: Lang, readers: usize) -> Vec<(Speaker,
         }
         let text = if out.len() == asked {
             question.to_owned()
+        } else if out.len() == asked + 2 && rng.random_bool(0.5) {
+            let thanks = talk::thanks(lang);
+            thanks[rng.random_range(0..thanks.len())].to_owned()
         } else if let Some(before) = last.filter(|_| rng.random_bool(REPLY_SHARE)) {
             let replies = talk::replies(lang);
             let name = names.get(before).copied().unwrap_or_default();
@@ -118,8 +121,10 @@ pub async fn chats(store: &Store, rng: &mut ChaCha8Rng) -> Result<Chats, DemoErr
             .create_chat_room(lang.code(), event.title, event.description, None)
             .await?;
         let mut lines = vec![(Speaker::Staff, event.welcome.to_owned())];
+        // Readers in turn from a random one, so nobody speaks twice in a row.
+        let first = rng.random_range(0..readers.len().max(1));
         for (i, line) in event.lines.iter().enumerate() {
-            let who = (i + rng.random_range(0..2)) % readers.len().max(1);
+            let who = (first + i) % readers.len().max(1);
             lines.push((Speaker::Reader(who), (*line).to_owned()));
         }
         lines.push((Speaker::Staff, event.update.to_owned()));

@@ -67,15 +67,18 @@ pub fn plan_day(rng: &mut ChaCha8Rng, lang: Lang, now: DateTime<Utc>) -> Vec<Pla
             important: false,
         })
         .collect();
-    for item in &mut day {
-        item.important = rng.random_bool(IMPORTANT_SHARE);
-    }
     let recent: Vec<usize> = (0..day.len())
         .filter(|i| day[*i].at > now - BREAKING_WITHIN)
         .collect();
-    if let Some(&i) = recent.choose(rng) {
+    let breaking = recent.choose(rng).copied();
+    if let Some(i) = breaking {
         day[i].pick = Pick::Breaking(rng.random_range(0..bank::breaking(lang).len()));
-        day[i].important = false;
+    }
+    // One in ten of the rest, exactly, so every day looks the same from afar.
+    let others: Vec<usize> = (0..day.len()).filter(|i| Some(*i) != breaking).collect();
+    let important = (others.len() as f64 * IMPORTANT_SHARE).round() as usize;
+    for i in others.choose_multiple(rng, important) {
+        day[*i].important = true;
     }
     day
 }
@@ -157,8 +160,18 @@ mod tests {
                     .collect();
                 assert_eq!(heads.len(), day.len(), "a headline repeats");
                 let important = day.iter().filter(|p| p.important).count();
-                assert!(important >= 2 && important <= day.len() / 4, "{important}");
+                let share = important as f64 / (day.len() - 1) as f64;
+                assert!((share - IMPORTANT_SHARE).abs() < 0.01, "{important}");
+                assert!(!breaking[0].important);
             }
         }
+    }
+
+    #[test]
+    fn the_same_seed_and_time_plan_the_same_day() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap();
+        let plan = |seed| plan_day(&mut ChaCha8Rng::seed_from_u64(seed), Lang::Ru, now);
+        assert_eq!(plan(3), plan(3));
+        assert_ne!(plan(3), plan(4));
     }
 }

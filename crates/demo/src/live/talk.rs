@@ -41,7 +41,6 @@ pub fn lines(lang: Lang) -> &'static [&'static str] {
             "The map in the article helps a lot.",
             "I'd like to hear from the people it affects, not just officials.",
             "Refreshing the page every five minutes here.",
-            "Good question. I was wondering the same.",
             "Short version: nothing changes until next month.",
             "It's the cost that worries me most.",
             "Well, that escalated quickly.",
@@ -69,7 +68,6 @@ pub fn lines(lang: Lang) -> &'static [&'static str] {
             "Карта в статье очень помогает.",
             "Хотелось бы услышать тех, кого это касается, а не только чиновников.",
             "Обновляю страницу каждые пять минут.",
-            "Хороший вопрос, тоже интересно.",
             "Если коротко: до следующего месяца ничего не изменится.",
             "Больше всего беспокоит, во что это всё обойдётся.",
             "Быстро же всё закрутилось.",
@@ -97,7 +95,6 @@ pub fn lines(lang: Lang) -> &'static [&'static str] {
             "الخريطة في المقال مفيدة جدا.",
             "أودّ أن أسمع من المتأثرين أنفسهم، لا من المسؤولين فقط.",
             "أحدّث الصفحة كل خمس دقائق.",
-            "سؤال وجيه، كنت أتساءل عن الشيء نفسه.",
             "باختصار: لا شيء سيتغير قبل الشهر المقبل.",
             "ما يقلقني أكثر هو الكلفة.",
             "تطورت الأمور بسرعة كبيرة.",
@@ -126,6 +123,24 @@ pub fn replies(lang: Lang) -> &'static [&'static str] {
             "أتفق مع {name} في هذا.",
             "{name}، أين قرأت ذلك؟ ليس في التقرير.",
             "{name}، الرابط في آخر المقال.",
+        ],
+    }
+}
+
+/// What a reader says after the newsroom answered a question.
+pub fn thanks(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "Thanks, good to know.",
+            "Good question, by the way. I was wondering the same.",
+        ],
+        Lang::Ru => &[
+            "Спасибо, понятно.",
+            "Кстати, хороший вопрос, тоже было интересно.",
+        ],
+        Lang::Ar => &[
+            "شكرا على التوضيح.",
+            "سؤال وجيه بالمناسبة، كنت أتساءل عن الشيء نفسه.",
         ],
     }
 }
