@@ -26,6 +26,8 @@ const FEED_BACKLOG: usize = 64;
 pub const ROOM_BACKLOG: usize = 256;
 /// Message ids a room remembers having delivered (the reconcile pass skips them).
 const REMEMBERED: usize = 2_000;
+/// A room's floor before any reader here read its history.
+const NO_FLOOR: i64 = i64::MIN;
 /// A presence report older than this is from an instance that went away.
 pub const PRESENCE_TTL: Duration = Duration::from_secs(15);
 
@@ -125,8 +127,8 @@ pub struct Room {
     /// The presence count last sent to this room's readers.
     announced: AtomicU32,
     delivered: Mutex<BTreeSet<i64>>,
-    /// Messages up to this id were in the store when this instance started following the
-    /// room: the reconcile pass never delivers them.
+    /// Messages up to this id were read from the store by the first reader here (as
+    /// history): the reconcile pass never delivers them.
     floor: AtomicI64,
 }
 
@@ -152,12 +154,16 @@ impl Room {
         true
     }
 
-    pub fn floor(&self) -> i64 {
-        self.floor.load(Ordering::Relaxed)
+    /// `None` until the first reader here has read the room's history.
+    pub fn floor(&self) -> Option<i64> {
+        Some(self.floor.load(Ordering::Relaxed)).filter(|f| *f != NO_FLOOR)
     }
 
-    pub fn set_floor(&self, id: i64) {
-        self.floor.store(id, Ordering::Relaxed);
+    /// Sets the floor to `id` unless a reader already set it.
+    pub fn set_floor_if_unset(&self, id: i64) {
+        let _ = self
+            .floor
+            .compare_exchange(NO_FLOOR, id, Ordering::Relaxed, Ordering::Relaxed);
     }
 
     pub fn local(&self) -> u32 {
@@ -338,7 +344,7 @@ impl Hub {
                     local: AtomicU32::new(0),
                     announced: AtomicU32::new(u32::MAX),
                     delivered: Mutex::new(BTreeSet::new()),
-                    floor: AtomicI64::new(0),
+                    floor: AtomicI64::new(NO_FLOOR),
                 })
             })
             .clone();

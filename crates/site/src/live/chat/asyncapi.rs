@@ -18,7 +18,14 @@ struct Schemas;
 
 /// The `type` a branch of a tagged frame schema carries.
 fn frame_type(branch: &Value) -> Option<String> {
-    let ty = branch.pointer("/properties/type")?;
+    // A variant wrapping a struct (`Message(MessageView)`) comes as `allOf: [$ref, {type}]`.
+    let Some(ty) = branch.pointer("/properties/type") else {
+        return branch
+            .get("allOf")?
+            .as_array()?
+            .iter()
+            .find_map(frame_type);
+    };
     ty.get("enum")
         .and_then(|e| e.get(0))
         .or_else(|| ty.get("const"))
@@ -55,7 +62,13 @@ fn build() -> Value {
         let Some(schema) = schemas.get(frame) else {
             continue;
         };
-        for (ty, payload) in branches(schema) {
+        for (ty, mut payload) in branches(schema) {
+            if side == "client" {
+                // The server refuses unknown fields (`deny_unknown_fields`): say so.
+                if let Some(object) = payload.as_object_mut() {
+                    object.insert("additionalProperties".to_owned(), Value::Bool(false));
+                }
+            }
             let name = format!("{side}.{ty}");
             messages.insert(
                 name.clone(),

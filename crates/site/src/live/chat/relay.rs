@@ -178,17 +178,9 @@ async fn reconcile(state: AppState, stop: CancellationToken) {
                     continue;
                 }
             };
-            let top = newest.last().map_or(0, |m| m.id);
-            if room.floor() == 0 {
-                // First pass for this room here: what is stored now was history to every
-                // reader that joined (they read it from the store on connect).
-                room.set_floor(top.max(1));
-                for m in &newest {
-                    room.first_delivery(m.id);
-                }
-                continue;
-            }
-            for message in newest.into_iter().filter(|m| m.id > room.floor()) {
+            // No reader here has read the room yet: nothing to compare with.
+            let Some(floor) = room.floor() else { continue };
+            for message in newest.into_iter().filter(|m| m.id > floor) {
                 let wire = ChatWire::Message { message };
                 deliver(&state, &wire);
             }

@@ -39,6 +39,9 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Close codes of this protocol (4000–4999 are the application's).
 const CLOSE_TOO_SLOW: u16 = 4008;
 const CLOSE_GOING_AWAY: u16 = 1001;
+const CLOSE_TOO_BIG: u16 = 1009;
+/// What the socket reads before it can tell a frame is too large.
+const READ_LIMIT: usize = 64 * 1024;
 
 /// `after`: the last message id the client has (a reconnect).
 #[derive(Debug, Deserialize, IntoParams)]
@@ -82,8 +85,10 @@ pub async fn socket(
     let after = query.after.filter(|a| *a > 0);
     let upgrade = upgrade
         .protocols([protocol::SUBPROTOCOL])
-        .max_message_size(MAX_FRAME)
-        .max_frame_size(MAX_FRAME)
+        // Read a too-large frame whole and close with 1009 (see `handle`): refusing it
+        // mid-frame would reset the connection instead of saying why.
+        .max_message_size(READ_LIMIT)
+        .max_frame_size(READ_LIMIT)
         // Small buffers: most sockets sit idle, and each holds its own.
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0)
@@ -205,6 +210,14 @@ impl Session {
                 true,
             ),
         };
+        // Everything up to what this reader read is theirs already; the reconcile pass
+        // delivers what is stored after it (if the room here has no floor yet).
+        let newest = match (after, history.last()) {
+            (_, Some(last)) => last.id,
+            (Some(after), None) => after,
+            (None, None) => 0,
+        };
+        seat.room.set_floor_if_unset(newest);
         let deleted = store
             .chat_deleted_since(self.room.id, Utc::now() - chrono::Duration::hours(1))
             .await?;
@@ -223,6 +236,14 @@ impl Session {
     }
 
     async fn handle(&mut self, socket: &mut WebSocket, message: Message) -> Next {
+        let too_big = match &message {
+            Message::Text(t) => t.len() > MAX_FRAME,
+            Message::Binary(b) => b.len() > MAX_FRAME,
+            _ => false,
+        };
+        if too_big {
+            return Next::Close(CLOSE_TOO_BIG, "frame too big (4 KiB at most)");
+        }
         let text = match message {
             Message::Text(text) => text,
             Message::Binary(_) => {
