@@ -59,6 +59,12 @@ pub enum Fixture {
     Reader,
     /// `{id}`: a reader's account under a ban.
     BannedReader,
+    /// `{id}`: a short newsfeed item (published, written by another staff member).
+    NewsItem,
+    /// `{id}`: an extra chat room, open.
+    ChatRoom,
+    /// `{id}`: a reader's message in a chat room.
+    ChatMessage,
     /// `{token}`: a current set-password link.
     PasswordLink,
     /// `{file}`: a static file name.

@@ -6,12 +6,14 @@ pub mod articles;
 pub mod assets;
 pub mod audit;
 pub mod authors;
+pub mod chats;
 pub mod dashboard;
 pub mod editions;
 pub mod entities;
 pub mod forms;
 pub mod jobs;
 pub mod moderation;
+pub mod newsfeed;
 pub mod render;
 pub mod search;
 pub mod staff;
@@ -43,7 +45,7 @@ const fn spec(
 
 use Access::{AtLeast, Moderators, Public, Staff};
 use Fixture as F;
-use Role::{Admin, Contributor, Editor};
+use Role::{Admin, Author, Contributor, Editor};
 
 // One line per route reads as a table; rustfmt would spread each over five.
 #[rustfmt::skip]
@@ -106,6 +108,24 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::POST, "/admin/articles/{id}/discussion", Moderators, F::Article, || post(moderation::discussion)),
     spec(Method::GET, "/admin/moderation", Moderators, F::None, || get(moderation::settings_page)),
     spec(Method::POST, "/admin/moderation", AtLeast(Editor), F::None, || post(moderation::save_settings)),
+    // The newsfeed's short items: authors, editors and admins (marking one breaking: editors).
+    spec(Method::GET, "/admin/newsfeed", AtLeast(Author), F::None, || get(newsfeed::list)),
+    spec(Method::POST, "/admin/newsfeed", AtLeast(Author), F::None, || post(newsfeed::create)),
+    spec(Method::GET, "/admin/newsfeed/{id}", AtLeast(Author), F::NewsItem, || get(newsfeed::edit_form)),
+    spec(Method::POST, "/admin/newsfeed/{id}", AtLeast(Author), F::NewsItem, || post(newsfeed::update)),
+    spec(Method::POST, "/admin/newsfeed/{id}/publish", AtLeast(Author), F::NewsItem, || post(newsfeed::publish)),
+    spec(Method::POST, "/admin/newsfeed/{id}/unpublish", AtLeast(Author), F::NewsItem, || post(newsfeed::unpublish)),
+    spec(Method::POST, "/admin/newsfeed/{id}/delete", AtLeast(Author), F::NewsItem, || post(newsfeed::delete)),
+    // The chats: moderators, editors and admins; opening an extra room: editors.
+    spec(Method::GET, "/admin/chats", Moderators, F::None, || get(chats::list)),
+    spec(Method::POST, "/admin/chats", AtLeast(Editor), F::None, || post(chats::create)),
+    spec(Method::GET, "/admin/chats/{id}", Moderators, F::ChatRoom, || get(chats::room)),
+    spec(Method::POST, "/admin/chats/{id}/state", Moderators, F::ChatRoom, || post(chats::set_state)),
+    spec(Method::POST, "/admin/chats/{id}/mutes", Moderators, F::ChatRoom, || post(chats::mute)),
+    spec(Method::POST, "/admin/chats/{id}/unmute", Moderators, F::ChatRoom, || post(chats::unmute)),
+    spec(Method::POST, "/admin/chat-messages/{id}/delete", Moderators, F::ChatMessage, || post(chats::delete_message)),
+    spec(Method::POST, "/admin/chat-bans", Moderators, F::None, || post(chats::ban)),
+    spec(Method::POST, "/admin/chat-bans/lift", Moderators, F::None, || post(chats::lift_ban)),
     // Staff, API tokens, audit log: admins.
     spec(Method::GET, "/admin/staff", AtLeast(Admin), F::None, || get(staff::list)),
     spec(Method::POST, "/admin/staff", AtLeast(Admin), F::None, || post(staff::invite)),

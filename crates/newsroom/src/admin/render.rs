@@ -48,6 +48,10 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/editions.html",
     "admin/comments.html",
     "admin/moderation.html",
+    "admin/newsfeed.html",
+    "admin/newsfeed_edit.html",
+    "admin/chats.html",
+    "admin/chat_room.html",
 ];
 
 static ENV: LazyLock<Result<Environment<'static>, String>> =
@@ -123,6 +127,7 @@ pub fn layout(staff: &Staff) -> Value {
             media => allowed(a, Action::UploadMedia, Resource::None),
             articles => allowed(a, Action::ViewNewsroom, Resource::None),
             moderate => allowed(a, Action::Moderate, Resource::None),
+            newsfeed => allowed(a, Action::WriteNewsfeed, Resource::None),
         },
     }
 }

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod history;
 pub mod idempotency;
 pub mod jobs;
+pub mod live;
 pub mod moderation;
 pub mod openapi;
 pub mod people;
@@ -103,6 +104,22 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(moderation::ban, moderation::unban))
         .routes(routes!(moderation::discussion))
         .routes(routes!(moderation::rules, moderation::set_rules))
+        .routes(routes!(live::list_items, live::create_item))
+        .routes(routes!(
+            live::get_item,
+            live::update_item,
+            live::delete_item
+        ))
+        .routes(routes!(live::publish_item))
+        .routes(routes!(live::unpublish_item))
+        .routes(routes!(live::rooms, live::create_room))
+        .routes(routes!(live::set_room_state))
+        .routes(routes!(live::room_messages))
+        .routes(routes!(live::delete_message))
+        .routes(routes!(live::mute))
+        .routes(routes!(live::unmute))
+        .routes(routes!(live::ban))
+        .routes(routes!(live::lift_ban))
 }
 
 /// The Admin API and the media library pages, for [`crate::app`] to merge in front of the

@@ -41,7 +41,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "audit", description = "The audit log (admins)"),
         (name = "jobs", description = "Background jobs that gave up: retry or drop them (admins)"),
         (name = "moderation", description = "The discussion's queues, decisions, bans and rules (moderators, editors, admins)"),
-        (name = "live", description = "The newsfeed's short items (authors, editors, admins) and the chats' moderation (moderators, editors, admins)"),
+        (name = "live", description = "The live parts: the newsfeed stream and the chat rooms (public; the chat protocol is in /api/v1/asyncapi.json), and under /api/v1/admin the newsfeed's short items (authors, editors, admins) and the chats' moderation (moderators, editors, admins)"),
         (name = "comments", description = "The discussion under articles (readers; not the Admin API)"),
         (name = "meta", description = "This document"),
     )

@@ -36,6 +36,16 @@ pub enum Fixture {
     BannedReader,
     /// `{edition}`: the English edition.
     Edition,
+    /// `{id}`: a published short newsfeed item written by another staff member.
+    NewsItem,
+    /// `{id}`: an extra chat room, open.
+    ChatRoom,
+    /// `{id}`: a reader's message in a chat room.
+    ChatMessage,
+    /// `{id}` and `{account_id}`: a chat room and a reader muted in it.
+    ChatMute,
+    /// `{account_id}`: a reader banned from chats.
+    ChatBannedReader,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +67,7 @@ const fn e(method: Method, path: &'static str, access: Access, fixture: Fixture)
 
 use Access::{AtLeast, Moderators, Public, Staff};
 use Fixture as F;
-use Role::{Admin, Contributor, Editor};
+use Role::{Admin, Author, Contributor, Editor};
 
 /// An Admin API path: the prefix and a literal tail, so the table reads as paths.
 macro_rules! p {
@@ -304,6 +314,80 @@ pub static ENDPOINTS: &[Endpoint] = &[
         p!("/moderation/{edition}"),
         AtLeast(Editor),
         F::Edition,
+    ),
+    // The newsfeed's short items: authors, editors and admins.
+    e(Method::GET, p!("/newsfeed"), AtLeast(Author), F::None),
+    e(Method::POST, p!("/newsfeed"), AtLeast(Author), F::None),
+    e(
+        Method::GET,
+        p!("/newsfeed/{id}"),
+        AtLeast(Author),
+        F::NewsItem,
+    ),
+    e(
+        Method::PUT,
+        p!("/newsfeed/{id}"),
+        AtLeast(Author),
+        F::NewsItem,
+    ),
+    e(
+        Method::DELETE,
+        p!("/newsfeed/{id}"),
+        AtLeast(Author),
+        F::NewsItem,
+    ),
+    e(
+        Method::POST,
+        p!("/newsfeed/{id}/publish"),
+        AtLeast(Author),
+        F::NewsItem,
+    ),
+    e(
+        Method::POST,
+        p!("/newsfeed/{id}/unpublish"),
+        AtLeast(Author),
+        F::NewsItem,
+    ),
+    // The chats: moderators, editors and admins; opening a room: editors. A mute or ban
+    // body names its reader (`account_id`): the matrix puts a fresh reader in it.
+    e(Method::GET, p!("/chats"), Moderators, F::None),
+    e(Method::POST, p!("/chats"), AtLeast(Editor), F::None),
+    e(
+        Method::PUT,
+        p!("/chats/{id}/state"),
+        Moderators,
+        F::ChatRoom,
+    ),
+    e(
+        Method::GET,
+        p!("/chats/{id}/messages"),
+        Moderators,
+        F::ChatRoom,
+    ),
+    e(
+        Method::DELETE,
+        p!("/chat-messages/{id}"),
+        Moderators,
+        F::ChatMessage,
+    ),
+    e(
+        Method::POST,
+        p!("/chats/{id}/mutes"),
+        Moderators,
+        F::ChatRoom,
+    ),
+    e(
+        Method::DELETE,
+        p!("/chats/{id}/mutes/{account_id}"),
+        Moderators,
+        F::ChatMute,
+    ),
+    e(Method::POST, p!("/chat-bans"), Moderators, F::None),
+    e(
+        Method::DELETE,
+        p!("/chat-bans/{account_id}"),
+        Moderators,
+        F::ChatBannedReader,
     ),
 ];
 

@@ -205,6 +205,7 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
     let owner = app
         .account(Role::Author, &format!("api-owner{n}@example.com"))
         .await;
+    let mut account = None;
     let id = match fixture {
         Fixture::None => None,
         Fixture::Article | Fixture::Revision => Some(
@@ -276,6 +277,29 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
             Some(reader)
         }
         Fixture::Edition => None,
+        Fixture::NewsItem => Some(news_item_fixture(app, &owner, n).await),
+        Fixture::ChatRoom => Some(chat_room_fixture(app, &owner, n).await),
+        Fixture::ChatMessage => Some(chat_message_fixture(app, &owner, n).await.1),
+        Fixture::ChatMute => {
+            let room = chat_room_fixture(app, &owner, n).await;
+            let reader = reader_fixture(app, n).await;
+            let until = chrono::Utc::now() + chrono::Duration::hours(1);
+            store
+                .mute_in_chat(room, reader, until, "fixture", None)
+                .await
+                .unwrap();
+            account = Some(reader);
+            Some(room)
+        }
+        Fixture::ChatBannedReader => {
+            let reader = reader_fixture(app, n).await;
+            store
+                .ban_from_chats(reader, None, "fixture", None)
+                .await
+                .unwrap();
+            account = Some(reader);
+            None
+        }
     };
     let mut filled = path.replace("{edition}", "en");
     if let Some(id) = id {
@@ -283,7 +307,67 @@ pub async fn fill(app: &TestApp, path: &str, fixture: Fixture, n: usize) -> Stri
             .replace("{id}", &id.to_string())
             .replace("{number}", "1");
     }
+    if let Some(account) = account {
+        filled = filled.replace("{account_id}", &account.to_string());
+    }
     filled
+}
+
+/// The request body with a fresh reader in its `account_id` (a mute or a ban names the
+/// reader in the body, not the path).
+pub async fn fill_body(app: &TestApp, body: Option<Value>, n: usize) -> Option<Value> {
+    let mut body = body?;
+    if body.get("account_id").is_some() {
+        body["account_id"] = reader_fixture(app, 100_000 + n).await.into();
+    }
+    Some(body)
+}
+
+/// A published short newsfeed item written by `owner`.
+pub async fn news_item_fixture(app: &TestApp, owner: &Account, n: usize) -> i64 {
+    let draft = newsdesk_core::NewsItemDraft {
+        edition: "en".into(),
+        headline: format!("Fixture item {n}"),
+        body: "A short paragraph.".into(),
+        link: String::new(),
+        important: false,
+        breaking: false,
+    };
+    app.store()
+        .create_news_item(&draft, true, Some(owner.id))
+        .await
+        .unwrap()
+        .0
+        .id
+}
+
+/// An extra chat room, open, opened by `owner`.
+pub async fn chat_room_fixture(app: &TestApp, owner: &Account, n: usize) -> i64 {
+    app.store()
+        .create_chat_room("en", &format!("Fixture room {n}"), "", Some(owner.id))
+        .await
+        .unwrap()
+        .id
+}
+
+/// `(room, message, reader)`: a reader's message in a fresh room.
+pub async fn chat_message_fixture(app: &TestApp, owner: &Account, n: usize) -> (i64, i64, i64) {
+    let room = chat_room_fixture(app, owner, n).await;
+    let reader = reader_fixture(app, n).await;
+    let message = app
+        .store()
+        .add_chat_message(&newsdesk_store::NewChatMessage {
+            room_id: room,
+            account_id: Some(reader),
+            author_name: "Fixture Reader",
+            staff: false,
+            body: "A fixture message",
+            flagged: false,
+        })
+        .await
+        .unwrap()
+        .id;
+    (room, message, reader)
 }
 
 /// A reader's account.

@@ -14,6 +14,7 @@ mod articles;
 mod auth;
 mod idempotency;
 mod jobs;
+mod live_admin;
 mod management;
 mod matrix;
 mod media_pages;

@@ -122,6 +122,25 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
                 .unwrap();
             path.replace("{id}", &reader.to_string())
         }
+        Fixture::NewsItem => path.replace(
+            "{id}",
+            &crate::api_support::news_item_fixture(app, &owner, n)
+                .await
+                .to_string(),
+        ),
+        Fixture::ChatRoom => path.replace(
+            "{id}",
+            &crate::api_support::chat_room_fixture(app, &owner, n)
+                .await
+                .to_string(),
+        ),
+        Fixture::ChatMessage => path.replace(
+            "{id}",
+            &crate::api_support::chat_message_fixture(app, &owner, n)
+                .await
+                .1
+                .to_string(),
+        ),
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod jobs;
+pub mod live;
 pub mod moderation;
 pub mod people;
 pub mod photos;
