@@ -17,8 +17,13 @@ pub const PRESENCE_TOPIC: &str = "chat-presence";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "k", rename_all = "snake_case")]
 pub enum ChatWire {
-    Message { message: ChatMessage },
-    Deleted { room_id: i64, id: i64 },
+    Message {
+        message: ChatMessage,
+    },
+    Deleted {
+        room_id: i64,
+        id: i64,
+    },
     Room {
         room_id: i64,
         open: bool,

@@ -94,12 +94,7 @@ impl Default for ReaderLimits {
             register: ActionLimit::new(5, 12 * minute, 3, 20 * minute),
             email_links: ActionLimit::new(10, 6 * minute, 3, 20 * minute),
             comment: ActionLimit::new(10, Duration::from_secs(6), 5, Duration::from_secs(10)),
-            chat: ActionLimit::new(
-                20,
-                Duration::from_millis(500),
-                5,
-                Duration::from_secs(2),
-            ),
+            chat: ActionLimit::new(20, Duration::from_millis(500), 5, Duration::from_secs(2)),
         }
     }
 }

@@ -228,17 +228,34 @@ mod tests {
     #[test]
     fn an_item_needs_a_headline_and_a_safe_link() {
         assert!(draft("Polls close", "").validate().is_ok());
-        assert!(draft("Polls close", "https://example.org/x").validate().is_ok());
-        assert!(draft("Polls close", "/en/2026/12/06/x-1").validate().is_ok());
+        assert!(
+            draft("Polls close", "https://example.org/x")
+                .validate()
+                .is_ok()
+        );
+        assert!(
+            draft("Polls close", "/en/2026/12/06/x-1")
+                .validate()
+                .is_ok()
+        );
         assert!(draft("  ", "").validate().is_err());
-        for bad in ["javascript:alert(1)", "//evil.example/x", "ftp://x.example", "https://"] {
+        for bad in [
+            "javascript:alert(1)",
+            "//evil.example/x",
+            "ftp://x.example",
+            "https://",
+        ] {
             let err = draft("Polls close", bad).validate().err();
             assert!(
                 err.is_some_and(|e| e.errors.iter().any(|f| f.field == "link")),
                 "{bad} was accepted"
             );
         }
-        assert!(draft(&"x".repeat(MAX_ITEM_HEADLINE + 1), "").validate().is_err());
+        assert!(
+            draft(&"x".repeat(MAX_ITEM_HEADLINE + 1), "")
+                .validate()
+                .is_err()
+        );
     }
 
     #[test]

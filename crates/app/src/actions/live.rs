@@ -63,7 +63,11 @@ pub async fn create_news_item(
     audit::record(
         state,
         actor,
-        if publish { "news_item.publish" } else { "news_item.create" },
+        if publish {
+            "news_item.publish"
+        } else {
+            "news_item.create"
+        },
         &format!("news_item:{}", item.id),
         json!({ "edition": item.edition, "headline": item.headline, "breaking": item.breaking }),
     )
@@ -216,7 +220,11 @@ pub async fn set_room_state(
 pub async fn delete_message(state: &App, actor: &Actor, id: i64) -> Result<(), Error> {
     can(actor, Action::Moderate, Resource::None)?;
     let message = state.store().chat_message(id).await?;
-    if state.store().delete_chat_message(id, actor.account_id).await? {
+    if state
+        .store()
+        .delete_chat_message(id, actor.account_id)
+        .await?
+    {
         live::publish(
             state,
             &ChatWire::Deleted {
@@ -266,7 +274,9 @@ pub async fn mute(
     check_reason(reason)?;
     reader_account(state, account_id).await?;
     if until <= Utc::now() {
-        return Err(Error::BadRequest("a mute must end in the future".to_owned()));
+        return Err(Error::BadRequest(
+            "a mute must end in the future".to_owned(),
+        ));
     }
     state.store().chat_room(room_id).await?;
     state

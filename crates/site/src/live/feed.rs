@@ -113,7 +113,13 @@ pub async fn live_view(state: &AppState, entry: &FeedEntry) -> Option<FeedItemVi
     let edition = editions.iter().find(|e| e.code == entry.edition)?;
     let tz = edition.tz();
     let today = Utc::now().with_timezone(&tz).date_naive();
-    Some(FeedItemView::new(state, &edition.code, tz, entry, Some(today)))
+    Some(FeedItemView::new(
+        state,
+        &edition.code,
+        tz,
+        entry,
+        Some(today),
+    ))
 }
 
 /// What changed in the feed, from an outbox event: `(edition, kind, id)`.

@@ -323,7 +323,10 @@ impl Hub {
 
     /// Feed readers connected here, all editions together (for metrics and tests).
     pub fn feed_readers(&self) -> usize {
-        lock(&self.feeds).values().map(|tx| tx.receiver_count()).sum()
+        lock(&self.feeds)
+            .values()
+            .map(|tx| tx.receiver_count())
+            .sum()
     }
 
     pub fn note_position(&self, seq: i64) {

@@ -49,13 +49,11 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
 
     // Every list of the page in one query: the latest stories, a block per section, the
     // newsfeed column.
-    let mut queries = vec![
-        ArticleQuery {
-            edition: Some(code.to_owned()),
-            limit: (TOP_STORIES + 1) as i64,
-            ..Default::default()
-        },
-    ];
+    let mut queries = vec![ArticleQuery {
+        edition: Some(code.to_owned()),
+        limit: (TOP_STORIES + 1) as i64,
+        ..Default::default()
+    }];
     queries.extend(ctx.sections.iter().map(|section| ArticleQuery {
         edition: Some(code.to_owned()),
         section_id: Some(section.id),

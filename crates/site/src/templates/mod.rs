@@ -31,7 +31,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../../templates/error.html")),
     ("account.html", include_str!("../../templates/account.html")),
     ("email.html", include_str!("../../templates/email.html")),
-    ("newsfeed.html", include_str!("../../templates/newsfeed.html")),
+    (
+        "newsfeed.html",
+        include_str!("../../templates/newsfeed.html"),
+    ),
     ("chats.html", include_str!("../../templates/chats.html")),
     ("chat.html", include_str!("../../templates/chat.html")),
     (

@@ -37,7 +37,17 @@ type MessageRow = (
 );
 
 fn room(
-    (id, edition, article_id, title, description, open, slow_mode_seconds, created_at, last_message_at): RoomRow,
+    (
+        id,
+        edition,
+        article_id,
+        title,
+        description,
+        open,
+        slow_mode_seconds,
+        created_at,
+        last_message_at,
+    ): RoomRow,
 ) -> ChatRoom {
     ChatRoom {
         id,
@@ -118,12 +128,11 @@ impl Store {
     /// The article's room, made on first use. The caller checks that the article is public.
     pub async fn article_chat_room(&self, article_id: i64, edition: &str) -> Result<ChatRoom> {
         let sql = format!("SELECT {ROOM_COLS} FROM chat_rooms WHERE article_id = $1");
-        let found: Option<RoomRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(article_id)
-        .fetch_optional(db)
-        .await)?;
+        let found: Option<RoomRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(article_id)
+                .fetch_optional(db)
+                .await)?;
         if let Some(row) = found {
             return Ok(room(row));
         }
@@ -262,11 +271,35 @@ impl Store {
             .await)?;
         Ok(rows
             .into_iter()
-            .map(|(id, edition, article_id, title, description, open, slow, created_at, last, headline, messages)| RoomActivity {
-                room: room((id, edition, article_id, title, description, open, slow, created_at, last)),
-                headline,
-                messages,
-            })
+            .map(
+                |(
+                    id,
+                    edition,
+                    article_id,
+                    title,
+                    description,
+                    open,
+                    slow,
+                    created_at,
+                    last,
+                    headline,
+                    messages,
+                )| RoomActivity {
+                    room: room((
+                        id,
+                        edition,
+                        article_id,
+                        title,
+                        description,
+                        open,
+                        slow,
+                        created_at,
+                        last,
+                    )),
+                    headline,
+                    messages,
+                },
+            )
             .collect())
     }
 
@@ -320,13 +353,12 @@ impl Store {
              AND deleted_at IS NULL ORDER BY id {}",
             crate::sql::limit_clause(limit.clamp(1, crate::MAX_LIST_LIMIT), 0)
         );
-        let rows: Vec<MessageRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(room_id)
-        .bind(after)
-        .fetch_all(db)
-        .await)?;
+        let rows: Vec<MessageRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(room_id)
+                .bind(after)
+                .fetch_all(db)
+                .await)?;
         Ok(rows.into_iter().map(message).collect())
     }
 
@@ -342,13 +374,12 @@ impl Store {
              AND deleted_at IS NULL ORDER BY id DESC {}",
             crate::sql::limit_clause(limit.clamp(1, crate::MAX_LIST_LIMIT), 0)
         );
-        let mut rows: Vec<MessageRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(room_id)
-        .bind(before.unwrap_or(i64::MAX))
-        .fetch_all(db)
-        .await)?;
+        let mut rows: Vec<MessageRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(room_id)
+                .bind(before.unwrap_or(i64::MAX))
+                .fetch_all(db)
+                .await)?;
         rows.reverse();
         Ok(rows.into_iter().map(message).collect())
     }
@@ -366,22 +397,17 @@ impl Store {
              ORDER BY id DESC {}",
             crate::sql::limit_clause(limit.clamp(1, crate::MAX_LIST_LIMIT), 0)
         );
-        let rows: Vec<MessageRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(room_id)
-        .bind(before.unwrap_or(i64::MAX))
-        .fetch_all(db)
-        .await)?;
+        let rows: Vec<MessageRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(room_id)
+                .bind(before.unwrap_or(i64::MAX))
+                .fetch_all(db)
+                .await)?;
         Ok(rows.into_iter().map(message).collect())
     }
 
     /// Messages of the room deleted since `since` (reconnecting clients drop them).
-    pub async fn chat_deleted_since(
-        &self,
-        room_id: i64,
-        since: DateTime<Utc>,
-    ) -> Result<Vec<i64>> {
+    pub async fn chat_deleted_since(&self, room_id: i64, since: DateTime<Utc>) -> Result<Vec<i64>> {
         Ok(read!(self, |db| sqlx::query_scalar(
             "SELECT id FROM chat_messages WHERE room_id = $1 AND deleted_at IS NOT NULL \
              AND deleted_at >= $2 ORDER BY id"
@@ -463,7 +489,11 @@ impl Store {
     }
 
     /// The reader's mute in the room in force now.
-    pub async fn active_chat_mute(&self, room_id: i64, account_id: i64) -> Result<Option<ChatMute>> {
+    pub async fn active_chat_mute(
+        &self,
+        room_id: i64,
+        account_id: i64,
+    ) -> Result<Option<ChatMute>> {
         let row: Option<(DateTime<Utc>, String)> = read!(self, |db| sqlx::query_as(
             "SELECT until, reason FROM chat_mutes WHERE room_id = $1 AND account_id = $2 \
              AND until > $3"
@@ -507,11 +537,13 @@ impl Store {
     }
 
     pub async fn lift_chat_ban(&self, account_id: i64) -> Result<bool> {
-        let done = exec!(self, |db| sqlx::query("DELETE FROM chat_bans WHERE account_id = $1")
-            .bind(account_id)
-            .execute(db)
-            .await
-            .map(|r| r.rows_affected()))?;
+        let done = exec!(self, |db| sqlx::query(
+            "DELETE FROM chat_bans WHERE account_id = $1"
+        )
+        .bind(account_id)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
         Ok(done > 0)
     }
 

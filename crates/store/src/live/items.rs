@@ -28,8 +28,20 @@ type ItemRow = (
 );
 
 fn item(row: ItemRow) -> Result<NewsItem> {
-    let (id, edition, headline, body, link, important, breaking, status, published_at, created_by, created_at, updated_at) =
-        row;
+    let (
+        id,
+        edition,
+        headline,
+        body,
+        link,
+        important,
+        breaking,
+        status,
+        published_at,
+        created_by,
+        created_at,
+        updated_at,
+    ) = row;
     Ok(NewsItem {
         id,
         edition,
@@ -95,16 +107,14 @@ impl Store {
             .fetch_one(&mut *conn)
             .await?;
             let event = if publish {
-                Some(
-                    insert_event!(
-                        conn,
-                        Change::NewsItem {
-                            id,
-                            edition: draft.edition.clone(),
-                            public: true,
-                        }
-                    )?,
-                )
+                Some(insert_event!(
+                    conn,
+                    Change::NewsItem {
+                        id,
+                        edition: draft.edition.clone(),
+                        public: true,
+                    }
+                )?)
             } else {
                 None
             };
@@ -137,13 +147,12 @@ impl Store {
              ORDER BY COALESCE(published_at, updated_at) DESC, id DESC {}",
             crate::sql::limit_clause(limit.clamp(1, crate::MAX_LIST_LIMIT), offset.max(0))
         );
-        let rows: Vec<ItemRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(edition)
-        .bind(status.map(NewsItemStatus::as_str))
-        .fetch_all(db)
-        .await)?;
+        let rows: Vec<ItemRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(edition)
+                .bind(status.map(NewsItemStatus::as_str))
+                .fetch_all(db)
+                .await)?;
         rows.into_iter().map(item).collect()
     }
 
@@ -177,16 +186,14 @@ impl Store {
             .execute(&mut *conn)
             .await?;
             if before.is_public() {
-                Some(
-                    insert_event!(
-                        conn,
-                        Change::NewsItem {
-                            id,
-                            edition: before.edition.clone(),
-                            public: true,
-                        }
-                    )?,
-                )
+                Some(insert_event!(
+                    conn,
+                    Change::NewsItem {
+                        id,
+                        edition: before.edition.clone(),
+                        public: true,
+                    }
+                )?)
             } else {
                 None
             }
@@ -225,16 +232,14 @@ impl Store {
             .execute(&mut *conn)
             .await?;
             if public {
-                Some(
-                    insert_event!(
-                        conn,
-                        Change::NewsItem {
-                            id,
-                            edition: before.edition.clone(),
-                            public: true,
-                        }
-                    )?,
-                )
+                Some(insert_event!(
+                    conn,
+                    Change::NewsItem {
+                        id,
+                        edition: before.edition.clone(),
+                        public: true,
+                    }
+                )?)
             } else {
                 None
             }
@@ -250,16 +255,14 @@ impl Store {
                 .execute(&mut *conn)
                 .await?;
             if before.is_public() {
-                Some(
-                    insert_event!(
-                        conn,
-                        Change::NewsItem {
-                            id,
-                            edition: before.edition.clone(),
-                            public: true,
-                        }
-                    )?,
-                )
+                Some(insert_event!(
+                    conn,
+                    Change::NewsItem {
+                        id,
+                        edition: before.edition.clone(),
+                        public: true,
+                    }
+                )?)
             } else {
                 None
             }

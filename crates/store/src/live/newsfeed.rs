@@ -63,7 +63,9 @@ type EntryRow = (
     DateTime<Utc>,
 );
 
-fn entry((kind, id, edition, headline, text, slug, link, important, breaking, published_at, updated_at): EntryRow) -> FeedEntry {
+fn entry(
+    (kind, id, edition, headline, text, slug, link, important, breaking, published_at, updated_at): EntryRow,
+) -> FeedEntry {
     FeedEntry {
         kind: if kind == "a" {
             FeedKind::Article
@@ -111,13 +113,12 @@ impl Store {
              ) feed ORDER BY published_at DESC, kind, id DESC {lim}",
             lim = crate::sql::limit_clause(limit, 0)
         );
-        let rows: Vec<EntryRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(edition)
-        .bind(before)
-        .fetch_all(db)
-        .await)?;
+        let rows: Vec<EntryRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(edition)
+                .bind(before)
+                .fetch_all(db)
+                .await)?;
         Ok(rows.into_iter().map(entry).collect())
     }
 
@@ -128,12 +129,11 @@ impl Store {
             FeedKind::Article => format!("{ARTICLES} AND a.id = $1"),
             FeedKind::Item => format!("{ITEMS} AND n.id = $1"),
         };
-        let row: Option<EntryRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(id)
-        .fetch_optional(db)
-        .await)?;
+        let row: Option<EntryRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(id)
+                .fetch_optional(db)
+                .await)?;
         Ok(row.map(entry))
     }
 
@@ -150,13 +150,12 @@ impl Store {
                {ITEMS} AND n.edition = $1 AND n.breaking = TRUE AND n.published_at >= $2 \
              ) feed ORDER BY published_at DESC, kind, id DESC LIMIT 5"
         );
-        let rows: Vec<EntryRow> = read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(
-            sql.clone()
-        ))
-        .bind(edition)
-        .bind(since)
-        .fetch_all(db)
-        .await)?;
+        let rows: Vec<EntryRow> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(edition)
+                .bind(since)
+                .fetch_all(db)
+                .await)?;
         Ok(rows.into_iter().map(entry).collect())
     }
 }

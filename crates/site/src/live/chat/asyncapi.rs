@@ -20,11 +20,7 @@ struct Schemas;
 fn frame_type(branch: &Value) -> Option<String> {
     // A variant wrapping a struct (`Message(MessageView)`) comes as `allOf: [$ref, {type}]`.
     let Some(ty) = branch.pointer("/properties/type") else {
-        return branch
-            .get("allOf")?
-            .as_array()?
-            .iter()
-            .find_map(frame_type);
+        return branch.get("allOf")?.as_array()?.iter().find_map(frame_type);
     };
     ty.get("enum")
         .and_then(|e| e.get(0))

@@ -13,10 +13,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::header::CACHE_CONTROL;
 use http::{HeaderMap, HeaderValue};
+use newsdesk_auth::SessionKind;
 use newsdesk_auth::cookies::{self, READER_COOKIE, SESSION_COOKIE};
 use newsdesk_auth::session;
 use newsdesk_auth::token::hash_secret;
-use newsdesk_auth::SessionKind;
 use newsdesk_core::{ArticleStatus, ChatRoom};
 use newsdesk_store::StoreError;
 
@@ -144,7 +144,10 @@ async fn bearer_writer(state: &AppState, token: &str) -> Result<Writer, HttpErro
 
 /// No `Origin` (not a browser), or the one this site is served from.
 fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(http::header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+    let Some(origin) = headers
+        .get(http::header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    else {
         return true;
     };
     let base = state.config().base_url.trim_end_matches('/');
@@ -153,7 +156,9 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
     }
     // Behind no proxy (a demo on a chosen port) the configured base may differ from the
     // address the browser used: the Host the request came to is this site too.
-    let host = headers.get(http::header::HOST).and_then(|v| v.to_str().ok());
+    let host = headers
+        .get(http::header::HOST)
+        .and_then(|v| v.to_str().ok());
     match (url::Url::parse(origin).ok(), host) {
         (Some(url), Some(host)) => {
             let origin_host = match url.port() {

@@ -60,7 +60,12 @@ pub struct RoomView {
 }
 
 impl RoomView {
-    pub fn new(room: &ChatRoom, title: String, article_href: Option<String>, presence: u32) -> Self {
+    pub fn new(
+        room: &ChatRoom,
+        title: String,
+        article_href: Option<String>,
+        presence: u32,
+    ) -> Self {
         RoomView {
             id: room.id,
             edition: room.edition.clone(),
@@ -151,11 +156,18 @@ pub enum ServerFrame {
         at: DateTime<Utc>,
     },
     /// A moderator deleted the message: remove it.
-    Deleted { id: i64 },
+    Deleted {
+        id: i64,
+    },
     /// Connections in the room, on every instance.
-    Presence { count: u32 },
+    Presence {
+        count: u32,
+    },
     /// The room was opened, closed, or its slow mode changed.
-    Room { open: bool, slow_mode_seconds: i64 },
+    Room {
+        open: bool,
+        slow_mode_seconds: i64,
+    },
     /// Answer to `history`: oldest first.
     History {
         messages: Vec<MessageView>,

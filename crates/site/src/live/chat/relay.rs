@@ -74,11 +74,16 @@ async fn follow_chat(state: AppState, stop: CancellationToken) {
             Some(TopicEvent::Message(message)) => {
                 match serde_json::from_slice::<ChatWire>(&message.payload) {
                     Ok(wire) => deliver(&state, &wire),
-                    Err(err) => tracing::warn!(%err, "chat topic: a message this version cannot read"),
+                    Err(err) => {
+                        tracing::warn!(%err, "chat topic: a message this version cannot read")
+                    }
                 }
             }
             Some(TopicEvent::Lagged { missed }) => {
-                tracing::warn!(?missed, "chat topic lagged; the reconcile pass fills the gap");
+                tracing::warn!(
+                    ?missed,
+                    "chat topic lagged; the reconcile pass fills the gap"
+                );
             }
             None => return,
         }

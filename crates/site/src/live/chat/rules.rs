@@ -187,8 +187,7 @@ pub async fn check_line(
         });
     };
     if let Err(wait) = limits.chat.check(ip, Some(&account.id.to_string())) {
-        return Err(refusal("flood", "you are writing too fast")
-            .retry_after(wait.as_secs().max(1)));
+        return Err(refusal("flood", "you are writing too fast").retry_after(wait.as_secs().max(1)));
     }
     if room.slow_mode_seconds > 0 {
         let last = store

@@ -139,7 +139,10 @@ impl Session {
                 return;
             }
         };
-        if send(&mut socket, Message::Text(welcome.to_text().into())).await.is_err() {
+        if send(&mut socket, Message::Text(welcome.to_text().into()))
+            .await
+            .is_err()
+        {
             return;
         }
         let closing = self.state.live().closing().clone();
@@ -200,13 +203,17 @@ impl Session {
         let store = self.state.store();
         let (history, complete) = match after {
             Some(after) => {
-                let mut missed = store.chat_messages_after(self.room.id, after, CATCH_UP + 1).await?;
+                let mut missed = store
+                    .chat_messages_after(self.room.id, after, CATCH_UP + 1)
+                    .await?;
                 let complete = missed.len() as i64 <= CATCH_UP;
                 missed.truncate(CATCH_UP as usize);
                 (missed, complete)
             }
             None => (
-                store.chat_messages_before(self.room.id, None, HISTORY).await?,
+                store
+                    .chat_messages_before(self.room.id, None, HISTORY)
+                    .await?,
                 true,
             ),
         };
@@ -256,7 +263,10 @@ impl Session {
         let frame: ClientFrame = match serde_json::from_str(text.as_str()) {
             Ok(frame) => frame,
             Err(err) => {
-                let error = ProtocolError::new("bad_request", format!("not a frame of this protocol: {err}"));
+                let error = ProtocolError::new(
+                    "bad_request",
+                    format!("not a frame of this protocol: {err}"),
+                );
                 return self.answer(socket, ServerFrame::Error(error)).await;
             }
         };
@@ -313,23 +323,18 @@ impl Session {
             Err(err) => {
                 tracing::warn!(%err, "chat room could not be read");
                 return ServerFrame::Error(
-                    ProtocolError::new("internal", "try again in a moment").answering(Some(&reference)),
+                    ProtocolError::new("internal", "try again in a moment")
+                        .answering(Some(&reference)),
                 );
             }
         }
-        let passed = match rules::check_line(
-            store,
-            &self.room,
-            &self.writer,
-            text,
-            &self.limits,
-            self.ip,
-        )
-        .await
-        {
-            Ok(passed) => passed,
-            Err(error) => return ServerFrame::Error(error.answering(Some(&reference))),
-        };
+        let passed =
+            match rules::check_line(store, &self.room, &self.writer, text, &self.limits, self.ip)
+                .await
+            {
+                Ok(passed) => passed,
+                Err(error) => return ServerFrame::Error(error.answering(Some(&reference))),
+            };
         let name = self.writer.name().unwrap_or_default().to_owned();
         let stored = store
             .add_chat_message(&NewChatMessage {
