@@ -163,7 +163,7 @@ impl Store {
         by: Option<i64>,
     ) -> Result<ChatRoom> {
         newsdesk_core::live::validate_room(title, description)?;
-        self.edition_exists_for_room(edition).await?;
+        self.edition_exists(edition).await?;
         let id: i64 = exec!(self, |db| sqlx::query_scalar(
             "INSERT INTO chat_rooms (edition, title, description, created_by, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id"
@@ -562,18 +562,6 @@ impl Store {
             until,
             reason,
         }))
-    }
-
-    async fn edition_exists_for_room(&self, code: &str) -> Result<()> {
-        let found: Option<String> = read!(self, |db| sqlx::query_scalar(
-            "SELECT code FROM editions WHERE code = $1"
-        )
-        .bind(code)
-        .fetch_optional(db)
-        .await)?;
-        found
-            .map(|_| ())
-            .ok_or_else(|| StoreError::invalid("edition", "no such edition"))
     }
 }
 

@@ -270,7 +270,8 @@ impl Store {
         Ok((before, event))
     }
 
-    async fn edition_exists(&self, code: &str) -> Result<()> {
+    /// `Invalid` on `edition` unless the edition exists (items and rooms name one).
+    pub(super) async fn edition_exists(&self, code: &str) -> Result<()> {
         let found: Option<String> = read!(self, |db| sqlx::query_scalar(
             "SELECT code FROM editions WHERE code = $1"
         )
