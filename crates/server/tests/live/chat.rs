@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use newsdesk_app::actions::live as actions;
+use newsdesk_site::live::hub::ROOM_BACKLOG;
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
@@ -522,6 +523,40 @@ async fn a_line_whose_bus_message_was_lost_still_arrives() {
     assert!(
         seen.is_some(),
         "a line stored right after the reader's welcome, its bus message lost, never arrived"
+    );
+    inst.stop().await;
+}
+
+#[tokio::test]
+async fn a_reader_who_cannot_keep_up_is_cut_off_and_told_how_to_catch_up() {
+    let (inst, world, room) = setup().await;
+    let mut slow = Chat::open(&inst, room, &Who::anonymous(), None).await;
+    let frames = inst
+        .state
+        .live()
+        .room(room)
+        .expect("an open socket keeps its room on the instance");
+    // The test and the server share one thread: nothing reaches the socket before this loop
+    // ends, so its reader falls more than the room's whole backlog behind.
+    for n in 0..ROOM_BACKLOG + 8 {
+        frames.send(json!({"type": "presence", "count": n}).to_string().into());
+    }
+    match slow.ended(PROMPT).await {
+        Some(Ended::Closed(code)) => assert_eq!(code, Some(4008), "the close code"),
+        Some(Ended::Dropped(why)) => panic!("cut without a close frame (docs promise 4008): {why}"),
+        None => panic!("a reader a whole backlog behind was kept, its frames buffered"),
+    }
+
+    // The room goes on for everyone else, and the one cut off catches up with ?after=.
+    let mut desk = Chat::open(&inst, room, &Who::bearer(&world.token), None).await;
+    let ack = desk.say("e-1", "Still here.").await;
+    assert_eq!(ack["type"], "ack", "{ack}");
+    let id = ack["id"].as_i64().unwrap();
+    let back = Chat::open(&inst, room, &Who::anonymous(), Some(0)).await;
+    assert!(
+        ids(&back.welcome["history"]).contains(&id),
+        "a reconnect with ?after= gets the line: {}",
+        back.welcome
     );
     inst.stop().await;
 }

@@ -13,13 +13,15 @@ use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgr
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use futures::SinkExt;
 use http::HeaderMap;
 use newsdesk_app::live::{ChatWire, publish};
 use newsdesk_auth::{ClientIp, ReaderLimits};
 use newsdesk_core::ChatRoom;
 use newsdesk_store::NewChatMessage;
 use serde::Deserialize;
-use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use utoipa::IntoParams;
 
 use super::protocol::{
@@ -38,6 +40,9 @@ const SILENT: Duration = Duration::from_secs(75);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Close codes of this protocol (4000–4999 are the application's).
 const CLOSE_TOO_SLOW: u16 = 4008;
+const TOO_SLOW: &str = "too slow: reconnect with ?after= to catch up";
+/// Frames written with one flush at most.
+const BATCH: usize = 64;
 const CLOSE_GOING_AWAY: u16 = 1001;
 const CLOSE_TOO_BIG: u16 = 1009;
 /// What the socket reads before it can tell a frame is too large.
@@ -146,13 +151,17 @@ impl Session {
             return;
         }
         let closing = self.state.live().closing().clone();
+        // Made once: a fresh `cancelled()` each turn would queue on the token's lock for
+        // every message every socket receives.
+        let cancelled = closing.cancelled();
+        tokio::pin!(cancelled);
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         ping.tick().await;
         let mut last_heard = tokio::time::Instant::now();
         let close = loop {
             tokio::select! {
-                () = closing.cancelled() => break Some((CLOSE_GOING_AWAY, "the server is restarting")),
+                () = &mut cancelled => break Some((CLOSE_GOING_AWAY, "the server is restarting")),
                 incoming = socket.recv() => {
                     let Some(Ok(message)) = incoming else { break None };
                     last_heard = tokio::time::Instant::now();
@@ -162,14 +171,12 @@ impl Session {
                     }
                 }
                 frame = frames.recv() => match frame {
-                    Ok(frame) => {
-                        if send(&mut socket, Message::Text(frame)).await.is_err() {
-                            break None;
-                        }
-                    }
-                    Err(RecvError::Lagged(_)) => {
-                        break Some((CLOSE_TOO_SLOW, "too slow: reconnect with ?after= to catch up"));
-                    }
+                    Ok(frame) => match deliver(&mut socket, &mut frames, frame).await {
+                        Delivery::Sent => {}
+                        Delivery::Lagged => break Some((CLOSE_TOO_SLOW, TOO_SLOW)),
+                        Delivery::Failed => break None,
+                    },
+                    Err(RecvError::Lagged(_)) => break Some((CLOSE_TOO_SLOW, TOO_SLOW)),
                     Err(RecvError::Closed) => break None,
                 },
                 _ = ping.tick() => {
@@ -363,6 +370,43 @@ impl Session {
             super::relay::deliver(&self.state, &wire);
         }
         ServerFrame::Ack { reference, id, at }
+    }
+}
+
+enum Delivery {
+    Sent,
+    Lagged,
+    Failed,
+}
+
+/// Writes `first` and the frames already queued behind it, flushed once: a socket that fell
+/// behind catches up in one write instead of one per message, which is what lets a busy room
+/// keep up with ten thousand readers.
+async fn deliver(
+    socket: &mut WebSocket,
+    frames: &mut broadcast::Receiver<Utf8Bytes>,
+    first: Utf8Bytes,
+) -> Delivery {
+    let write = async {
+        socket.feed(Message::Text(first)).await?;
+        let mut lagged = false;
+        for _ in 1..BATCH {
+            match frames.try_recv() {
+                Ok(frame) => socket.feed(Message::Text(frame)).await?,
+                Err(TryRecvError::Lagged(_)) => {
+                    lagged = true;
+                    break;
+                }
+                Err(TryRecvError::Empty | TryRecvError::Closed) => break,
+            }
+        }
+        socket.flush().await?;
+        Ok::<bool, axum::Error>(lagged)
+    };
+    match tokio::time::timeout(WRITE_TIMEOUT, write).await {
+        Ok(Ok(false)) => Delivery::Sent,
+        Ok(Ok(true)) => Delivery::Lagged,
+        Ok(Err(_)) | Err(_) => Delivery::Failed,
     }
 }
 
