@@ -21,6 +21,7 @@ mod idempotency;
 pub mod jobs;
 mod live;
 mod moderation;
+pub mod newsletters;
 mod outbox;
 mod people;
 mod photos;

@@ -271,7 +271,7 @@ impl Store {
     }
 
     /// `Invalid` on `edition` unless the edition exists (items and rooms name one).
-    pub(super) async fn edition_exists(&self, code: &str) -> Result<()> {
+    pub(crate) async fn edition_exists(&self, code: &str) -> Result<()> {
         let found: Option<String> = read!(self, |db| sqlx::query_scalar(
             "SELECT code FROM editions WHERE code = $1"
         )

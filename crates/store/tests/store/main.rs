@@ -16,6 +16,7 @@ mod jobs;
 mod lists;
 mod media;
 mod moderation;
+mod newsletters;
 mod outbox;
 mod outbox_consumers;
 mod page_queries;
