@@ -49,6 +49,36 @@ pub struct AppConfig {
     /// Outgoing email: the SMTP server (none: messages are written to the log) and the
     /// From mailbox. Its `Debug` hides the SMTP password.
     pub mail: newsdesk_mail::MailConfig,
+    /// Newsletters: when digests go out and how fast messages leave.
+    pub newsletters: NewsletterConfig,
+    /// A WebSub hub (`https://pubsubhubbub.appspot.com/`, a self-hosted one): feeds name it
+    /// as `rel="hub"` and every publish pings it. None: feeds name no hub.
+    pub websub_hub: Option<String>,
+}
+
+/// Newsletter settings (`digest_at`, `newsletter_rate`, `newsletter_batch`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsletterConfig {
+    /// The local time (in each edition's time zone) its daily digest is sent at.
+    pub digest_at: chrono::NaiveTime,
+    /// Newsletter messages per second at most, from this instance.
+    pub send_rate: u32,
+    /// Recipients one job run sends to before it queues the rest as a new run, so one
+    /// large send never holds a worker (or a lease) for hours.
+    pub batch: usize,
+    /// A sign-up nobody confirmed is forgotten after this.
+    pub confirm_within: Duration,
+}
+
+impl Default for NewsletterConfig {
+    fn default() -> Self {
+        Self {
+            digest_at: chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default(),
+            send_rate: 50,
+            batch: 500,
+            confirm_within: Duration::from_secs(7 * 24 * 3600),
+        }
+    }
 }
 
 /// The page cache's default budget: 256 MiB holds every page of a large site's working
@@ -74,6 +104,8 @@ impl AppConfig {
             job_workers: 2,
             live_max_per_client: 16,
             mail: newsdesk_mail::MailConfig::log_only(),
+            newsletters: NewsletterConfig::default(),
+            websub_hub: None,
         }
     }
 }

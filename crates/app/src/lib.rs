@@ -14,10 +14,12 @@ pub mod error;
 pub mod jobs;
 pub mod live;
 pub mod mail;
+pub mod newsletters;
 pub mod moderation;
 pub mod policy;
 pub mod render;
 mod state;
+pub mod websub;
 
 pub use actor::Actor;
 pub use config::{AppConfig, DEFAULT_PAGE_CACHE_BYTES};

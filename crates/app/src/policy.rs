@@ -38,6 +38,9 @@ pub enum Action {
     WriteNewsfeed,
     /// Open extra chat rooms (a topic, a live event) and rename them.
     ManageChats,
+    /// Newsletters: subscriber counts and the export of their addresses (personal data),
+    /// digest previews, the send log, and sending breaking alerts.
+    ManageNewsletters,
     /// Upload photos.
     UploadMedia,
     /// Change a photo's caption, alt text and credit: the same ownership rules as
@@ -233,6 +236,9 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
             "contributors cannot publish to the newsfeed; ask an editor",
         ),
         Action::ManageChats => at_least(actor, Role::Editor, "only editors open chat rooms"),
+        Action::ManageNewsletters => {
+            at_least(actor, Role::Editor, "only editors manage newsletters")
+        }
         Action::DeleteMedia => at_least(actor, Role::Editor, "only editors delete photos"),
         Action::ManageStaff => at_least(actor, Role::Admin, "only admins manage staff"),
         Action::ManageTokens => at_least(actor, Role::Admin, "only admins manage API tokens"),
@@ -426,6 +432,29 @@ mod tests {
             Action::ManageModeration,
             Resource::None
         ));
+    }
+
+    #[test]
+    fn newsletters_take_an_editor() {
+        for role in [
+            Role::Reader,
+            Role::Moderator,
+            Role::Contributor,
+            Role::Author,
+        ] {
+            assert!(!allowed(
+                &actor(role, 1),
+                Action::ManageNewsletters,
+                Resource::None
+            ));
+        }
+        for role in [Role::Editor, Role::Admin] {
+            assert!(allowed(
+                &actor(role, 1),
+                Action::ManageNewsletters,
+                Resource::None
+            ));
+        }
     }
 
     #[test]

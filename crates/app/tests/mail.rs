@@ -62,6 +62,7 @@ impl Db {
         config.mail = MailConfig {
             smtp_url,
             from: "The Example Times <news@example.com>".into(),
+            ..MailConfig::log_only()
         };
         App::new(
             self.open().await,

@@ -12,15 +12,31 @@
 //! invalid recipient) from one worth retrying later (connection refused, a timeout, an SMTP
 //! 4xx answer, a refused login). The durable queue with its retries is the app's
 //! `send_email` job; this crate only sends.
+//!
+//! Also: DKIM signing of every message when a key is configured ([`DkimSettings`]), a bulk
+//! session for newsletters that hands each message over at a commit point the caller
+//! controls ([`Mailer::bulk`], [`BulkSession`]), VERP return paths
+//! ([`Mailer::return_path`]) and the bounces that come back to them ([`parse_bounce`]).
 
+mod bounce;
+mod bulk;
+mod connect;
+mod dkim;
 #[cfg(feature = "testing")]
 pub mod testing;
+
+pub use bounce::{Bounce, inbound_token, parse_bounce};
+pub use bulk::{BulkError, BulkSession};
+pub use dkim::{DkimSettings, SIGNED_HEADERS};
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::dkim::DkimConfig;
+use lettre::message::header::{
+    ContentTransferEncoding, ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0,
+};
+use lettre::message::{Body, Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransportBuilder;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
@@ -57,6 +73,12 @@ pub struct MailConfig {
     pub smtp_url: Option<String>,
     /// The From mailbox, e.g. `The Example Times <news@example.com>`.
     pub from: String,
+    /// Sign every message with this DKIM key; `None`: unsigned.
+    pub dkim: Option<DkimSettings>,
+    /// Where bounces go, e.g. `bounces@news.example.com`: newsletter messages leave with
+    /// the return path `bounces+TOKEN@news.example.com` ([`Mailer::return_path`]). `None`:
+    /// the From address, and bounces are not told apart.
+    pub bounce_address: Option<String>,
 }
 
 impl MailConfig {
@@ -65,6 +87,8 @@ impl MailConfig {
         Self {
             smtp_url: None,
             from: DEFAULT_FROM.to_owned(),
+            dkim: None,
+            bounce_address: None,
         }
     }
 }
@@ -81,6 +105,8 @@ impl std::fmt::Debug for MailConfig {
         f.debug_struct("MailConfig")
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("from", &self.from)
+            .field("dkim", &self.dkim)
+            .field("bounce_address", &self.bounce_address)
             .finish()
     }
 }
@@ -134,6 +160,9 @@ impl MailError {
 pub struct Mailer {
     from: Mailbox,
     backend: Backend,
+    dkim: Option<Arc<DkimConfig>>,
+    /// `bounce_address`: VERP return paths are made from its user and domain.
+    bounce: Option<lettre::Address>,
 }
 
 #[derive(Clone)]
@@ -147,6 +176,8 @@ struct Smtp {
     /// Built on first use, inside the runtime: lettre's connection pool spawns its
     /// housekeeping task when it is made.
     transport: OnceLock<AsyncSmtpTransport<Tokio1Executor>>,
+    /// The same settings for the bulk session's own connections.
+    target: connect::Target,
     /// The URL with its password hidden.
     shown: String,
 }
@@ -169,13 +200,17 @@ impl std::fmt::Debug for Mailer {
         f.debug_struct("Mailer")
             .field("from", &self.from.to_string())
             .field("via", &self.describe())
+            .field("dkim", &self.dkim.is_some())
+            .field("bounce", &self.bounce.as_ref().map(ToString::to_string))
             .finish()
     }
 }
 
 impl Mailer {
-    /// Checks the settings: an unparsable URL, an unknown scheme or `tls=` value, or an
-    /// invalid From address is an error naming the setting (`smtp_url`, `mail_from`).
+    /// Checks the settings: an unparsable URL, an unknown scheme or `tls=` value, an
+    /// invalid From or bounce address, a DKIM key that cannot be read or used is an error
+    /// naming the setting (`smtp_url`, `mail_from`, `bounce_address`, `dkim_domain`,
+    /// `dkim_selector`, `dkim_key`).
     pub fn from_config(config: &MailConfig) -> Result<Mailer, MailError> {
         let from: Mailbox = config.from.parse().map_err(|e| MailError::Config {
             setting: "mail_from",
@@ -184,10 +219,25 @@ impl Mailer {
                 config.from
             ),
         })?;
+        let bounce = config
+            .bounce_address
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(parse_bounce_address)
+            .transpose()?;
+        let dkim = config
+            .dkim
+            .as_ref()
+            .map(dkim::load)
+            .transpose()?
+            .map(Arc::new);
         let Some(url) = config.smtp_url.as_deref().filter(|u| !u.trim().is_empty()) else {
             return Ok(Mailer {
                 from,
                 backend: Backend::Log,
+                dkim,
+                bounce,
             });
         };
         let shown = redact_url(url);
@@ -223,13 +273,17 @@ impl Mailer {
         let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| bad(e.to_string()))?
             .timeout(Some(COMMAND_TIMEOUT));
+        let target = connect::Target::from_url(&parsed, &shown).map_err(bad)?;
         Ok(Mailer {
             from,
             backend: Backend::Smtp(Arc::new(Smtp {
                 builder,
                 transport: OnceLock::new(),
+                target,
                 shown,
             })),
+            dkim,
+            bounce,
         })
     }
 
@@ -242,6 +296,8 @@ impl Mailer {
                 lettre::Address::new_dangerous("no-reply", "localhost"),
             ),
             backend: Backend::Log,
+            dkim: None,
+            bounce: None,
         }
     }
 
@@ -270,7 +326,12 @@ impl Mailer {
         format!("<{}@{}>", hex::encode(random), self.from.email.domain())
     }
 
-    /// The message as it goes on the wire (RFC 5322 bytes).
+    /// True when messages are DKIM-signed.
+    pub fn signs(&self) -> bool {
+        self.dkim.is_some()
+    }
+
+    /// The message as it goes on the wire (RFC 5322 bytes), DKIM-signed when configured.
     pub fn format(&self, email: &Email) -> Result<Vec<u8>, MailError> {
         Ok(self.build(email)?.formatted())
     }
@@ -313,7 +374,9 @@ impl Mailer {
         }
     }
 
-    fn build(&self, email: &Email) -> Result<Message, MailError> {
+    /// The message, DKIM-signed when configured: [`Mailer::format`], [`Mailer::send`] and
+    /// the bulk session all go through here.
+    pub(crate) fn build(&self, email: &Email) -> Result<Message, MailError> {
         let to: Mailbox = email.to.trim().parse().map_err(|e| {
             MailError::Invalid(format!("recipient {:?} is not an address: {e}", email.to))
         })?;
@@ -347,14 +410,57 @@ impl Mailer {
                 .map_err(|_| MailError::Invalid(format!("{name:?} is not a header name")))?;
             builder = builder.raw_header(HeaderValue::new(header, value.clone()));
         }
-        builder
-            .message_id(Some(message_id.unwrap_or_else(|| self.new_message_id())))
-            .multipart(MultiPart::alternative_plain_html(
-                email.text.clone(),
-                email.html.clone(),
+        let builder = builder.message_id(Some(message_id.unwrap_or_else(|| self.new_message_id())));
+        let alternative = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
+        // lettre writes a multipart body's Content-Type with the body, out of the headers
+        // its DKIM signer hashes, so a signature listing it would fail to verify. Made a
+        // message header here (the parts are base64 or quoted-printable: 7bit overall),
+        // it is signed like any other.
+        let content_type = ContentType::parse(&format!(
+            "multipart/alternative; boundary=\"{}\"",
+            alternative.boundary()
+        ))
+        .map_err(|e| MailError::Invalid(e.to_string()))?;
+        let formatted = alternative.formatted();
+        let body = formatted
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map(|end| formatted[end + 4..].to_vec())
+            .ok_or_else(|| MailError::Invalid("a multipart body without headers".to_owned()))?;
+        let mut message = builder
+            .header(MIME_VERSION_1_0)
+            .header(content_type)
+            .body(Body::dangerous_pre_encoded(
+                body,
+                ContentTransferEncoding::SevenBit,
             ))
-            .map_err(|e| MailError::Invalid(e.to_string()))
+            .map_err(|e| MailError::Invalid(e.to_string()))?;
+        if let Some(dkim) = &self.dkim {
+            message.sign(dkim);
+        }
+        Ok(message)
     }
+}
+
+/// `bounces@news.example.com`: a bare address whose local part has no `+`, since VERP
+/// return paths add `+TOKEN` to it and bounces are told apart by what follows the `+`.
+fn parse_bounce_address(raw: &str) -> Result<lettre::Address, MailError> {
+    let bad = |message: String| MailError::Config {
+        setting: "bounce_address",
+        message,
+    };
+    let address: lettre::Address = raw.parse().map_err(|e| {
+        bad(format!(
+            "{raw:?} is not an address ({e}); expected e.g. \"bounces@news.example.com\""
+        ))
+    })?;
+    if address.user().contains('+') {
+        return Err(bad(format!(
+            "{raw:?} has a \"+\" in its local part; return paths add \"+TOKEN\" to it, so \
+             give the plain mailbox, e.g. \"bounces@news.example.com\""
+        )));
+    }
+    Ok(address)
 }
 
 /// Headers the mailer writes itself.

@@ -3,6 +3,13 @@
 //! it receives in a Maildir, read back with Python's own `email` parser, so a test checks
 //! what a real client of the mail would decode, not what our encoder meant.
 //!
+//! The server's handler is aiosmtpd's Maildir one plus refusals chosen by the recipient's
+//! local part, for tests of refused mail (see [`HANDLER`]): `refuse-rcpt…@` is answered
+//! `550 5.1.1` at `RCPT TO`, `defer-rcpt…@` `450 4.2.1`; `refuse-data…@` is answered
+//! `554 5.7.1` after the message's final dot, `defer-data…@` `451 4.3.0`; a message to
+//! `vanish-data…@` is stored and then the connection is dropped before any answer (the
+//! client cannot know whether it was delivered). Every other address is delivered.
+//!
 //! When aiosmtpd is not installed, [`SmtpServer::start`] prints a notice and returns
 //! `None` (the test then returns early), except under `CI=true`, where it panics: in CI a
 //! skipped mail test is a failure.
@@ -104,11 +111,21 @@ impl SmtpServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let maildir = dir.path().join("maildir");
         let log = dir.path().join("aiosmtpd.log");
+        std::fs::write(dir.path().join("newsdesk_test_smtp.py"), HANDLER).expect("handler");
+        let python_path = match std::env::var_os("PYTHONPATH") {
+            Some(old) if !old.is_empty() => {
+                let mut paths = vec![dir.path().to_path_buf()];
+                paths.extend(std::env::split_paths(&old));
+                std::env::join_paths(paths).expect("PYTHONPATH")
+            }
+            _ => dir.path().as_os_str().to_owned(),
+        };
         let child = Command::new("python3")
+            .env("PYTHONPATH", python_path)
             .args(["-m", "aiosmtpd", "-n", "-l"])
             .arg(format!("127.0.0.1:{port}"))
             .args(args)
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .args(["-c", "newsdesk_test_smtp.Handler"])
             .arg(&maildir)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -195,6 +212,38 @@ impl Drop for SmtpServer {
         let _ = self.child.wait();
     }
 }
+
+/// aiosmtpd's Maildir handler with refusals chosen by the recipient's local part (see the
+/// module documentation).
+pub const HANDLER: &str = r#"
+from aiosmtpd.handlers import Mailbox
+
+
+def _locals(addresses):
+    return [a.split("@", 1)[0].lower() for a in addresses]
+
+
+class Handler(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        local = _locals([address])[0]
+        if local.startswith("refuse-rcpt"):
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+        if local.startswith("defer-rcpt"):
+            return "450 4.2.1 <%s>: Mailbox temporarily unavailable" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        locals_ = _locals(envelope.rcpt_tos)
+        if any(l.startswith("refuse-data") for l in locals_):
+            return "554 5.7.1 Message content rejected"
+        if any(l.startswith("defer-data") for l in locals_):
+            return "451 4.3.0 Try again later"
+        answer = await super().handle_DATA(server, session, envelope)
+        if any(l.startswith("vanish-data") for l in locals_):
+            server.transport.abort()
+        return answer
+"#;
 
 /// Prints the messages in the Maildir folder `argv[1]` as JSON, oldest first.
 const READ_MAILDIR: &str = r#"

@@ -32,6 +32,19 @@ pub enum Command {
     /// Manage Admin API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Handle mail that arrived at the bounce address.
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Read one message on standard input (pipe the bounce mailbox here): a permanent
+    /// bounce suppresses its address, a `mailto:` unsubscribe request unsubscribes.
+    Ingest {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 /// Where data lives; shared by every command that opens the database.
@@ -86,6 +99,45 @@ pub struct ServeArgs {
     /// The From mailbox of outgoing email [default: Newsdesk <no-reply@localhost>].
     #[arg(long, env = "NEWSDESK_MAIL_FROM", value_name = "MAILBOX")]
     pub mail_from: Option<String>,
+
+    /// Sign outgoing email with DKIM for this domain (`d=`), e.g. news.example.com; give
+    /// --dkim-selector and --dkim-key with it [default: unsigned].
+    #[arg(long, env = "NEWSDESK_DKIM_DOMAIN", value_name = "DOMAIN")]
+    pub dkim_domain: Option<String>,
+
+    /// The DKIM selector (`s=`): the public key is published at
+    /// <selector>._domainkey.<dkim_domain>.
+    #[arg(long, env = "NEWSDESK_DKIM_SELECTOR", value_name = "SELECTOR")]
+    pub dkim_selector: Option<String>,
+
+    /// The DKIM private key: a PEM file, RSA (PKCS#1 or PKCS#8, at least 1024 bits) or
+    /// Ed25519 (PKCS#8).
+    #[arg(long, env = "NEWSDESK_DKIM_KEY", value_name = "FILE")]
+    pub dkim_key: Option<PathBuf>,
+
+    /// Where bounces of newsletter messages go, e.g. bounces@news.example.com: each message
+    /// leaves with the return path bounces+TOKEN@news.example.com [default: the From
+    /// address, bounces not told apart].
+    #[arg(long, env = "NEWSDESK_BOUNCE_ADDRESS", value_name = "ADDRESS")]
+    pub bounce_address: Option<String>,
+
+    /// Local time (HH:MM, 24-hour, in each edition's time zone) the daily digest goes out
+    /// [default: 07:00].
+    #[arg(long, env = "NEWSDESK_DIGEST_AT", value_name = "HH:MM")]
+    pub digest_at: Option<String>,
+
+    /// Newsletter messages per second at most, from this instance [default: 50].
+    #[arg(long, env = "NEWSDESK_NEWSLETTER_RATE", value_name = "N")]
+    pub newsletter_rate: Option<u32>,
+
+    /// Recipients one newsletter job run sends to before queueing the rest [default: 500].
+    #[arg(long, env = "NEWSDESK_NEWSLETTER_BATCH", value_name = "N")]
+    pub newsletter_batch: Option<usize>,
+
+    /// A WebSub hub (http(s) URL): feeds name it as rel="hub" and every publish pings it
+    /// [default: none].
+    #[arg(long, env = "NEWSDESK_WEBSUB_HUB", value_name = "URL")]
+    pub websub_hub: Option<String>,
 
     /// Largest accepted upload in bytes [default: 20971520].
     #[arg(long, env = "NEWSDESK_MAX_UPLOAD_BYTES", value_name = "BYTES")]

@@ -21,6 +21,14 @@ pub struct FileConfig {
     pub bus_url: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
+    pub dkim_domain: Option<String>,
+    pub dkim_selector: Option<String>,
+    pub dkim_key: Option<PathBuf>,
+    pub bounce_address: Option<String>,
+    pub digest_at: Option<String>,
+    pub newsletter_rate: Option<u32>,
+    pub newsletter_batch: Option<usize>,
+    pub websub_hub: Option<String>,
     pub max_upload_bytes: Option<usize>,
     pub max_image_pixels: Option<u64>,
     pub image_decode_memory: Option<u64>,
@@ -104,9 +112,12 @@ pub struct ServeConfig {
     pub base_url: Option<String>,
     pub site_name: String,
     pub bus_url: String,
-    /// Checked at start-up (`newsdesk_mail::Mailer::from_config`); `Debug` hides the
-    /// SMTP password.
+    /// Checked at start-up (`newsdesk_mail::Mailer::from_config`, which also reads the
+    /// DKIM key); `Debug` hides the SMTP password.
     pub mail: newsdesk_mail::MailConfig,
+    /// `digest_at`, `newsletter_rate`, `newsletter_batch`.
+    pub newsletters: newsdesk_app::config::NewsletterConfig,
+    pub websub_hub: Option<String>,
     pub max_upload_bytes: usize,
     pub max_image_pixels: u64,
     pub image_decode_memory: u64,
@@ -163,34 +174,80 @@ impl ServeConfig {
         if let Err(err) = newsdesk_bus::BusConfig::from_url(&bus_url) {
             problems.push(format!("bus_url: {err}"));
         }
+        let text = |arg: &Option<String>, key: &Option<String>| {
+            arg.clone()
+                .or_else(|| key.clone())
+                .filter(|v| !v.trim().is_empty())
+        };
+        let dkim = resolve_dkim(
+            text(&args.dkim_domain, &file.dkim_domain),
+            text(&args.dkim_selector, &file.dkim_selector),
+            args.dkim_key.clone().or_else(|| file.dkim_key.clone()),
+            &mut problems,
+        );
         let mail = newsdesk_mail::MailConfig {
-            smtp_url: args
-                .smtp_url
-                .clone()
-                .or_else(|| file.smtp_url.clone())
-                .filter(|u| !u.trim().is_empty()),
+            smtp_url: text(&args.smtp_url, &file.smtp_url),
             from: args
                 .mail_from
                 .clone()
                 .or_else(|| file.mail_from.clone())
                 .unwrap_or_else(|| newsdesk_mail::DEFAULT_FROM.to_owned()),
+            dkim,
+            bounce_address: text(&args.bounce_address, &file.bounce_address),
         };
-        // The mail crate owns the URL schemes and address rules; its errors name the
-        // setting (smtp_url, mail_from) and never show the password. One setting at a
-        // time, so both are reported when both are wrong.
+        // The mail crate owns the URL schemes, address rules and key formats; its errors
+        // name the setting (smtp_url, mail_from, bounce_address, dkim_*) and never show the
+        // password. One setting at a time, so every wrong one is reported.
+        let alone = newsdesk_mail::MailConfig::log_only();
         let one_by_one = [
             newsdesk_mail::MailConfig {
-                smtp_url: None,
-                ..mail.clone()
+                from: mail.from.clone(),
+                ..alone.clone()
             },
             newsdesk_mail::MailConfig {
-                from: newsdesk_mail::DEFAULT_FROM.to_owned(),
-                ..mail.clone()
+                smtp_url: mail.smtp_url.clone(),
+                ..alone.clone()
+            },
+            newsdesk_mail::MailConfig {
+                bounce_address: mail.bounce_address.clone(),
+                ..alone.clone()
+            },
+            newsdesk_mail::MailConfig {
+                dkim: mail.dkim.clone(),
+                ..alone
             },
         ];
         for check in &one_by_one {
             if let Err(err) = newsdesk_mail::Mailer::from_config(check) {
                 problems.push(err.to_string());
+            }
+        }
+        let mut newsletters = newsdesk_app::config::NewsletterConfig::default();
+        if let Some(at) = text(&args.digest_at, &file.digest_at) {
+            match parse_digest_at(&at) {
+                Some(time) => newsletters.digest_at = time,
+                None => problems.push(format!(
+                    "digest_at: expected a 24-hour time HH:MM (e.g. 07:00), got {at:?}"
+                )),
+            }
+        }
+        if let Some(rate) = args.newsletter_rate.or(file.newsletter_rate) {
+            newsletters.send_rate = rate;
+        }
+        if newsletters.send_rate < 1 {
+            problems.push("newsletter_rate: at least 1 (messages per second)".to_owned());
+        }
+        if let Some(batch) = args.newsletter_batch.or(file.newsletter_batch) {
+            newsletters.batch = batch;
+        }
+        if newsletters.batch < 1 {
+            problems.push("newsletter_batch: at least 1".to_owned());
+        }
+        let websub_hub = text(&args.websub_hub, &file.websub_hub).map(|u| u.trim().to_owned());
+        if let Some(hub) = &websub_hub {
+            match url::Url::parse(hub) {
+                Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.has_host() => {}
+                _ => problems.push(format!("websub_hub: expected an http(s) URL, got {hub:?}")),
             }
         }
         let max_upload_bytes = args
@@ -325,6 +382,8 @@ impl ServeConfig {
                 .unwrap_or_else(|| "Newsdesk".to_owned()),
             bus_url,
             mail,
+            newsletters,
+            websub_hub,
             max_upload_bytes,
             max_image_pixels,
             image_decode_memory,
@@ -344,6 +403,56 @@ impl ServeConfig {
     }
 }
 
+/// The three DKIM settings go together: all of them, or none (unsigned mail).
+fn resolve_dkim(
+    domain: Option<String>,
+    selector: Option<String>,
+    key: Option<PathBuf>,
+    problems: &mut Vec<String>,
+) -> Option<newsdesk_mail::DkimSettings> {
+    match (domain, selector, key) {
+        (None, None, None) => None,
+        (Some(domain), Some(selector), Some(key_path)) => Some(newsdesk_mail::DkimSettings {
+            domain,
+            selector,
+            key_path,
+        }),
+        (domain, selector, key) => {
+            let missing: Vec<&str> = [
+                ("dkim_domain", domain.is_none()),
+                ("dkim_selector", selector.is_none()),
+                ("dkim_key", key.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(name, absent)| absent.then_some(name))
+            .collect();
+            problems.push(format!(
+                "{}: dkim_domain, dkim_selector and dkim_key go together (all three to sign \
+                 mail, none to send it unsigned)",
+                missing.join(", ")
+            ));
+            None
+        }
+    }
+}
+
+/// `HH:MM` on the 24-hour clock, two digits each (`07:00`, `18:30`), checked here for a
+/// clear message, then parsed into the app's time type (generic, so this crate needs no
+/// date library of its own).
+fn parse_digest_at<T: std::str::FromStr>(text: &str) -> Option<T> {
+    let text = text.trim();
+    let (hour, minute) = text.split_once(':')?;
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !(two_digits(hour) && two_digits(minute)) {
+        return None;
+    }
+    let (hour, minute): (u32, u32) = (hour.parse().ok()?, minute.parse().ok()?);
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    text.parse().ok()
+}
+
 /// Variables the binary reads; any other `NEWSDESK_*` is most likely a typo and stops start-up.
 const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_CONFIG",
@@ -356,8 +465,17 @@ const KNOWN_VARS: &[&str] = &[
     "NEWSDESK_BUS_URL",
     "NEWSDESK_SMTP_URL",
     "NEWSDESK_MAIL_FROM",
+    "NEWSDESK_DKIM_DOMAIN",
+    "NEWSDESK_DKIM_SELECTOR",
+    "NEWSDESK_DKIM_KEY",
+    "NEWSDESK_BOUNCE_ADDRESS",
+    "NEWSDESK_DIGEST_AT",
+    "NEWSDESK_NEWSLETTER_RATE",
+    "NEWSDESK_NEWSLETTER_BATCH",
+    "NEWSDESK_WEBSUB_HUB",
     "NEWSDESK_MAX_UPLOAD_BYTES",
     "NEWSDESK_MAX_IMAGE_PIXELS",
+    "NEWSDESK_PAGE_CACHE_BYTES",
     "NEWSDESK_IMAGE_DECODE_MEMORY",
     "NEWSDESK_ORPHAN_GRACE_HOURS",
     "NEWSDESK_SECURE_COOKIES",
@@ -479,6 +597,150 @@ mod tests {
             .map(|e| format!("{e:#}"))
             .unwrap_or_default();
         assert!(err.contains("mail_from: "), "{err}");
+    }
+
+    #[test]
+    fn newsletter_dkim_and_websub_settings_come_from_flags_or_the_file_and_are_checked() {
+        let (args, _dir) = serve_args(&[]);
+        let config =
+            ServeConfig::resolve(&args, &FileConfig::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(
+            config.newsletters,
+            newsdesk_app::config::NewsletterConfig::default()
+        );
+        assert_eq!(config.newsletters.digest_at.to_string(), "07:00:00");
+        assert_eq!(config.newsletters.send_rate, 50);
+        assert_eq!(config.newsletters.batch, 500);
+        assert_eq!(config.mail.dkim, None);
+        assert_eq!(config.mail.bounce_address, None);
+        assert_eq!(config.websub_hub, None);
+
+        // A test-only key (crates/mail/tests/fixtures/README.md).
+        let key = Path::new(env!("CARGO_MANIFEST_DIR")).join("../mail/tests/fixtures/dkim-rsa.pem");
+        let file: FileConfig = toml::from_str(&format!(
+            "dkim_domain = \"news.example.com\"\n\
+             dkim_selector = \"nd2026\"\n\
+             dkim_key = \"{}\"\n\
+             bounce_address = \"bounces@news.example.com\"\n\
+             digest_at = \"06:30\"\n\
+             newsletter_rate = 20\n\
+             newsletter_batch = 200\n\
+             websub_hub = \"https://hub.example.com/\"",
+            key.display()
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (args, _dir) = serve_args(&[]);
+        let config = ServeConfig::resolve(&args, &file).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(
+            config.mail.dkim,
+            Some(newsdesk_mail::DkimSettings {
+                domain: "news.example.com".into(),
+                selector: "nd2026".into(),
+                key_path: key.clone(),
+            })
+        );
+        assert_eq!(
+            config.mail.bounce_address.as_deref(),
+            Some("bounces@news.example.com")
+        );
+        assert_eq!(config.newsletters.digest_at.to_string(), "06:30:00");
+        assert_eq!(config.newsletters.send_rate, 20);
+        assert_eq!(config.newsletters.batch, 200);
+        assert_eq!(
+            config.websub_hub.as_deref(),
+            Some("https://hub.example.com/")
+        );
+        let mailer =
+            newsdesk_mail::Mailer::from_config(&config.mail).unwrap_or_else(|e| panic!("{e}"));
+        assert!(mailer.signs());
+
+        // Flags win over the file.
+        let (args, _dir) = serve_args(&[
+            "--digest-at",
+            "21:05",
+            "--newsletter-rate",
+            "5",
+            "--websub-hub",
+            "http://127.0.0.1:9/hub",
+        ]);
+        let config = ServeConfig::resolve(&args, &file).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(config.newsletters.digest_at.to_string(), "21:05:00");
+        assert_eq!(config.newsletters.send_rate, 5);
+        assert_eq!(config.newsletters.batch, 200);
+        assert_eq!(config.websub_hub.as_deref(), Some("http://127.0.0.1:9/hub"));
+
+        // Every wrong setting is named, all at once.
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let missing = dir.path().join("missing.pem").display().to_string();
+        let (args, _dir) = serve_args(&[
+            "--digest-at",
+            "7:00",
+            "--newsletter-rate",
+            "0",
+            "--newsletter-batch",
+            "0",
+            "--websub-hub",
+            "ftp://hub.example.com/",
+            "--bounce-address",
+            "bounces+x@news.example.com",
+            "--dkim-key",
+            missing.as_str(),
+        ]);
+        let err = ServeConfig::resolve(&args, &file)
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        for setting in [
+            "digest_at: ",
+            "newsletter_rate: ",
+            "newsletter_batch: ",
+            "websub_hub: ",
+            "bounce_address: ",
+            "dkim_key: cannot read",
+        ] {
+            assert!(err.contains(setting), "{setting} not in {err}");
+        }
+        for bad in ["24:00", "07:60", "0700", "07:00 pm"] {
+            let (args, _dir) = serve_args(&["--digest-at", bad]);
+            let err = ServeConfig::resolve(&args, &FileConfig::default())
+                .err()
+                .map(|e| format!("{e:#}"))
+                .unwrap_or_default();
+            assert!(err.contains("digest_at: "), "{bad}: {err}");
+        }
+
+        // The DKIM settings go together.
+        let (args, _dir) = serve_args(&["--dkim-domain", "news.example.com"]);
+        let err = ServeConfig::resolve(&args, &FileConfig::default())
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(
+            err.contains(
+                "dkim_selector, dkim_key: dkim_domain, dkim_selector and dkim_key go together"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_variable_of_the_command_line_is_known() {
+        use clap::CommandFactory;
+        fn walk(command: &clap::Command, unknown: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                if let Some(env) = arg.get_env().map(|e| e.to_string_lossy().into_owned())
+                    && !KNOWN_VARS.contains(&env.as_str())
+                {
+                    unknown.push(env);
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, unknown);
+            }
+        }
+        let mut unknown = Vec::new();
+        walk(&crate::cli::Cli::command(), &mut unknown);
+        assert!(unknown.is_empty(), "not in KNOWN_VARS: {unknown:?}");
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub enum Fixture {
     ChatRoom,
     /// `{id}`: a reader's message in a chat room.
     ChatMessage,
+    /// `{id}`: a newsletter issue (a breaking alert with one failed delivery).
+    NewsletterIssue,
     /// `{token}`: a current set-password link.
     PasswordLink,
     /// `{file}`: a static file name.

@@ -16,10 +16,13 @@ pub fn registry() -> Registry {
     Registry::new()
         .job::<jobs::renditions::Renditions>()
         .job::<jobs::mail::SendEmail>()
+        .job::<newsdesk_app::newsletters::send::SendNewsletters>()
+        .job::<jobs::websub::WebsubPing>()
         .periodic(jobs::PUBLISH_DUE)
         .periodic(jobs::SWEEP_SESSIONS)
         .periodic(jobs::SWEEP_ORPHANS)
         .periodic(consumers::PRUNE_OUTBOX)
+        .periodic(newsdesk_app::newsletters::RESUME_SENDING)
 }
 
 /// Every outbox consumer of this instance. A new consumer is one line here.
@@ -27,6 +30,7 @@ pub fn consumers(state: &AppState) -> Vec<Arc<dyn Consumer>> {
     vec![
         Arc::new(state.cache_consumer()),
         Arc::new(state.newsfeed_consumer()),
+        Arc::new(newsdesk_site::syndication::websub::WebsubConsumer),
     ]
 }
 
@@ -45,6 +49,7 @@ pub fn start_background(state: &AppState) -> Background {
         tasks.push(consumers::spawn(app.clone(), consumer, stop.clone()));
     }
     tasks.extend(newsdesk_site::live::spawn_background(state, &stop));
+    tasks.extend(newsdesk_site::newsletters::spawn_background(state, &stop));
     Background { stop, tasks }
 }
 

@@ -13,5 +13,6 @@ pub fn routes(state: &AppState, reader_limits: ReaderLimits) -> Router<AppState>
     crate::public::routes(state)
         .merge(crate::account::routes(reader_limits.clone()))
         .merge(crate::comments::routes(reader_limits.clone()))
-        .merge(crate::live::routes(state, reader_limits))
+        .merge(crate::live::routes(state, reader_limits.clone()))
+        .merge(crate::newsletters::routes(reader_limits))
 }

@@ -281,6 +281,17 @@ impl Store {
         Ok(rows.into_iter().map(JobRow::from).collect())
     }
 
+    /// Whether a job of `kind` is waiting or running (not given up).
+    pub async fn job_pending(&self, kind: &str) -> Result<bool> {
+        let found: Option<i64> = read!(self, |db| sqlx::query_scalar(
+            "SELECT id FROM jobs WHERE kind = $1 AND failed_at IS NULL LIMIT 1"
+        )
+        .bind(kind)
+        .fetch_optional(db)
+        .await)?;
+        Ok(found.is_some())
+    }
+
     pub async fn get_job(&self, id: JobId) -> Result<JobRow> {
         let row: JobRecord = read!(self, |db| sqlx::query_as(concat!(
             "SELECT ",

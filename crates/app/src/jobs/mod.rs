@@ -17,6 +17,7 @@ pub mod orphans;
 pub mod periodic;
 pub mod renditions;
 pub mod scheduled;
+pub mod websub;
 
 pub use orphans::SWEEP_ORPHANS;
 pub use periodic::SWEEP_SESSIONS;
@@ -56,6 +57,12 @@ impl From<Error> for JobError {
             Error::Unavailable(why) => JobError::Retry(why),
             other => JobError::Permanent(other.to_string()),
         }
+    }
+}
+
+impl From<newsdesk_store::StoreError> for JobError {
+    fn from(err: newsdesk_store::StoreError) -> Self {
+        Error::from(err).into()
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod demo;
+mod mail;
 mod migrate;
 mod serve;
 mod token;
@@ -9,7 +10,7 @@ mod user;
 use anyhow::Context;
 use newsdesk_store::Store;
 
-use crate::cli::{Cli, Command, TokenCommand, UserCommand};
+use crate::cli::{Cli, Command, MailCommand, TokenCommand, UserCommand};
 use crate::config::{DbConfig, FileConfig, check_environment};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -27,6 +28,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }) => user::add(&DbConfig::resolve(&db, &file)?, &email, &name, role.into()).await,
         Command::Token(TokenCommand::Create { db, name, role }) => {
             token::create(&DbConfig::resolve(&db, &file)?, &name, role.into()).await
+        }
+        Command::Mail(MailCommand::Ingest { db }) => {
+            mail::ingest(&DbConfig::resolve(&db, &file)?).await
         }
     }
 }

@@ -75,6 +75,8 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
         job_workers: config.job_workers,
         live_max_per_client: config.live_max_per_client,
         mail: config.mail.clone(),
+        newsletters: config.newsletters.clone(),
+        websub_hub: config.websub_hub.clone(),
     };
     let limits = connection_limits(&config);
     let state = AppState::new(store, bus, media, web).map_err(|e| anyhow::anyhow!("{e}"))?;

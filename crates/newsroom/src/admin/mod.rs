@@ -14,6 +14,7 @@ pub mod forms;
 pub mod jobs;
 pub mod moderation;
 pub mod newsfeed;
+pub mod newsletters;
 pub mod render;
 pub mod search;
 pub mod staff;
@@ -126,6 +127,14 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::POST, "/admin/chat-messages/{id}/delete", Moderators, F::ChatMessage, || post(chats::delete_message)),
     spec(Method::POST, "/admin/chat-bans", Moderators, F::None, || post(chats::ban)),
     spec(Method::POST, "/admin/chat-bans/lift", Moderators, F::None, || post(chats::lift_ban)),
+    // Newsletters: subscriber lists and their export (personal data), digest previews, the
+    // send log and breaking alerts: editors.
+    spec(Method::GET, "/admin/newsletters", AtLeast(Editor), F::None, || get(newsletters::overview)),
+    spec(Method::GET, "/admin/newsletters/export.csv", AtLeast(Editor), F::None, || get(newsletters::export::csv)),
+    spec(Method::GET, "/admin/newsletters/preview", AtLeast(Editor), F::None, || get(newsletters::preview::show)),
+    spec(Method::GET, "/admin/newsletters/issues/{id}", AtLeast(Editor), F::NewsletterIssue, || get(newsletters::log::issue)),
+    spec(Method::GET, "/admin/newsletters/alert", AtLeast(Editor), F::None, || get(newsletters::alerts::confirm)),
+    spec(Method::POST, "/admin/newsletters/alert", AtLeast(Editor), F::None, || post(newsletters::alerts::send)),
     // Staff, API tokens, audit log: admins.
     spec(Method::GET, "/admin/staff", AtLeast(Admin), F::None, || get(staff::list)),
     spec(Method::POST, "/admin/staff", AtLeast(Admin), F::None, || post(staff::invite)),

@@ -17,7 +17,7 @@ use crate::actions::live;
 use crate::admin::forms::{checkbox, error_map, is_form_error, page_number};
 use crate::admin::render::{AdminResult, page_with_status};
 use crate::auth::Staff;
-use crate::policy::{Action, Resource, can};
+use crate::policy::{Action, Resource, allowed, can};
 
 /// Items shown per page.
 pub const PER_PAGE: i64 = 50;
@@ -29,6 +29,8 @@ pub struct ListQuery {
     status: String,
     page: String,
     done: String,
+    /// A breaking item just published: the page offers its breaking alert.
+    alert: String,
 }
 
 /// The fields of the item form (new and edit). `text` is the item's paragraph
@@ -206,8 +208,36 @@ async fn list_page(
         errors => err.as_ref().map(|e| Value::from_serialize(error_map(e))),
         notice => notice(&q.done),
         can_breaking => staff.actor.role >= Role::Editor,
+        alert_item => alert_offer(state, staff, &q.alert).await?,
     };
     page_with_status(http_status, staff, "admin/newsfeed.html", ctx)
+}
+
+/// The item `?alert=` names, when the person may send breaking alerts and none went about
+/// it yet: the notice after publishing a breaking item links to its alert.
+async fn alert_offer(state: &AppState, staff: &Staff, raw: &str) -> Result<Option<i64>, HttpError> {
+    let Some(id) = raw.trim().parse::<i64>().ok() else {
+        return Ok(None);
+    };
+    if !allowed(&staff.actor, Action::ManageNewsletters, Resource::None) {
+        return Ok(None);
+    }
+    let key = newsdesk_site::newsletters::issues::AlertSubject::NewsItem(id).key();
+    Ok((!state.store().issue_exists(&key).await?).then_some(id))
+}
+
+/// Where to go after `item` was saved with `done`: a breaking item that went live offers
+/// its alert there.
+fn after_save(item: &NewsItem, done: &str) -> String {
+    let alert = if item.breaking && item.status == NewsItemStatus::Published {
+        format!("&alert={}", item.id)
+    } else {
+        String::new()
+    };
+    format!(
+        "/admin/newsfeed?edition={}&done={done}{alert}",
+        item.edition
+    )
 }
 
 pub async fn list(
@@ -230,10 +260,9 @@ pub async fn create(
     let publish = form.publish == "publish";
     let draft = form.draft(form.edition.trim());
     match live::create_news_item(&state, &staff.actor, &draft, publish).await {
-        Ok(item) => Ok(Redirect::to(&format!(
-            "/admin/newsfeed?edition={}&done={}",
-            item.edition,
-            if publish { "published" } else { "drafted" }
+        Ok(item) => Ok(Redirect::to(&after_save(
+            &item,
+            if publish { "published" } else { "drafted" },
         ))
         .into_response()),
         Err(err) if is_form_error(&err) || matches!(err, newsdesk_app::Error::Forbidden(_)) => {
@@ -307,10 +336,9 @@ pub async fn update(
 
 async fn set_status(state: &AppState, staff: &Staff, id: i64, publish: bool) -> AdminResult {
     let item = live::publish_news_item(state, &staff.actor, id, publish).await?;
-    Ok(Redirect::to(&format!(
-        "/admin/newsfeed?edition={}&done={}",
-        item.edition,
-        if publish { "published" } else { "unpublished" }
+    Ok(Redirect::to(&after_save(
+        &item,
+        if publish { "published" } else { "unpublished" },
     ))
     .into_response())
 }

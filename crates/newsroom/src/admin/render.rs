@@ -52,6 +52,11 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/newsfeed_edit.html",
     "admin/chats.html",
     "admin/chat_room.html",
+    "admin/newsletters_macros.html",
+    "admin/newsletters.html",
+    "admin/newsletters_preview.html",
+    "admin/newsletters_alert.html",
+    "admin/newsletters_issue.html",
 ];
 
 static ENV: LazyLock<Result<Environment<'static>, String>> =
@@ -128,6 +133,7 @@ pub fn layout(staff: &Staff) -> Value {
             articles => allowed(a, Action::ViewNewsroom, Resource::None),
             moderate => allowed(a, Action::Moderate, Resource::None),
             newsfeed => allowed(a, Action::WriteNewsfeed, Resource::None),
+            newsletters => allowed(a, Action::ManageNewsletters, Resource::None),
         },
     }
 }

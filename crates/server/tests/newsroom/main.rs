@@ -19,6 +19,7 @@ mod management;
 mod matrix;
 mod media_pages;
 mod media_upload;
+mod newsletters_admin;
 mod photo_ownership;
 mod preview_limits;
 mod publish_races;

@@ -141,6 +141,12 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
                 .1
                 .to_string(),
         ),
+        Fixture::NewsletterIssue => path.replace(
+            "{id}",
+            &crate::newsletters_admin::issue_fixture(app, n)
+                .await
+                .to_string(),
+        ),
     }
 }
 

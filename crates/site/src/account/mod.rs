@@ -8,7 +8,7 @@
 mod emails;
 mod links;
 mod login;
-mod page;
+pub(crate) mod page;
 mod recovery;
 mod register;
 mod settings;

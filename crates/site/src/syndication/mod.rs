@@ -1,6 +1,6 @@
 //! Syndication and SEO: structured data, social tags and hreflang for page heads; RSS,
 //! Atom and JSON Feed per edition, section, tag and author; `robots.txt`, sitemaps and
-//! Google News sitemaps; the publisher logo.
+//! Google News sitemaps; the publisher logo; WebSub discovery and hub pings.
 //!
 //! Builders are pure functions over the content model ([`story::Story`] gathers an
 //! article with what its ids point at); [`routes`] loads rows and serves documents
@@ -23,6 +23,7 @@ mod snapshots;
 pub mod social;
 pub mod story;
 pub mod time;
+pub mod websub;
 pub mod xml;
 
 pub use page_head::{article_head, article_head_with_default, listing_head};

@@ -18,6 +18,7 @@ use super::load;
 use super::logo;
 use super::site::{LOGO_PATH, Site};
 use super::sitemap;
+use super::websub;
 use crate::cache::{Cacheable, keys};
 use crate::error::HttpError;
 use crate::state::AppState;
@@ -27,11 +28,16 @@ mod sitemaps;
 /// Every syndication route, with the page cache in front of the documents. The caller
 /// merges it into the public router before applying the state.
 pub fn routes(state: &AppState) -> Router<AppState> {
-    let mut documents = Router::new()
+    let documents = Router::new()
         .route("/robots.txt", get(sitemaps::robots))
         .route(sitemap::INDEX_PATH, get(sitemaps::index))
         .route("/sitemaps/{file}", get(sitemaps::file))
         .route("/{edition}/news-sitemap.xml", get(sitemaps::news))
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            crate::cache::serve_cached,
+        ));
+    let mut feed_routes = Router::new()
         .route(
             "/{edition}/feed.rss",
             get(|s: State<AppState>, p: Path<String>| edition_feed(s, p, FeedFormat::Rss)),
@@ -49,7 +55,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     for kind in ["section", "tag", "author"] {
         for format in [FeedFormat::Rss, FeedFormat::Atom, FeedFormat::Json] {
             let path = format!("/{{edition}}/{kind}/{{slug}}/feed.{}", format.extension());
-            documents = documents.route(
+            feed_routes = feed_routes.route(
                 &path,
                 get(move |s: State<AppState>, Path((code, slug)): Path<(String, String)>| async move {
                     scoped_feed(s, &code, kind, &slug, format).await
@@ -57,13 +63,17 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             );
         }
     }
-    let documents = documents.route_layer(from_fn_with_state(
-        state.clone(),
-        crate::cache::serve_cached,
-    ));
+    // The WebSub `Link` header goes on outside the cache, which keeps no handler headers.
+    let feed_routes = feed_routes
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            crate::cache::serve_cached,
+        ))
+        .route_layer(from_fn_with_state(state.clone(), websub::discovery));
     Router::new()
         .route(LOGO_PATH, get(logo::serve))
         .merge(documents)
+        .merge(feed_routes)
 }
 
 /// A response the page cache stores, tagged with `keys`.

@@ -11,6 +11,9 @@ pub struct Site {
     pub base_url: String,
     /// The publication's name: JSON-LD publisher, `og:site_name`, Google News `news:name`.
     pub site_name: String,
+    /// The WebSub hub every feed names as `rel="hub"` (`AppConfig::websub_hub`); None:
+    /// feeds name no hub.
+    pub websub_hub: Option<String>,
 }
 
 /// Where the publisher logo is served (a PNG, see [`super::logo`]).
@@ -21,11 +24,18 @@ impl Site {
         Self {
             base_url: base_url.trim_end_matches('/').to_owned(),
             site_name: site_name.to_owned(),
+            websub_hub: None,
         }
     }
 
     pub fn from_config(config: &AppConfig) -> Self {
-        Self::new(&config.base_url, &config.site_name)
+        Self::new(&config.base_url, &config.site_name).with_hub(newsdesk_app::websub::hub(config))
+    }
+
+    /// With `hub` as the feeds' WebSub hub.
+    pub fn with_hub(mut self, hub: Option<&str>) -> Self {
+        self.websub_hub = hub.map(str::to_owned);
+        self
     }
 
     /// Absolute URL of a site-relative path (`/en/…`). Already absolute URLs pass through,

@@ -38,6 +38,22 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("chats.html", include_str!("../../templates/chats.html")),
     ("chat.html", include_str!("../../templates/chat.html")),
     (
+        "newsletters.html",
+        include_str!("../../templates/newsletters.html"),
+    ),
+    (
+        "newsletter_digest.html",
+        include_str!("../../templates/newsletter_digest.html"),
+    ),
+    (
+        "newsletter_alert.html",
+        include_str!("../../templates/newsletter_alert.html"),
+    ),
+    (
+        "newsletter_confirm.html",
+        include_str!("../../templates/newsletter_confirm.html"),
+    ),
+    (
         "partials/article.html",
         include_str!("../../templates/partials/article.html"),
     ),

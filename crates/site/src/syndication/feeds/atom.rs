@@ -1,5 +1,5 @@
 //! Atom 1.0 (RFC 4287): stable `tag:` ids, `updated` on feed and entries, authors,
-//! `self` and `alternate` links.
+//! `self` and `alternate` links, and the WebSub `hub` when one is configured.
 
 use atom_syndication::{
     Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
@@ -15,6 +15,22 @@ use crate::syndication::xml::clean;
 /// The feed as an Atom document.
 pub fn render(site: &Site, meta: &FeedMeta, items: &[Story]) -> String {
     let entries: Vec<Entry> = items.iter().map(|s| entry(site, s)).collect();
+    let mut links = vec![
+        link(
+            &meta.feed_url(FeedFormat::Atom),
+            "self",
+            FeedFormat::Atom.mime(),
+        ),
+        link(&meta.page_url, "alternate", "text/html"),
+    ];
+    // WebSub discovery (§4): the hub next to the topic's self URL.
+    if let Some(hub) = &site.websub_hub {
+        links.push(Link {
+            href: hub.clone(),
+            rel: "hub".into(),
+            ..Link::default()
+        });
+    }
     let feed = Feed {
         title: Text::plain(clean(&meta.title)),
         id: meta.id.clone(),
@@ -25,14 +41,7 @@ pub fn render(site: &Site, meta: &FeedMeta, items: &[Story]) -> String {
             uri: Some(site.url("/")),
             ..Person::default()
         }],
-        links: vec![
-            link(
-                &meta.feed_url(FeedFormat::Atom),
-                "self",
-                FeedFormat::Atom.mime(),
-            ),
-            link(&meta.page_url, "alternate", "text/html"),
-        ],
+        links,
         subtitle: Some(Text::plain(clean(&meta.description))),
         generator: Some(Generator {
             value: "Newsdesk".into(),
@@ -162,6 +171,30 @@ mod tests {
                 .unwrap_or_default()
                 .contains("https://news.example/en/x")
         );
+    }
+
+    #[test]
+    fn a_configured_hub_is_linked_and_none_otherwise() {
+        let items = vec![story(42, "en")];
+        let hubs = |site: &Site| {
+            let meta = feed_meta(
+                site,
+                &items[0].edition,
+                &FeedScope::Edition,
+                &items,
+                at(2020, 1, 1, 0),
+            );
+            let feed: Feed = render(site, &meta, &items).parse().unwrap_or_default();
+            feed.links
+                .iter()
+                .filter(|l| l.rel == "hub")
+                .map(|l| l.href.clone())
+                .collect::<Vec<_>>()
+        };
+        let plain = Site::new("https://news.example", "The Daily");
+        assert!(hubs(&plain).is_empty());
+        let hubbed = plain.with_hub(Some("https://hub.example/"));
+        assert_eq!(hubs(&hubbed), ["https://hub.example/"]);
     }
 
     #[test]

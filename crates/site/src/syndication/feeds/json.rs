@@ -21,7 +21,18 @@ pub struct JsonFeed {
     pub favicon: String,
     pub language: String,
     pub authors: Vec<JsonAuthor>,
+    /// WebSub hubs; left out when none is configured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hubs: Vec<JsonHub>,
     pub items: Vec<JsonItem>,
+}
+
+/// A hub the feed is published through (`"type": "WebSub"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonHub {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +74,14 @@ pub fn feed(site: &Site, meta: &FeedMeta, items: &[Story]) -> JsonFeed {
             name: site.site_name.clone(),
             url: site.url("/"),
         }],
+        hubs: site
+            .websub_hub
+            .iter()
+            .map(|url| JsonHub {
+                kind: "WebSub".into(),
+                url: url.clone(),
+            })
+            .collect(),
         items: items.iter().map(|s| item(site, s)).collect(),
     }
 }
@@ -159,5 +178,27 @@ mod tests {
             list[0]["authors"][0]["url"],
             "https://news.example/en/author/ann-lee"
         );
+        assert!(value.get("hubs").is_none());
+    }
+
+    #[test]
+    fn a_configured_hub_is_listed_as_websub() {
+        let site =
+            Site::new("https://news.example", "The Daily").with_hub(Some("https://hub.example/"));
+        let items = vec![story(42, "en")];
+        let meta = feed_meta(
+            &site,
+            &items[0].edition,
+            &FeedScope::Edition,
+            &items,
+            at(2020, 1, 1, 0),
+        );
+        let value: serde_json::Value =
+            serde_json::from_str(&render(&site, &meta, &items)).unwrap_or_default();
+        assert_eq!(
+            value["hubs"],
+            serde_json::json!([{"type": "WebSub", "url": "https://hub.example/"}])
+        );
+        assert_eq!(value["feed_url"], "https://news.example/en/feed.json");
     }
 }

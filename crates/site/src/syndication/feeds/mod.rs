@@ -38,6 +38,8 @@ pub enum FeedFormat {
 }
 
 impl FeedFormat {
+    pub const ALL: [FeedFormat; 3] = [Self::Rss, Self::Atom, Self::Json];
+
     /// From the path's extension (`feed.rss`, `feed.atom`, `feed.json`).
     pub fn from_extension(ext: &str) -> Option<Self> {
         match ext {
@@ -91,14 +93,25 @@ pub struct FeedMeta {
 
 impl FeedMeta {
     /// Absolute URL of the feed in `format`: `{page}/feed.{ext}`, as
-    /// [`crate::head::feed_links`] links them.
+    /// [`crate::head::feed_links`] links them. It is the feed's `rel="self"` and the topic
+    /// the WebSub hub is pinged with.
     pub fn feed_url(&self, format: FeedFormat) -> String {
-        format!(
-            "{}/feed.{}",
-            self.page_url.trim_end_matches('/'),
-            format.extension()
-        )
+        feed_url_of(&self.page_url, format)
     }
+}
+
+/// Absolute URL of `scope`'s feed in `format`, without loading the feed: what
+/// [`FeedMeta::feed_url`] gives for it.
+pub fn feed_url(site: &Site, edition: &str, scope: &FeedScope, format: FeedFormat) -> String {
+    feed_url_of(&site.url(&scope_path(edition, scope)), format)
+}
+
+fn feed_url_of(page_url: &str, format: FeedFormat) -> String {
+    format!(
+        "{}/feed.{}",
+        page_url.trim_end_matches('/'),
+        format.extension()
+    )
 }
 
 /// Site-relative path of the page a scope's feed follows.
@@ -305,5 +318,24 @@ mod tests {
         );
         assert_eq!(meta.updated, story.modified_at);
         assert_eq!(meta.title, "The Daily — World & Politics");
+    }
+
+    #[test]
+    fn a_feed_url_made_without_the_feed_is_its_self_url() {
+        let story = story(42, "en");
+        let mut scopes = vec![FeedScope::Edition];
+        scopes.extend(story.section.clone().map(FeedScope::Section));
+        scopes.extend(story.tags.iter().cloned().map(FeedScope::Tag));
+        scopes.extend(story.authors.iter().cloned().map(FeedScope::Author));
+        assert_eq!(scopes.len(), 6);
+        for scope in &scopes {
+            let meta = feed_meta(&site(), &story.edition, scope, &[], at(2020, 1, 1, 0));
+            for format in FeedFormat::ALL {
+                assert_eq!(
+                    feed_url(&site(), "en", scope, format),
+                    meta.feed_url(format)
+                );
+            }
+        }
     }
 }

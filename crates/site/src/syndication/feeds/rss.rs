@@ -1,4 +1,4 @@
-//! RSS 2.0 with `atom:link rel=self`, `content:encoded`, `dc:creator` and Media RSS.
+//! RSS 2.0 with `atom:link rel=self` (and `rel=hub` for WebSub), `content:encoded`, `dc:creator` and Media RSS.
 
 use std::collections::BTreeMap;
 
@@ -55,7 +55,12 @@ pub fn render(site: &Site, meta: &FeedMeta, items: &[Story]) -> String {
         ],
         None,
     );
-    channel.extensions = ext_map("atom", "link", vec![self_link]);
+    let mut links = vec![self_link];
+    // WebSub discovery (§4): the hub next to the topic's self URL.
+    if let Some(hub) = &site.websub_hub {
+        links.push(ext("atom:link", &[("href", hub), ("rel", "hub")], None));
+    }
+    channel.extensions = ext_map("atom", "link", links);
     // Writing to a Vec cannot fail for I/O reasons; quick-xml errors would be ours.
     match channel.write_to(Vec::new()).map(String::from_utf8) {
         Ok(Ok(text)) => text,
@@ -247,6 +252,39 @@ mod tests {
             .map(|dc| dc.creators.clone())
             .unwrap_or_default();
         assert_eq!(creators, ["Ann Lee", "Omar Haddad"]);
+    }
+
+    #[test]
+    fn a_configured_hub_is_linked_next_to_self_and_none_otherwise() {
+        let items = vec![story(42, "en")];
+        let links = |site: &Site| {
+            let meta = feed_meta(
+                site,
+                &items[0].edition,
+                &FeedScope::Edition,
+                &items,
+                at(2020, 1, 1, 0),
+            );
+            let text = render(site, &meta, &items);
+            let channel = Channel::read_from(text.as_bytes()).unwrap_or_default();
+            channel.extensions["atom"]["link"]
+                .iter()
+                .map(|l| (l.attrs["rel"].clone(), l.attrs["href"].clone()))
+                .collect::<Vec<_>>()
+        };
+        let plain = Site::new("https://news.example", "The Daily");
+        assert_eq!(
+            links(&plain),
+            [("self".into(), "https://news.example/en/feed.rss".into())]
+        );
+        let hubbed = plain.with_hub(Some("https://hub.example/"));
+        assert_eq!(
+            links(&hubbed),
+            [
+                ("self".into(), "https://news.example/en/feed.rss".into()),
+                ("hub".into(), "https://hub.example/".into())
+            ]
+        );
     }
 
     #[test]
