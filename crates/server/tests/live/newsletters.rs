@@ -342,5 +342,39 @@ async fn a_reader_subscribes_confirms_gets_the_digest_and_an_alert_and_leaves_wi
         confirmations + 3,
         "nothing after unsubscribing"
     );
+
+    // A reader with a confirmed account subscribes their own address at once (the account
+    // proved it), and their account page shows it.
+    let page = get(
+        inst.addr,
+        "/en/newsletters",
+        &[("Cookie", &world.reader_cookie)],
+    )
+    .await;
+    assert!(
+        page.body.contains(&world.reader.email),
+        "the account's address is filled in"
+    );
+    let cookies = format!("{}; {}", world.reader_cookie, cookie_of(&page, "nd_csrf"));
+    let body = format!(
+        "email={}&lists=digest&csrf={}",
+        world.reader.email,
+        input_value(&page.body, "csrf")
+    );
+    let done = post_form(inst.addr, "/en/newsletters", &[("Cookie", &cookies)], &body).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("You are subscribed"), "{}", done.body);
+    let account = get(
+        inst.addr,
+        "/en/account",
+        &[("Cookie", &world.reader_cookie)],
+    )
+    .await;
+    assert!(account.body.contains("Daily digest"), "{}", account.body);
+    assert_eq!(
+        smtp.received().len(),
+        confirmations + 3,
+        "no confirmation needed"
+    );
     inst.stop().await;
 }

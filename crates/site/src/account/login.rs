@@ -212,7 +212,16 @@ pub async fn home(
         let Some(found) = reader(&state, &headers).await? else {
             return Ok(Redirect::to(&format!("/{code}/account/login")).into_response());
         };
-        home_page(&state, &ctx, &found, Some(&q)).respond(&state)
+        let subscriptions = state.store().subscriptions_of(&found.account.email).await?;
+        let page = home_page(&state, &ctx, &found, Some(&q));
+        crate::newsletters::forms::account_section(
+            &state,
+            &ctx,
+            page,
+            &found.account.email,
+            &subscriptions,
+        )
+        .respond(&state)
     }
     .await;
     or_error_page(&state, Some(&code), result).await

@@ -412,3 +412,36 @@ pub async fn unsubscribe(State(state): State<AppState>, Query(q): Query<LinkQuer
     .await;
     or_error_page(&state, None, result).await
 }
+
+/// The newsletters part of the reader's account page: what the address receives in each
+/// edition, and the way to the form (where a confirmed account subscribes at once).
+pub(crate) fn account_section(
+    state: &AppState,
+    ctx: &EditionCtx,
+    page: crate::account::page::AccountPage,
+    email: &str,
+    subscriptions: &[Subscriber],
+) -> crate::account::page::AccountPage {
+    let mut page = page.paragraph(ctx.t(state, "newsletter-account-title"));
+    let mut any = false;
+    for s in subscriptions.iter().filter(|s| !s.lists.is_empty()) {
+        any = true;
+        let lists = compose::list_names(state, ctx, &s.lists);
+        let edition = ctx
+            .editions
+            .iter()
+            .find(|e| e.code == s.edition)
+            .map_or(s.edition.clone(), |e| e.name.clone());
+        page = page.paragraph(format!("{edition}: {lists}"));
+    }
+    if !any {
+        page = page.paragraph(ctx.t(state, "newsletter-account-none"));
+    }
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("email", email)
+        .finish();
+    page.link(
+        format!("/{}/newsletters?{query}", ctx.edition.code),
+        ctx.t(state, "newsletter-form-title"),
+    )
+}
