@@ -165,6 +165,9 @@ impl Registry {
             // Claimed only by kind, so this cannot happen unless the registry changed.
             return Ok(true);
         };
+        if handler.policy.lease < lease {
+            app.store().lease_job(job.id, handler.policy.lease).await?;
+        }
         let started = std::time::Instant::now();
         let outcome = (handler.run)(app.clone(), job.payload.clone()).await;
         let store = app.store();

@@ -21,6 +21,20 @@ async fn key(store: &Store) -> Result<Vec<u8>, Error> {
     hex::decode(hex_key).map_err(Error::internal)
 }
 
+/// The links' key, read once (a sender signs one link per message).
+pub struct Key(Vec<u8>);
+
+impl Key {
+    pub async fn load(store: &Store) -> Result<Self, Error> {
+        Ok(Key(key(store).await?))
+    }
+
+    /// [`unsubscribe_token`] with this key.
+    pub fn unsubscribe_token(&self, id: i64, email: &str) -> Result<String, Error> {
+        sign(&self.0, &["unsubscribe", &id.to_string(), email])
+    }
+}
+
 fn sign(key: &[u8], parts: &[&str]) -> Result<String, Error> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).map_err(Error::internal)?;
     for part in parts {

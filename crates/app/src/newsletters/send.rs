@@ -23,12 +23,16 @@ use super::{links, unsubscribe_url};
 use crate::jobs::{Job, JobError};
 use crate::{App, Error};
 
-/// A claim not handed over for this long belongs to a sender that died.
-pub const STALE_CLAIM: chrono::Duration = chrono::Duration::minutes(2);
-/// How long one run sends before it hands over to a fresh run.
-const RUN_FOR: Duration = Duration::from_secs(60);
-/// Deliveries claimed at once: small, so a claim is sent within seconds of being made.
-const CHUNK: i64 = 50;
+/// A claim not handed over for this long belongs to a sender that died. A live sender
+/// hands a claim over within seconds (a chunk is what it sends in about [`CHUNK_SECONDS`]).
+pub const STALE_CLAIM: chrono::Duration = chrono::Duration::seconds(60);
+/// How long one run sends before it hands over to a fresh run: short, so the job's lease
+/// (what a restarted instance waits out after a crash) can be short too.
+const RUN_FOR: Duration = Duration::from_secs(20);
+/// Deliveries claimed at once: at most this many seconds' worth at the configured rate, so
+/// a claim is sent long before it could look stale.
+const CHUNK_SECONDS: i64 = 5;
+const MAX_CHUNK: i64 = 50;
 /// A recipient refused this many times for passing reasons is given up.
 const MAX_ATTEMPTS: i64 = 10;
 
@@ -44,8 +48,10 @@ impl Job for SendNewsletters {
             max_attempts: 50,
             base: chrono::Duration::seconds(30),
             cap: chrono::Duration::minutes(10),
-            // Longer than a run (RUN_FOR plus one message's timeout).
-            lease: chrono::Duration::minutes(4),
+            // Longer than a run normally takes (RUN_FOR plus a message or two). A run that
+            // outlives it (a stuck server) may meet a second run: harmless, as deliveries
+            // are claimed row by row and handed over only by their claimant.
+            lease: chrono::Duration::seconds(60),
         }
     }
 
@@ -73,6 +79,8 @@ async fn drain(app: &App) -> Result<(), JobError> {
         .bulk()
         .await
         .map_err(|e| JobError::Retry(format!("cannot reach the mail server: {e}")))?;
+    let chunk = (i64::from(rate) * CHUNK_SECONDS).clamp(1, MAX_CHUNK);
+    let key = links::Key::load(store).await?;
     let mut issues: HashMap<i64, Issue> = HashMap::new();
     let mut sent = 0_u64;
     let outcome = loop {
@@ -82,7 +90,7 @@ async fn drain(app: &App) -> Result<(), JobError> {
                 .map(|_| ())
                 .map_err(JobError::from);
         }
-        let batch = store.claim_deliveries(CHUNK, STALE_CLAIM).await?;
+        let batch = store.claim_deliveries(chunk, STALE_CLAIM).await?;
         if batch.is_empty() {
             break Ok(());
         }
@@ -90,7 +98,7 @@ async fn drain(app: &App) -> Result<(), JobError> {
         let mut stop = None;
         for d in rest.by_ref() {
             pace.tick().await;
-            match send_one(app, &mut session, &mut issues, d).await {
+            match send_one(app, &key, &mut session, &mut issues, d).await {
                 Ok(true) => sent += 1,
                 Ok(false) => {}
                 Err(err) => {
@@ -119,6 +127,7 @@ async fn drain(app: &App) -> Result<(), JobError> {
 /// over), `Err` a passing failure that should end this run (the delivery is released).
 async fn send_one(
     app: &App,
+    key: &links::Key,
     session: &mut newsdesk_mail::BulkSession,
     issues: &mut HashMap<i64, Issue>,
     d: &ClaimedDelivery,
@@ -132,7 +141,7 @@ async fn send_one(
         }
     };
     let issue: &Issue = issue;
-    let email = match personalise(app, issue, d).await {
+    let email = match personalise(app, key, issue, d) {
         Ok(email) => email,
         Err(err) => {
             settle(
@@ -182,8 +191,13 @@ async fn send_one(
 /// The issue as one recipient gets it: their unsubscribe link in the text, the HTML and
 /// the `List-Unsubscribe` headers (RFC 2369, RFC 8058), and a Message-ID fixed by issue
 /// and recipient.
-async fn personalise(app: &App, issue: &Issue, d: &ClaimedDelivery) -> Result<Email, Error> {
-    let token = links::unsubscribe_token(app.store(), d.subscriber_id, &d.email).await?;
+fn personalise(
+    app: &App,
+    key: &links::Key,
+    issue: &Issue,
+    d: &ClaimedDelivery,
+) -> Result<Email, Error> {
+    let token = key.unsubscribe_token(d.subscriber_id, &d.email)?;
     let https = unsubscribe_url(app, d.subscriber_id, &token);
     let mut list_unsubscribe = format!("<{https}>");
     if let Some(mailto) = app
@@ -201,7 +215,9 @@ async fn personalise(app: &App, issue: &Issue, d: &ClaimedDelivery) -> Result<Em
         subject: issue.subject.clone(),
         text: issue.text.replace(super::PLACEHOLDER, &https),
         // The URL's only character HTML gives a meaning to is `&`.
-        html: issue.html.replace(super::PLACEHOLDER, &https.replace('&', "&amp;")),
+        html: issue
+            .html
+            .replace(super::PLACEHOLDER, &https.replace('&', "&amp;")),
         headers: vec![
             ("List-Unsubscribe".to_owned(), list_unsubscribe),
             (

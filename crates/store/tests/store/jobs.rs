@@ -235,3 +235,29 @@ store_test!(concurrent_claims_never_share_a_job, |store| {
     assert_eq!((n, all.len()), (10, 10));
     Ok(())
 });
+
+store_test!(a_shorter_lease_frees_a_dead_workers_job_sooner, |store| {
+    let id = store.enqueue_job("newsletter", &json!({})).await?;
+    let job = store
+        .claim_job(&["newsletter"], Duration::minutes(5))
+        .await?;
+    assert_eq!(job.map(|j| j.id), Some(id));
+    // Its kind's runs are short: the worker cuts the claim's lease to its own.
+    store.lease_job(id, Duration::milliseconds(50)).await?;
+    assert!(
+        store.claim_job(&["newsletter"], lease()).await?.is_none(),
+        "leased still"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+    let again = store.claim_job(&["newsletter"], lease()).await?;
+    assert_eq!(
+        again.map(|j| (j.id, j.attempts)),
+        Some((id, 2)),
+        "the worker died: another takes the job once its own lease ends"
+    );
+    assert!(matches!(
+        store.lease_job(id, Duration::zero()).await,
+        Err(StoreError::Invalid(_))
+    ));
+    Ok(())
+});
