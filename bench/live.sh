@@ -83,7 +83,11 @@ if ! { ulimit -Hn 200000 && ulimit -n 200000; } 2>/dev/null; then
   ulimit -n "$(ulimit -Hn)"
   echo "note: could not raise the open-file limit to 200000 (now $(ulimit -n)); large runs may fail with EMFILE" >&2
 fi
-# 127.0.0.1 → one port: about 28,000 ephemeral ports by default.
+# 127.0.0.1 → one port: about 28,000 ephemeral ports by default. Widened for the run and
+# put back after it: a range that covers nearly every port makes other programs' "free"
+# ports collide with outgoing connections.
+PORT_RANGE_BEFORE="$(tr '\t' ' ' < /proc/sys/net/ipv4/ip_local_port_range)"
+trap 'sysctl -w net.ipv4.ip_local_port_range="$PORT_RANGE_BEFORE" >/dev/null 2>&1 || true; bench_cleanup' EXIT
 if ! sysctl -w net.ipv4.ip_local_port_range="1024 65000" >/dev/null 2>&1; then
   echo "note: ephemeral ports stay $(tr '\t' ' ' < /proc/sys/net/ipv4/ip_local_port_range)" >&2
 fi

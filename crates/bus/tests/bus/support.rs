@@ -138,10 +138,24 @@ pub fn nats_server_binary() -> Option<PathBuf> {
 pub struct NatsServer(Child);
 
 impl NatsServer {
-    /// Starts a server on `port` and returns once it logs that it is ready.
+    /// Starts a server on `port` and returns once it logs that it is ready. A few tries:
+    /// while the server is down, the bus client's reconnect attempts can, on Linux, connect
+    /// a socket to itself on that very port (TCP simultaneous open), which holds the port
+    /// until the client gives that connection up.
     pub async fn start(binary: &Path, port: u16) -> anyhow::Result<Self> {
-        let binary = binary.to_owned();
-        tokio::task::spawn_blocking(move || Self::start_blocking(&binary, port)).await?
+        let mut tries = 0;
+        loop {
+            let binary = binary.to_owned();
+            match tokio::task::spawn_blocking(move || Self::start_blocking(&binary, port)).await? {
+                Ok(server) => return Ok(server),
+                Err(err) if tries < 10 => {
+                    tries += 1;
+                    eprintln!("nats-server on port {port} did not start ({err}); trying again");
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+                Err(err) => return Err(err),
+            }
+        }
     }
 
     fn start_blocking(binary: &Path, port: u16) -> anyhow::Result<Self> {
