@@ -87,7 +87,7 @@ pub async fn confirm_valid(
 
 /// The token of subscriber `id`'s unsubscribe link (and `mailto:` address).
 pub async fn unsubscribe_token(store: &Store, id: i64, email: &str) -> Result<String, Error> {
-    sign(&key(store).await?, &["unsubscribe", &id.to_string(), email])
+    Key::load(store).await?.unsubscribe_token(id, email)
 }
 
 /// Checks an unsubscribe token.

@@ -36,6 +36,13 @@ const MAX_CHUNK: i64 = 50;
 /// A recipient refused this many times for passing reasons is given up.
 const MAX_ATTEMPTS: i64 = 10;
 
+/// What every message of a run shares: the links' key and the site's host name (in
+/// `List-Id` and `Message-ID`), read once per run rather than per message.
+struct RunContext {
+    key: links::Key,
+    host: String,
+}
+
 /// Sends what is queued, of every issue.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SendNewsletters {}
@@ -80,7 +87,13 @@ async fn drain(app: &App) -> Result<(), JobError> {
         .await
         .map_err(|e| JobError::Retry(format!("cannot reach the mail server: {e}")))?;
     let chunk = (i64::from(rate) * CHUNK_SECONDS).clamp(1, MAX_CHUNK);
-    let key = links::Key::load(store).await?;
+    let run = RunContext {
+        key: links::Key::load(store).await?,
+        host: url::Url::parse(&app.config().base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "localhost".to_owned()),
+    };
     let mut issues: HashMap<i64, Issue> = HashMap::new();
     let mut sent = 0_u64;
     let outcome = loop {
@@ -98,7 +111,7 @@ async fn drain(app: &App) -> Result<(), JobError> {
         let mut stop = None;
         for d in rest.by_ref() {
             pace.tick().await;
-            match send_one(app, &key, &mut session, &mut issues, d).await {
+            match send_one(app, &run, &mut session, &mut issues, d).await {
                 Ok(true) => sent += 1,
                 Ok(false) => {}
                 Err(err) => {
@@ -127,7 +140,7 @@ async fn drain(app: &App) -> Result<(), JobError> {
 /// over), `Err` a passing failure that should end this run (the delivery is released).
 async fn send_one(
     app: &App,
-    key: &links::Key,
+    run: &RunContext,
     session: &mut newsdesk_mail::BulkSession,
     issues: &mut HashMap<i64, Issue>,
     d: &ClaimedDelivery,
@@ -141,7 +154,7 @@ async fn send_one(
         }
     };
     let issue: &Issue = issue;
-    let email = match personalise(app, key, issue, d) {
+    let email = match personalise(app, run, issue, d) {
         Ok(email) => email,
         Err(err) => {
             settle(
@@ -193,11 +206,12 @@ async fn send_one(
 /// and recipient.
 fn personalise(
     app: &App,
-    key: &links::Key,
+    run: &RunContext,
     issue: &Issue,
     d: &ClaimedDelivery,
 ) -> Result<Email, Error> {
-    let token = key.unsubscribe_token(d.subscriber_id, &d.email)?;
+    let token = run.key.unsubscribe_token(d.subscriber_id, &d.email)?;
+    let host = &run.host;
     let https = unsubscribe_url(app, d.subscriber_id, &token);
     let mut list_unsubscribe = format!("<{https}>");
     if let Some(mailto) = app
@@ -206,10 +220,6 @@ fn personalise(
     {
         list_unsubscribe.push_str(&format!(", <mailto:{mailto}?subject=unsubscribe>"));
     }
-    let host = url::Url::parse(&app.config().base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| "localhost".to_owned());
     Ok(Email {
         to: d.email.clone(),
         subject: issue.subject.clone(),

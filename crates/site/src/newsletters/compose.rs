@@ -35,23 +35,6 @@ pub const SECTION_LIST_PREFIX: &str = "section:";
 /// Headlines the preheader (the line inboxes show after the subject) lists.
 const PREHEADER_HEADLINES: usize = 3;
 
-/// The templates of this module. Looked up in the site's environment first (a theme may
-/// replace them), else compiled from the copies built into the binary.
-const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "newsletter_digest.html",
-        include_str!("../../templates/newsletter_digest.html"),
-    ),
-    (
-        "newsletter_alert.html",
-        include_str!("../../templates/newsletter_alert.html"),
-    ),
-    (
-        "newsletter_confirm.html",
-        include_str!("../../templates/newsletter_confirm.html"),
-    ),
-];
-
 /// A message ready to store as an issue and send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Composed {
@@ -118,8 +101,7 @@ pub fn digest_for(
     text.push_str(&format!("{RULE}\n{more}:\n{}\n\n", frame.home_url));
     footer.write_text(&mut text);
 
-    let html = render(
-        state,
+    let html = state.templates().render(
         "newsletter_digest.html",
         &DigestPage {
             frame: &frame,
@@ -169,8 +151,7 @@ pub fn breaking(
     text.push('\n');
     footer.write_text(&mut text);
 
-    let html = render(
-        state,
+    let html = state.templates().render(
         "newsletter_alert.html",
         &AlertPage {
             frame: &frame,
@@ -215,8 +196,7 @@ pub fn confirm(
     }
     text.push_str(&format!("\n{action}:\n{confirm_url}\n\n-- \n{footer}\n"));
 
-    let html = render(
-        state,
+    let html = state.templates().render(
         "newsletter_confirm.html",
         &ConfirmPage {
             frame: &frame,
@@ -448,22 +428,6 @@ struct ConfirmPage<'a> {
     confirm_url: &'a str,
     action: &'a str,
     footer: &'a str,
-}
-
-fn render(state: &AppState, name: &'static str, ctx: impl Serialize) -> Result<String, HttpError> {
-    let env = state.templates().env();
-    let rendered = match env.get_template(name) {
-        Ok(template) => template.render(ctx),
-        Err(_) => {
-            let source = TEMPLATES
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or("", |(_, s)| *s);
-            env.template_from_named_str(name, source)
-                .and_then(|template| template.render(ctx))
-        }
-    };
-    rendered.map_err(|e| HttpError::internal(anyhow::anyhow!("template {name}: {e:#}")))
 }
 
 #[cfg(test)]

@@ -164,22 +164,41 @@ impl Store {
     }
 
     pub async fn delivery_counts(&self, issue_id: i64) -> Result<DeliveryCounts> {
-        let rows: Vec<(String, i64)> = read!(self, |db| {
-            sqlx::query_as(
-            "SELECT status, COUNT(*) FROM newsletter_deliveries WHERE issue_id = $1 GROUP BY status"
-        )
-        .bind(issue_id)
-        .fetch_all(db)
-        .await
-        })?;
-        let mut counts = DeliveryCounts::default();
-        for (status, n) in rows {
+        Ok(self
+            .delivery_counts_of(&[issue_id])
+            .await?
+            .remove(&issue_id)
+            .unwrap_or_default())
+    }
+
+    /// [`Store::delivery_counts`] of several issues in one query (the send log's page).
+    pub async fn delivery_counts_of(
+        &self,
+        issue_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, DeliveryCounts>> {
+        let mut counts = std::collections::HashMap::new();
+        if issue_ids.is_empty() {
+            return Ok(counts);
+        }
+        // Integers only: the list is written into the SQL text.
+        let ids: Vec<String> = issue_ids.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT issue_id, status, COUNT(*) FROM newsletter_deliveries \
+             WHERE issue_id IN ({}) GROUP BY issue_id, status",
+            ids.join(", ")
+        );
+        let rows: Vec<(i64, String, i64)> =
+            read!(self, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .fetch_all(db)
+                .await)?;
+        for (issue_id, status, n) in rows {
+            let c: &mut DeliveryCounts = counts.entry(issue_id).or_default();
             match status.as_str() {
-                "queued" => counts.queued = n,
-                "sending" => counts.sending = n,
-                "sent" => counts.sent = n,
-                "failed" => counts.failed = n,
-                "skipped" => counts.skipped = n,
+                "queued" => c.queued = n,
+                "sending" => c.sending = n,
+                "sent" => c.sent = n,
+                "failed" => c.failed = n,
+                "skipped" => c.skipped = n,
                 _ => {}
             }
         }

@@ -186,10 +186,12 @@ impl Store {
             .bind(edition)
             .fetch_all(db)
             .await)?;
+        let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+        let mut counts = self.delivery_counts_of(&ids).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let i = issue(row);
-            let counts = self.delivery_counts(i.id).await?;
+            let counts = counts.remove(&i.id).unwrap_or_default();
             out.push(IssueSummary {
                 id: i.id,
                 edition: i.edition,
