@@ -48,3 +48,35 @@ impl Actor {
         }
     }
 }
+
+/// The token behind an Admin API secret and the role it acts with now, or `None` for an
+/// unknown, malformed or revoked one. A token never outlives its creator's rights: it acts
+/// with the lesser of its own role and its account's role *now*, and dies with the account
+/// (disabled or deleted). Tokens made by the CLI have no account and keep their own role.
+/// The Admin API and the chats' staff writers both go through this one rule.
+pub async fn token_role(
+    store: &newsdesk_store::Store,
+    secret: &str,
+) -> Result<Option<(newsdesk_store::ApiToken, Role)>, newsdesk_store::StoreError> {
+    if !secret.starts_with(newsdesk_auth::token::API_TOKEN_PREFIX) || secret.len() > 200 {
+        return Ok(None);
+    }
+    let (t, creator) = match store
+        .api_token_with_creator(&newsdesk_auth::token::hash_secret(secret))
+        .await
+    {
+        Ok(found) => found,
+        Err(newsdesk_store::StoreError::NotFound) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    if t.revoked {
+        return Ok(None);
+    }
+    let role = match (t.created_by, creator) {
+        (None, _) => t.role,
+        (Some(_), Some((role, false))) => t.role.min(role),
+        // Disabled, or the account row is gone.
+        (Some(_), _) => return Ok(None),
+    };
+    Ok(Some((t, role)))
+}

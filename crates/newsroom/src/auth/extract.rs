@@ -5,13 +5,11 @@ use axum::extract::FromRequestParts;
 use axum::response::{IntoResponse, Redirect, Response};
 use http::request::Parts;
 use newsdesk_site::{AppState, HttpError};
-use newsdesk_store::StoreError;
 
 use crate::actor::Actor;
 use crate::admin::render::AdminError;
 use crate::auth::middleware::wants_json;
 use crate::auth::session::CurrentSession;
-use crate::auth::token::{API_TOKEN_PREFIX, hash_secret};
 
 /// A logged-in staff member (contributor or above). Logged out: HTML requests are
 /// redirected to the login page (coming back afterwards), JSON requests get 401.
@@ -108,26 +106,8 @@ impl FromRequestParts<AppState> for ApiActor {
 /// its account's role *now*, and dies with the account (disabled or deleted). Tokens made
 /// by the CLI have no account and keep their own role.
 pub async fn bearer_actor(state: &AppState, token: &str) -> Result<Actor, HttpError> {
-    if !token.starts_with(API_TOKEN_PREFIX) || token.len() > 200 {
+    let Some((t, role)) = newsdesk_app::actor::token_role(state.store(), token).await? else {
         return Err(HttpError::Unauthorized);
-    }
-    let (t, creator) = match state
-        .store()
-        .api_token_with_creator(&hash_secret(token))
-        .await
-    {
-        Ok(found) => found,
-        Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
-        Err(err) => return Err(err.into()),
-    };
-    if t.revoked {
-        return Err(HttpError::Unauthorized);
-    }
-    let role = match (t.created_by, creator) {
-        (None, _) => t.role,
-        (Some(_), Some((role, false))) => t.role.min(role),
-        // Disabled, or the account row is gone.
-        (Some(_), _) => return Err(HttpError::Unauthorized),
     };
     Ok(Actor {
         account_id: t.created_by,

@@ -16,7 +16,6 @@ use http::{HeaderMap, HeaderValue};
 use newsdesk_auth::SessionKind;
 use newsdesk_auth::cookies::{self, READER_COOKIE, SESSION_COOKIE};
 use newsdesk_auth::session;
-use newsdesk_auth::token::hash_secret;
 use newsdesk_core::{ArticleStatus, ChatRoom};
 use newsdesk_store::StoreError;
 
@@ -116,30 +115,13 @@ pub(crate) async fn writer(state: &AppState, headers: &HeaderMap) -> Result<Writ
 /// An Admin API token writes as staff (tools, and the load tests). It acts with the lesser
 /// of its role and its creator's role now, as in the Admin API.
 async fn bearer_writer(state: &AppState, token: &str) -> Result<Writer, HttpError> {
-    if !token.starts_with("nd_") || token.len() > 200 {
-        return Err(HttpError::Unauthorized);
+    match newsdesk_app::actor::token_role(state.store(), token).await? {
+        Some((t, role)) if role.is_staff() => Ok(Writer::Staff {
+            account_id: t.created_by,
+            name: t.name,
+        }),
+        _ => Err(HttpError::Unauthorized),
     }
-    let (t, creator) = match state
-        .store()
-        .api_token_with_creator(&hash_secret(token))
-        .await
-    {
-        Ok(found) => found,
-        Err(StoreError::NotFound) => return Err(HttpError::Unauthorized),
-        Err(err) => return Err(err.into()),
-    };
-    let role = match (t.created_by, creator) {
-        (None, _) => t.role,
-        (Some(_), Some((role, false))) => t.role.min(role),
-        (Some(_), _) => return Err(HttpError::Unauthorized),
-    };
-    if t.revoked || !role.is_staff() {
-        return Err(HttpError::Unauthorized);
-    }
-    Ok(Writer::Staff {
-        account_id: t.created_by,
-        name: t.name,
-    })
 }
 
 /// No `Origin` (not a browser), or the one this site is served from.
