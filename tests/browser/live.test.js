@@ -212,7 +212,7 @@ test('a newsfeed item published on one instance appears on an open page of the o
   assert.match(await item.getAttribute('data-key'), /^n\d+$/);
   assert.equal(await item.locator('a').count(), 1);
 
-  // A breaking item: marked in the column and shown in the banner under the masthead.
+  // A breaking item: marked in the column and shown in the banner at the foot of the window.
   const breaking = `Breaking from instance one ${Date.now()}`;
   await publishItem(one.base, token, breaking, { breaking: true });
   const banner = pageB.locator('#breaking');

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser } from './server.js';
@@ -268,4 +268,138 @@ test('uploaded photo renditions reach the public article page (PostgreSQL)', {
       execFileSync('psql', [admin.toString(), '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
     } catch { /* best effort: the CI run's own database is dropped anyway */ }
   }
+});
+
+// --- The hero frame (issue 17) ----------------------------------------------------------------
+// A portrait lead photo is shown in the article's 16:9 frame, cut around the focal point an
+// editor sets by clicking the picture in the media library, so on a 390×844 phone the
+// first paragraph starts on the first screen; the hero's srcset images are all 16:9.
+
+/** A portrait original from the demo's photos (they are 3:2, 16:9, 4:3, 1:1 and 2:3). */
+function portraitOriginal(data) {
+  const dir = join(data, 'media', 'demo');
+  for (const name of readdirSync(dir, { recursive: true }).filter((n) => String(n).endsWith('.jpg')).sort()) {
+    const path = join(dir, name);
+    const { width, height } = jpegSize(readFileSync(path));
+    if (height > width * 1.4) return { path, width, height };
+  }
+  throw new Error(`no portrait among the demo photos in ${dir}`);
+}
+
+async function heroFrameScenario(t, { label, databaseUrl }) {
+  const server = await startServer({ articles: 12, databaseUrl });
+  try {
+    const dbArgs = databaseUrl ? ['--database-url', databaseUrl] : [];
+    execFileSync(BIN, ['user', 'add', '--data', server.data, ...dbArgs, '--email', EMAIL, '--name', 'Rena Renditions', '--role', 'editor'],
+      { input: `${PASSWORD}\n`, env: { ...process.env, NEWSDESK_LOG: 'warn' } });
+    const { context, page } = await login(server.base);
+    const portrait = portraitOriginal(server.data);
+
+    // 1. Upload the portrait; wait (bounded) for its renditions.
+    await page.goto(`${server.base}/admin/media/new`);
+    await page.setInputFiles('input[name="file"]', portrait.path);
+    await page.fill('textarea[name="alt_text"]', 'A tall view of a city street under an evening sky');
+    await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type="submit"]')]);
+    const photoPath = new URL(page.url()).pathname;
+    const photoId = Number(photoPath.split('/').pop());
+    assert.ok(photoId > 0, `the photo page after upload (${page.url()}; ${await formErrors(page)})`);
+    const deadline = Date.now() + RENDITION_WAIT_MS;
+    for (;;) {
+      await page.goto(`${server.base}${photoPath}`);
+      const text = (await page.locator('dt:has-text("Renditions") + dd').innerText()).trim();
+      if (!text.includes('being made')) break;
+      assert.ok(Date.now() < deadline, `renditions of photo ${photoId} made within ${RENDITION_WAIT_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // 2. Click the picture 30 % from its top: the fields follow, the frame is outlined.
+    await page.goto(`${server.base}${photoPath}`);
+    const picker = page.locator('[data-focus-picker]');
+    const img = picker.locator('img');
+    await img.evaluate((i) => (i.complete ? null : new Promise((r) => i.addEventListener('load', r, { once: true }))));
+    const box = await img.boundingBox();
+    assert.ok(box && box.width > 0 && box.height > box.width, `the picker shows the portrait (${JSON.stringify(box)})`);
+    await img.click({ position: { x: box.width / 2, y: box.height * 0.3 } });
+    const fy = Number(await page.inputValue('input[name="focus_y"]'));
+    const fx = Number(await page.inputValue('input[name="focus_x"]'));
+    assert.ok(Math.abs(fy - 0.3) < 0.01 && Math.abs(fx - 0.5) < 0.01, `the click filled the fields (${fx}, ${fy})`);
+    const frame = await picker.locator('.focus-picker__frame').boundingBox();
+    const shownBox = await img.boundingBox(); // after the click scrolled it into view
+    assert.ok(frame && Math.abs(frame.width / frame.height - 16 / 9) < 0.02, `the 16:9 frame is outlined (${JSON.stringify(frame)})`);
+    const pic = shownBox;
+    assert.ok(frame.x >= pic.x - 1 && frame.x + frame.width <= pic.x + pic.width + 1
+      && frame.y >= pic.y - 1 && frame.y + frame.height <= pic.y + pic.height + 1,
+      `the frame stays inside the picture (frame ${JSON.stringify(frame)}, picture ${JSON.stringify(pic)})`);
+    // Centred on the point, which is far enough from the edges to be centred.
+    assert.ok(Math.abs(frame.y + frame.height / 2 - (pic.y + pic.height * 0.3)) < 3, 'the frame is centred on the point');
+    await Promise.all([page.waitForNavigation(), page.click('#focus-form button[type="submit"]')]);
+    assert.match(page.url(), /done=focus/, `focal point set (at ${page.url()}; ${await formErrors(page)})`);
+    const point = `f${Math.round(fx * 1000)}x${Math.round(fy * 1000)}`;
+
+    // 3. An article with it as hero, a long headline and a lead, as a real story has.
+    await page.goto(`${server.base}/admin/articles/new?edition=en`);
+    // A headline and lead of the usual length (two or three lines each on a phone).
+    const headline = 'Crowds gather in the old town as the budget vote nears';
+    await page.fill('input[name="headline"]', headline);
+    await page.fill('textarea[name="lead"]', 'Thousands waited in the streets for the result, which is expected after midnight.');
+    await page.fill('textarea[name="body"]', 'The first paragraph of the story.\n\nThe second paragraph.\n');
+    await page.fill('input[name="hero_photo_id"]', String(photoId));
+    const section = await page.locator('select[name="section_id"] option:not([value=""])').first().getAttribute('value');
+    await page.selectOption('select[name="section_id"]', section);
+    const author = await page.locator('select[name="author_ids"] option').first().getAttribute('value');
+    await page.selectOption('select[name="author_ids"]', [author]);
+    await Promise.all([page.waitForNavigation(), page.click('button[name="then"][value="publish"]')]);
+    assert.match(page.url(), /done=published/, `published (at ${page.url()}; ${await formErrors(page)})`);
+    const live = await page.locator('a', { hasText: 'view live' }).first().getAttribute('href');
+    const articleUrl = new URL(live, server.base).toString();
+
+    // 4. Wait for the crops around the point to reach the public page.
+    let hero = '';
+    for (;;) {
+      const html = await (await fetch(articleUrl)).text();
+      hero = html.match(/<figure class="story__hero">[\s\S]*?<\/figure>/)?.[0] ?? '';
+      if (hero.includes(`c16x9-${point}-w`) && hero.includes('.webp')) break;
+      assert.ok(Date.now() < deadline + RENDITION_WAIT_MS, `the hero uses the crops around ${point} (${hero || 'no hero'})`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // 5. Every hero image offered loads and is 16:9.
+    const srcsets = [...hero.matchAll(/srcset="([^"]+)"/g)].map((m) => m[1].replaceAll('&#x2f;', '/'));
+    assert.equal(srcsets.length, 2, 'WebP and JPEG sources');
+    for (const entry of srcsets.flatMap(parseSrcset)) {
+      const got = await fetchImage(new URL(entry.url, articleUrl).toString());
+      assert.equal(got.status, 200, `${entry.url}: HTTP ${got.status}`);
+      assert.ok(['image/webp', 'image/jpeg'].includes(got.type), `${entry.url}: ${got.type}`);
+      assert.equal(got.size.width, entry.width, `${entry.url}: width`);
+      assert.ok(Math.abs(got.size.width / got.size.height / (16 / 9) - 1) < 0.01, `${entry.url}: ${got.size.width}x${got.size.height} is 16:9`);
+    }
+
+    // 6. On a phone: the hero is a 16:9 box and the first paragraph is on the first screen.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const reader = await phone.newPage();
+    assert.equal((await reader.goto(articleUrl)).status(), 200);
+    const story = reader.locator('main article.story').first();
+    const heroImg = story.locator('figure.story__hero img');
+    await heroImg.evaluate((i) => (i.complete ? null : new Promise((r) => { i.addEventListener('load', r, { once: true }); i.addEventListener('error', r, { once: true }); })));
+    const shown = await heroImg.evaluate((i) => ({ w: i.getBoundingClientRect().width, h: i.getBoundingClientRect().height, nw: i.naturalWidth, nh: i.naturalHeight, src: i.currentSrc }));
+    assert.ok(shown.nw > 0 && shown.src.includes(`c16x9-${point}-w`), `the phone loads a crop (${JSON.stringify(shown)})`);
+    assert.ok(Math.abs(shown.w / shown.h - 16 / 9) < 0.02, `the hero box is 16:9 (${shown.w}x${shown.h})`);
+    const first = await story.locator('.story__body p').first().evaluate((p) => p.getBoundingClientRect().top + window.scrollY);
+    t.diagnostic(`${label}: phone hero ${Math.round(shown.w)}x${Math.round(shown.h)} (${shown.src.split('/').pop()}), first paragraph at y=${Math.round(first)}`);
+    const layout = await story.evaluate((s) => ['.story__header', 'h1', '.story__lead', '.story__meta', '.share', 'figure.story__hero', 'figure.story__hero figcaption']
+      .map((sel) => { const e = s.querySelector(sel); if (!e) return `${sel} -`; const r = e.getBoundingClientRect(); return `${sel} ${Math.round(r.top + window.scrollY)}+${Math.round(r.height)}`; }).join(', '));
+    t.diagnostic(`${label}: phone layout ${layout}`);
+    const shot = join(SHOTS, `hero-frame-${label}-phone.png`);
+    await reader.screenshot({ path: shot, fullPage: false });
+    t.diagnostic(`screenshot: ${shot}`);
+    assert.ok(first < 844, `the first paragraph starts on the first screen of a 390×844 phone (y=${first})`);
+    await phone.close();
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+test('a portrait hero is framed 16:9 around its focal point, the story on the first screen (SQLite)', { timeout: 180_000 }, async (t) => {
+  await heroFrameScenario(t, { label: 'sqlite' });
 });

@@ -29,6 +29,8 @@ pub enum Action {
     ManageAuthors,
     /// Entities and their notes per edition.
     ManageEntities,
+    /// Static pages (About, Contact, Privacy…) of every edition.
+    ManagePages,
     /// The discussion: the comment queues, approving, rejecting, featuring, closing a
     /// discussion, banning and suspending readers (chats later).
     Moderate,
@@ -224,6 +226,7 @@ fn decide(actor: &Actor, action: Action, resource: Resource) -> Decision {
             at_least(actor, Role::Editor, "only editors manage author profiles")
         }
         Action::ManageEntities => at_least(actor, Role::Editor, "only editors manage entity notes"),
+        Action::ManagePages => at_least(actor, Role::Editor, "only editors edit the site's pages"),
         Action::Moderate => at_least(actor, Role::Editor, "only moderators and editors moderate"),
         Action::ManageModeration => at_least(
             actor,

@@ -27,6 +27,11 @@ pub enum Change {
         author_ids: Vec<i64>,
         /// Whether readers could see it before or after (drafts touch no public page).
         public: bool,
+        /// The article's translation group: every member's page lists the published
+        /// members (hreflang, edition switcher), so a public change reaches them all. An
+        /// older row without it reaches the article's own pages only, as it did then.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        translation_group: Option<i64>,
     },
     /// Editions, sections, tags, authors or entity notes changed: pages of the edition
     /// (or all editions when `edition` is None) may show them.

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use chrono::Datelike;
 use newsdesk_core::ArticleDraft;
 use newsdesk_store::{ArticleQuery, BulkArticle, Store};
-use rand::seq::IndexedRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -62,7 +62,7 @@ pub async fn insert(
             slugs.salt(lang, opts.seed ^ opts.now.timestamp_micros().unsigned_abs());
         }
     }
-    let mut recent: Vec<Vec<VecDeque<i64>>> = vec![vec![VecDeque::new(); 8]; 3];
+    let mut recent: Vec<Vec<VecDeque<Recent>>> = vec![vec![VecDeque::new(); 8]; 3];
     let mut corrections: Vec<(i64, usize, Lang)> = Vec::new();
     let mut done = 0;
     let mut batch_size = FIRST_BATCH.min(opts.batch_size.max(1));
@@ -73,18 +73,18 @@ pub async fn insert(
         for (serial, planned) in (done..).zip(batch) {
             let mut rng = ChaCha8Rng::seed_from_u64(planned.seed);
             let story = &planned.story.draw();
+            let beat = (story.bank, story.beat);
             let embeds = EmbedIds {
                 related: pick_related(
                     &mut rng,
                     &recent[planned.lang.index()],
-                    story.section,
+                    (story.section, beat),
                     story.count(&Block::Related),
                 ),
-                photos: pick_n(
-                    &mut rng,
-                    &pool.by_lang[planned.lang.index()],
-                    story.count(&Block::Photo),
-                ),
+                photo: planned.story.inline.and_then(|shot| {
+                    let id = pool.photo(shot, planned.lang)?;
+                    Some((id, pool.caption(shot, planned.lang, story.place)))
+                }),
             };
             let local = planned
                 .at
@@ -109,12 +109,12 @@ pub async fn insert(
             let correction = rng
                 .random_bool(CORRECTION_SHARE)
                 .then(|| rng.random_range(0..CORRECTIONS.len()));
-            picks.push((planned.lang, story.section, correction));
+            picks.push((planned.lang, story.section, beat, correction));
         }
         let ids = store.insert_published_articles(&items).await?;
-        for (id, (lang, section, correction)) in ids.iter().zip(picks) {
+        for (id, (lang, section, beat, correction)) in ids.iter().zip(picks) {
             let list = &mut recent[lang.index()][section];
-            list.push_back(*id);
+            list.push_back(Recent { id: *id, beat });
             if list.len() > RECENT_PER_SECTION {
                 list.pop_front();
             }
@@ -150,12 +150,10 @@ fn draft(
 ) -> ArticleDraft {
     let (section, tags) = (story.section, &story.tags);
     let l = planned.lang.index();
-    let photos = &pool.by_lang[l];
-    let hero_photo_id = if rng.random_bool(0.85) {
-        photos.choose(rng).copied()
-    } else {
-        None
-    };
+    let hero_photo_id = planned
+        .story
+        .hero
+        .and_then(|shot| pool.photo(shot, planned.lang));
     ArticleDraft {
         edition: planned.lang.code().to_owned(),
         slug,
@@ -198,26 +196,43 @@ fn byline(rng: &mut ChaCha8Rng, lang: Lang, section: usize) -> Vec<usize> {
     names
 }
 
+/// An article a later one may link to.
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    id: i64,
+    beat: (usize, usize),
+}
+
+/// `n` earlier articles to link: of the same beat first, then of the section, then any.
 fn pick_related(
     rng: &mut ChaCha8Rng,
-    recent: &[VecDeque<i64>],
-    section: usize,
+    recent: &[VecDeque<Recent>],
+    (section, beat): (usize, (usize, usize)),
     n: usize,
 ) -> Vec<i64> {
     if n == 0 {
         return Vec::new();
     }
-    let own: Vec<i64> = recent
-        .get(section)
-        .map(|d| d.iter().copied().collect())
-        .unwrap_or_default();
-    if own.is_empty() {
-        let any: Vec<i64> = recent.iter().flatten().copied().collect();
-        return pick_n(rng, &any, n);
+    let own = recent.get(section);
+    let mut same: Vec<i64> = Vec::new();
+    let mut rest: Vec<i64> = Vec::new();
+    for r in own.into_iter().flatten() {
+        if r.beat == beat { &mut same } else { &mut rest }.push(r.id);
     }
-    pick_n(rng, &own, n)
-}
-
-fn pick_n(rng: &mut ChaCha8Rng, from: &[i64], n: usize) -> Vec<i64> {
-    from.choose_multiple(rng, n).copied().collect()
+    let mut picked = Vec::with_capacity(n);
+    for mut tier in [same, rest] {
+        tier.shuffle(rng);
+        picked.extend(tier.into_iter().take(n - picked.len()));
+    }
+    if picked.len() < n {
+        // The section's first stories link wherever the edition has something.
+        let any: Vec<i64> = recent.iter().flatten().map(|r| r.id).collect();
+        let more: Vec<i64> = any.choose_multiple(rng, n).copied().collect();
+        picked.extend(
+            more.into_iter()
+                .filter(|id| !own.is_some_and(|o| o.iter().any(|r| r.id == *id))),
+        );
+        picked.truncate(n);
+    }
+    picked
 }

@@ -67,30 +67,31 @@ pub enum Gender {
 }
 
 /// Inflects the Russian past-tense verb that opens `phrase` (written masculine) for `g`.
-/// Only regular `-л` / `-лся` verbs are allowed in the banks; a test holds them to it.
+/// Only regular `-л` / `-лся` verbs are allowed in the banks; a test holds them to it. A
+/// comma right after the verb ("предупредил, что…") stays where it is.
 pub fn ru_past(phrase: &str, g: Gender) -> String {
-    let (verb, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
     let ending = match g {
         Gender::M => return phrase.to_owned(),
         Gender::F => "а",
         Gender::N => "о",
         Gender::Pl => "и",
     };
-    let inflected = if let Some(stem) = verb.strip_suffix("ся") {
-        format!("{stem}{ending}сь")
-    } else {
-        format!("{verb}{ending}")
-    };
-    if rest.is_empty() {
-        inflected
-    } else {
-        format!("{inflected} {rest}")
+    let end = phrase
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(phrase.len());
+    let (verb, rest) = phrase.split_at(end);
+    match verb.strip_suffix("ся") {
+        Some(stem) => format!("{stem}{ending}сь{rest}"),
+        None => format!("{verb}{ending}{rest}"),
     }
 }
 
 /// Whether `ru_past` can inflect the phrase's first word.
 pub fn ru_past_is_regular(phrase: &str) -> bool {
-    let verb = phrase.split(' ').next().unwrap_or(phrase);
+    let end = phrase
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(phrase.len());
+    let verb = &phrase[..end];
     verb.ends_with('л') || verb.ends_with("лся")
 }
 
@@ -215,6 +216,10 @@ mod tests {
             "отказалось от плана"
         );
         assert_eq!(ru_past("отказался", Gender::F), "отказалась");
+        assert_eq!(
+            ru_past("предупредил, что цены вырастут", Gender::N),
+            "предупредило, что цены вырастут"
+        );
     }
 
     #[test]

@@ -2,17 +2,22 @@
 
 mod banks;
 mod discussion;
+mod draft;
 mod insert;
 pub mod lang;
 mod live;
 mod options;
 mod photos;
 mod plan;
+mod reads;
 mod render;
 mod schedule;
 mod seed;
 mod setup;
+mod shots;
 mod slugs;
+#[cfg(test)]
+mod tests;
 
 use std::time::Instant;
 
@@ -26,14 +31,16 @@ pub use live::LiveFeed;
 pub use options::{DemoError, DemoOptions, DemoReport};
 pub use seed::{DEMO_SEED, Seeded, add_demo, seed_if_needed};
 
-/// Independent random streams, so that changing the photo count does not reshuffle
-/// every article.
+/// Independent random streams: the pictures' light and credits do not move the articles.
+/// (The photo count does: a story with a hero photo is set where its photo was taken.)
 const PHOTO_STREAM: u64 = 1;
 const ARTICLE_STREAM: u64 = 2;
 const DISCUSSION_STREAM: u64 = 3;
 const LIVE_STREAM: u64 = 4;
 /// `newsdesk demo live`'s own stream ([`LiveFeed`]).
 const LIVE_FEED_STREAM: u64 = 5;
+/// The most read lists' day of views.
+const READS_STREAM: u64 = 6;
 
 /// Fills `store` (and `media`) with the demo newsroom described in the crate docs.
 /// Neither locked nor recorded: a program that may run beside another instance, or be
@@ -50,14 +57,15 @@ pub async fn generate(
     let started = Instant::now();
     let room = setup::newsroom(store).await?;
 
-    let mut photo_rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    photo_rng.set_stream(PHOTO_STREAM);
-    let pool = photos::pool(store, media, &mut photo_rng, opts).await?;
-    tracing::info!(photos = pool.len(), "demo photos ready");
-
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     rng.set_stream(ARTICLE_STREAM);
-    let plan = schedule::schedule(&mut rng, opts.articles, opts.now);
+    let mut plan = schedule::schedule(&mut rng, opts.articles, opts.now);
+    let shots = shots::plan(&mut rng, &mut plan, opts.photos);
+
+    let mut photo_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    photo_rng.set_stream(PHOTO_STREAM);
+    let pool = photos::pool(store, media, &mut photo_rng, opts, &shots).await?;
+
     let inserted = insert::insert(store, &room, &pool, &plan, opts).await?;
 
     let mut talk_rng = ChaCha8Rng::seed_from_u64(opts.seed);
@@ -67,6 +75,11 @@ pub async fn generate(
     let mut live_rng = ChaCha8Rng::seed_from_u64(opts.seed);
     live_rng.set_stream(LIVE_STREAM);
     let live = live::fill(store, &mut live_rng, opts.now).await?;
+
+    // A day of readers, so the most read lists are not empty.
+    let mut reads_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    reads_rng.set_stream(READS_STREAM);
+    reads::fill(store, &mut reads_rng, opts.now).await?;
 
     Ok(DemoReport {
         editions: banks::newsroom::EDITIONS.len(),

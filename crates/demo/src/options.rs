@@ -12,7 +12,9 @@ pub struct DemoOptions {
     pub articles: usize,
     /// The same seed and the same `now` give the same newsroom, byte for byte.
     pub seed: u64,
-    /// Photos generated as real images, shared out between the editions.
+    /// Pictures generated as real images, at least: there are always enough for every
+    /// front page to show each picture once (0 makes none at all). Each is stored once
+    /// per edition that uses it, with a caption in that edition's language.
     pub photos: usize,
     /// Publication times are spread over the four months before this instant, with a
     /// share in its last two days, so the site looks alive whenever it is started.
@@ -49,6 +51,7 @@ pub struct DemoReport {
     /// Stories published in more than one edition.
     pub translation_groups: usize,
     pub corrections: usize,
+    /// Photos stored: one per picture and edition that uses it.
     pub photos: usize,
     /// Readers and comments of the demo discussion.
     pub readers: usize,

@@ -1,15 +1,19 @@
 //! Writing a [`Story`] out in one language: headline, standfirst and a Markdown body in
-//! the syntax of `newsdesk_core::body` (`::related[id]`, `::photo[id]`, `::quote[…]`).
+//! the syntax of `newsdesk_core::body` (`## ` subheadings, lists, `::related[id]`,
+//! `::photo[id]{caption="…"}`, `::quote[…]{cite="…"}`), with each language's
+//! typography: “curly quotes” in English, «ёлочки» and a dash before the attribution in
+//! Russian, «» and the Arabic comma in Arabic.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::banks::common::{CLOSERS, ENTITY_MENTIONS, PEOPLE, PLACES, SAID, SUBHEADS};
+use crate::banks::common::{CLOSERS, ENTITY_MENTIONS, PEOPLE, PLACES, Place, SAID, SUBHEADS};
 use crate::banks::newsroom::NOTED;
-use crate::banks::{NewsBank, opinion};
+use crate::banks::opinion::{RHETORIC, THEMES, Theme};
+use crate::banks::{Beat, NewsBank, Unit};
 use crate::lang::{
-    Lang, ar_past, ar_present, capitalize, money, on_weekday, percent, ru_date, ru_past,
+    Gender, Lang, ar_past, ar_present, capitalize, money, on_weekday, percent, ru_date, ru_past,
 };
-use crate::plan::{Block, Headline, Sentence, Speaker, Story};
+use crate::plan::{Block, Headline, Pull, Sentence, Speaker, Story};
 
 /// An article's text in one edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,40 +23,31 @@ pub struct Text {
     pub body: String,
 }
 
-/// Ids the body's embeds point at, picked by the caller; blocks without one are left out.
+/// What the body's embeds point at, picked by the caller; blocks without one are left out.
 #[derive(Debug, Clone, Default)]
 pub struct EmbedIds {
     pub related: Vec<i64>,
-    pub photos: Vec<i64>,
+    /// A photo and the caption it gets in this story.
+    pub photo: Option<(i64, String)>,
 }
 
 /// `date` is the publication date in the edition's time zone (datelines, "on Tuesday").
 pub fn render(story: &Story, lang: Lang, date: NaiveDate, year: i32, embeds: &EmbedIds) -> Text {
-    let w = Writer {
-        story,
-        lang,
-        date,
-        year,
-        bank: story.news_bank(),
-    };
+    let w = Writer::new(story, lang, date, year);
     let mut related = embeds.related.iter();
-    let mut photos = embeds.photos.iter();
     let mut parts: Vec<String> = Vec::with_capacity(story.blocks.len());
     for block in &story.blocks {
         let part = match block {
-            Block::Opening => Some(w.opening()),
-            Block::Para(sentences) => Some(
-                sentences
-                    .iter()
-                    .map(|s| w.sentence(*s))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+            Block::Opening(more) => Some(w.opening(more)),
+            Block::Para(sentences) => Some(w.para(sentences)),
             Block::Quote { speaker, quote } => Some(w.quote(*speaker, *quote)),
-            Block::Subhead(i) => Some(format!("## {}", SUBHEADS[*i % SUBHEADS.len()].get(lang))),
+            Block::Subhead(i) => Some(format!("## {}", pick(&SUBHEADS, *i).1.get(lang))),
+            Block::Figures(figures) => Some(w.figures(figures)),
             Block::Related => related.next().map(|id| format!("::related[{id}]")),
-            Block::Photo => photos.next().map(|id| format!("::photo[{id}]")),
-            Block::PullQuote { speaker, quote } => Some(w.pull_quote(*speaker, *quote)),
+            Block::Photo => embeds.photo.as_ref().map(|(id, caption)| {
+                format!("::photo[{id}]{{caption=\"{}\"}}", caption.replace('"', ""))
+            }),
+            Block::PullQuote(pull) => Some(w.pull_quote(*pull)),
         };
         parts.extend(part);
     }
@@ -65,14 +60,7 @@ pub fn render(story: &Story, lang: Lang, date: NaiveDate, year: i32, embeds: &Em
 
 /// The story's headline alone, e.g. the English one to make an Arabic article's slug from.
 pub fn headline(story: &Story, lang: Lang, date: NaiveDate) -> String {
-    Writer {
-        story,
-        lang,
-        date,
-        year: date.year(),
-        bank: story.news_bank(),
-    }
-    .headline()
+    Writer::new(story, lang, date, date.year()).headline()
 }
 
 struct Writer<'a> {
@@ -81,15 +69,40 @@ struct Writer<'a> {
     date: NaiveDate,
     year: i32,
     bank: &'static NewsBank,
+    beat: &'static Beat,
+    place: &'static Place,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(story: &'a Story, lang: Lang, date: NaiveDate, year: i32) -> Self {
+        Writer {
+            story,
+            lang,
+            date,
+            year,
+            bank: story.news_bank(),
+            beat: story.beat(),
+            place: pick(&PLACES, story.place),
+        }
+    }
+
+    fn theme(&self) -> Option<&'static Theme> {
+        match self.story.headline {
+            Headline::Opinion { theme, .. } => Some(pick(&THEMES, theme)),
+            Headline::News { .. } => None,
+        }
+    }
+
     fn headline(&self) -> String {
         let (actor, action) = match self.story.headline {
-            Headline::Opinion(i) => return pick(&opinion::HEADLINES, i).get(self.lang).to_owned(),
+            Headline::Opinion { theme, line } => {
+                return pick(pick(&THEMES, theme).headlines, line)
+                    .get(self.lang)
+                    .to_owned();
+            }
             Headline::News { actor, action } => (
-                pick(self.bank.actors, actor),
-                pick(self.bank.actions, action),
+                pick(self.beat.actors, actor),
+                pick(self.beat.actions, action),
             ),
         };
         match self.lang {
@@ -109,88 +122,103 @@ impl Writer<'_> {
     }
 
     fn lead(&self) -> String {
-        match self.story.headline {
-            Headline::Opinion(_) => pick(&opinion::LEADS, self.story.lead)
-                .get(self.lang)
-                .to_owned(),
-            Headline::News { .. } => {
-                self.fill(pick(self.bank.leads, self.story.lead).get(self.lang))
-            }
+        match self.theme() {
+            Some(theme) => self.fill(pick(theme.leads, self.story.lead).get(self.lang)),
+            None => self.fill(pick(self.beat.leads, self.story.lead).get(self.lang)),
         }
     }
 
-    /// The first paragraph: dateline, then who did what on which day.
-    fn opening(&self) -> String {
+    /// The first paragraph: dateline, then who did what on which day, then `more`.
+    fn opening(&self, more: &[Sentence]) -> String {
         let Headline::News { actor, action } = self.story.headline else {
-            return String::new();
+            return self.para(more);
         };
         let (actor, action) = (
-            pick(self.bank.actors, actor),
-            pick(self.bank.actions, action),
+            pick(self.beat.actors, actor),
+            pick(self.beat.actions, action),
         );
-        let place = pick(&PLACES, self.story.place);
         let day = on_weekday(self.date.weekday(), self.lang);
-        match self.lang {
+        let news = match self.lang {
             Lang::En => format!(
                 "{} — {} {} {day}.",
-                place.en.to_uppercase(),
+                self.place.en.to_uppercase(),
                 capitalize(actor.en),
                 self.fill(action.en)
             ),
             Lang::Ru => format!(
                 "{}, {}. {} {day} {}.",
-                place.ru.to_uppercase(),
+                self.place.ru.to_uppercase(),
                 ru_date(self.date),
                 actor.ru,
                 ru_past(&self.fill(action.ru), actor.ru_gender)
             ),
             Lang::Ar => format!(
                 "{} - {} {}، {day}، {}.",
-                place.ar,
+                self.place.ar,
                 ar_past(action.ar_past, actor.ar_feminine),
                 actor.ar,
                 self.fill(action.ar_rest)
             ),
+        };
+        if more.is_empty() {
+            news
+        } else {
+            format!("{news} {}", self.para(more))
         }
     }
 
+    fn para(&self, sentences: &[Sentence]) -> String {
+        sentences
+            .iter()
+            .map(|s| self.sentence(*s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     fn sentence(&self, s: Sentence) -> String {
-        match s {
-            Sentence::Context(i) => self.fill(pick(self.bank.context, i).get(self.lang)),
-            Sentence::Reaction(i) => self.fill(pick(self.bank.reactions, i).get(self.lang)),
-            Sentence::Argument(i) => self.fill(pick(&opinion::SENTENCES, i).get(self.lang)),
-            Sentence::Closer(i) => pick(&CLOSERS, i).get(self.lang).to_owned(),
+        let text = match s {
+            Sentence::Detail(i) => pick(self.beat.details, i),
+            Sentence::Context(i) => pick(self.bank.context, i),
+            Sentence::Analysis(i) => pick(self.bank.analysis, i),
+            Sentence::Reaction(i) => pick(self.bank.reactions, i),
+            Sentence::Outlook(i) => pick(self.bank.outlook, i),
+            Sentence::Argument(i) => match self.theme() {
+                Some(theme) => pick(theme.arguments, i),
+                None => return String::new(),
+            },
+            Sentence::Rhetoric(i) => pick(&RHETORIC, i),
+            Sentence::Closer(i) => pick(&CLOSERS, i),
             Sentence::Mention { entity, template } => {
                 let e = pick(&NOTED, entity);
-                pick(&ENTITY_MENTIONS, template)
+                let name = match self.lang {
+                    Lang::En => e.en_ref,
+                    Lang::Ru => e.ru,
+                    Lang::Ar => e.ar,
+                };
+                return pick(&ENTITY_MENTIONS, template)
                     .get(self.lang)
                     .replace("{ent_gen}", e.ru_gen)
-                    .replace(
-                        "{ent}",
-                        match self.lang {
-                            Lang::En => e.en_ref,
-                            Lang::Ru => e.ru,
-                            Lang::Ar => e.ar,
-                        },
-                    )
+                    .replace("{ent}", name);
             }
-        }
+        };
+        self.fill(text.get(self.lang))
     }
 
     /// (name, role, verb of saying) agreeing with the speaker's gender.
     fn speaker(&self, s: Speaker) -> (&'static str, &'static str, String) {
         let person = pick(&PEOPLE, s.person);
-        let role = pick(self.bank.roles, s.role);
+        let roles = if s.inside {
+            self.beat.roles
+        } else {
+            self.bank.roles
+        };
+        let role = pick(roles, s.role);
         let said = pick(&SAID, s.said).get(self.lang);
         let name = person.name.get(self.lang);
         match self.lang {
             Lang::En => (name, role.en, said.to_owned()),
             Lang::Ru => {
-                let g = if person.female {
-                    crate::lang::Gender::F
-                } else {
-                    crate::lang::Gender::M
-                };
+                let g = if person.female { Gender::F } else { Gender::M };
                 (name, role.ru, ru_past(said, g))
             }
             Lang::Ar => {
@@ -200,22 +228,65 @@ impl Writer<'_> {
         }
     }
 
+    fn words(&self, s: Speaker, quote: usize) -> String {
+        let text = if s.inside {
+            &pick(self.beat.quotes, quote).text
+        } else {
+            pick(self.bank.quotes, quote)
+        };
+        self.fill(text.get(self.lang))
+    }
+
     fn quote(&self, s: Speaker, quote: usize) -> String {
-        let words = pick(self.bank.quotes, quote).get(self.lang);
+        let words = self.words(s, quote);
         let (name, role, said) = self.speaker(s);
         match self.lang {
             Lang::En => format!("“{words},” {said} {name}, {role}."),
-            Lang::Ru => format!("«{words}», — {said} {role} {name}."),
+            Lang::Ru => format!("«{words}», — {said} {name}, {role}."),
             Lang::Ar => format!("و{said} {name}، {role}: «{words}»."),
         }
     }
 
-    fn pull_quote(&self, s: Speaker, quote: usize) -> String {
-        let words = pick(self.bank.quotes, quote).get(self.lang);
-        let (name, role, _) = self.speaker(s);
-        let sep = if self.lang == Lang::Ar { "، " } else { ", " };
-        let cite = format!("{name}{sep}{role}").replace('"', "");
-        format!("::quote[{words}.]{{cite=\"{cite}\"}}")
+    fn pull_quote(&self, pull: Pull) -> String {
+        let (words, cite) = match pull {
+            Pull::Said { speaker, quote } => {
+                let (name, role, _) = self.speaker(speaker);
+                let sep = if self.lang == Lang::Ar { "، " } else { ", " };
+                let cite = format!("{name}{sep}{role}").replace('"', "");
+                (format!("{}.", self.words(speaker, quote)), Some(cite))
+            }
+            Pull::Column(i) => (self.sentence(Sentence::Argument(i)), None),
+        };
+        match cite {
+            Some(cite) => format!("::quote[{words}]{{cite=\"{cite}\"}}"),
+            None => format!("::quote[{words}]"),
+        }
+    }
+
+    /// A "By the numbers" list: the number in bold, then what it counts.
+    fn figures(&self, figures: &[(usize, u32)]) -> String {
+        figures
+            .iter()
+            .map(|&(i, n)| {
+                let f = pick(self.bank.figures, i);
+                let value = match f.unit {
+                    Unit::Pct => format!("{}%", percent(n, self.lang)),
+                    Unit::Money => money(n, self.lang),
+                    Unit::Thousands => match self.lang {
+                        Lang::En => format!("{n},000"),
+                        Lang::Ru => format!("{n} тыс."),
+                        Lang::Ar => format!("{n} ألف"),
+                    },
+                    Unit::Plain => n.to_string(),
+                };
+                let text = self.fill(f.text.get(self.lang));
+                match self.lang {
+                    Lang::Ar => format!("- **{value}**: {text}"),
+                    _ => format!("- **{value}** — {text}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Fills the slots of a bank phrase with the story's numbers and place.
@@ -223,22 +294,24 @@ impl Writer<'_> {
         if !text.contains('{') {
             return text.to_owned();
         }
-        let place = pick(&PLACES, self.story.place);
+        let place = self.place;
         let (city, city_loc) = match self.lang {
             Lang::En => (place.en, format!("in {}", place.en)),
             Lang::Ru => (place.ru, place.ru_loc.to_owned()),
             Lang::Ar => (place.ar, format!("في {}", place.ar)),
         };
         text.replace("{pct}", &percent(self.story.pct, self.lang))
+            .replace("{pct2}", &percent(self.story.pct2, self.lang))
             .replace("{money}", &money(self.story.money, self.lang))
             .replace("{num}", &self.story.num.to_string())
             .replace("{place_loc}", &city_loc)
+            .replace("{place_gen}", place.ru_gen)
             .replace("{place}", city)
             .replace("{year}", &self.year.to_string())
     }
 }
 
 /// Bank lookups wrap around, so a plan drawn against a longer bank never panics.
-fn pick<T>(items: &[T], i: usize) -> &T {
+pub fn pick<T>(items: &[T], i: usize) -> &T {
     &items[i % items.len()]
 }

@@ -1,10 +1,20 @@
-//! Storage keys. They are built here from ids and sizes only, never from anything the
-//! uploader typed, so a file named `../../etc/passwd.jpg` cannot choose where it lands.
+//! Storage keys. They are built here from ids, sizes and focal points (numbers) only,
+//! never from anything the uploader typed, so a file named `../../etc/passwd.jpg` cannot choose where it lands.
 //!
 //! Layout for photo 42:
 //! - `photos/42/original.jpg` — the upload as received (`.png`, `.webp` likewise);
 //! - `photos/42/w640.webp`, `photos/42/w640.jpg` — a rendition 640 px wide;
-//! - `photos/42/c16x9-w1200.jpg` — a 16:9 centre crop 1200 px wide (crops are JPEG).
+//! - `photos/42/c16x9-w1200.jpg` — a 16:9 crop 1200 px wide around the centre;
+//! - `photos/42/c16x9-f500x300-w640.webp` — a 16:9 crop 640 px wide around the focal point
+//!   (0.5, 0.3), in thousandths (the hero frame's ladder is WebP and JPEG; JSON-LD crops
+//!   are JPEG).
+//!
+//! Bytes under a key never change (they are served as immutable for a year), so a crop's
+//! key names its focal point: moving the point writes new files, never new bytes under an
+//! old name that browsers and CDNs keep. The centre is left out of the name, so crops made
+//! before focal points existed keep their keys.
+
+use crate::focus::Focus;
 
 /// The folder holding everything of one photo; [`crate::MediaStore::delete_prefix`] on it
 /// removes the photo.
@@ -20,8 +30,25 @@ pub fn rendition_key(photo_id: i64, width: u32, extension: &str) -> String {
     format!("photos/{photo_id}/w{width}.{extension}")
 }
 
+/// A JPEG crop around the centre.
 pub fn crop_key(photo_id: i64, aspect: (u32, u32), width: u32) -> String {
-    format!("photos/{photo_id}/c{}x{}-w{width}.jpg", aspect.0, aspect.1)
+    crop_key_at(photo_id, aspect, Focus::CENTRE, width, "jpg")
+}
+
+/// A crop around `focus`, `extension` being `jpg` or `webp`.
+pub fn crop_key_at(
+    photo_id: i64,
+    aspect: (u32, u32),
+    focus: Focus,
+    width: u32,
+    extension: &str,
+) -> String {
+    let (a, b) = aspect;
+    if focus.is_centre() {
+        return format!("photos/{photo_id}/c{a}x{b}-w{width}.{extension}");
+    }
+    let (x, y) = focus.thousandths();
+    format!("photos/{photo_id}/c{a}x{b}-f{x}x{y}-w{width}.{extension}")
 }
 
 /// The aspect of a crop key (`…/c16x9-w1200.jpg` → `(16, 9)`); `None` for renditions and
@@ -31,6 +58,21 @@ pub fn crop_aspect(key: &str) -> Option<(u32, u32)> {
     let spec = file.strip_prefix('c')?.split('-').next()?;
     let (a, b) = spec.split_once('x')?;
     Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// The focal point a crop key was made around (the centre when it names none); `None`
+/// for renditions, originals and anything else.
+pub fn crop_focus(key: &str) -> Option<Focus> {
+    crop_aspect(key)?;
+    let file = key.rsplit('/').next()?;
+    let mut parts = file.split('-').skip(1);
+    match parts.next()?.strip_prefix('f') {
+        None => Some(Focus::CENTRE),
+        Some(point) => {
+            let (x, y) = point.split_once('x')?;
+            Some(Focus::from_thousandths(x.parse().ok()?, y.parse().ok()?))
+        }
+    }
 }
 
 /// The content type a stored key is served with, from the extension we gave it.
@@ -52,5 +94,22 @@ mod tests {
         assert_eq!(crop_aspect(&crop_key(7, (16, 9), 1200)), Some((16, 9)));
         assert_eq!(crop_aspect(&rendition_key(7, 640, "webp")), None);
         assert_eq!(crop_aspect(&original_key(7, "jpg")), None);
+    }
+
+    #[test]
+    fn a_crop_key_names_its_focal_point_unless_it_is_the_centre() {
+        assert_eq!(crop_key(7, (16, 9), 1200), "photos/7/c16x9-w1200.jpg");
+        let focus = Focus::new(0.5, 0.3);
+        let key = crop_key_at(7, (16, 9), focus, 640, "webp");
+        assert_eq!(key, "photos/7/c16x9-f500x300-w640.webp");
+        assert_eq!(crop_aspect(&key), Some((16, 9)));
+        assert_eq!(crop_focus(&key), Some(focus));
+        assert_eq!(crop_focus(&crop_key(7, (16, 9), 1200)), Some(Focus::CENTRE));
+        assert_eq!(
+            crop_key_at(7, (1, 1), Focus::CENTRE, 640, "jpg"),
+            "photos/7/c1x1-w640.jpg"
+        );
+        assert_eq!(crop_focus(&rendition_key(7, 640, "jpg")), None);
+        assert_eq!(content_type_for_key(&key), Some("image/webp"));
     }
 }

@@ -4,6 +4,7 @@ pub mod budget;
 pub mod demo_photo;
 mod encode;
 pub mod error;
+pub mod focus;
 pub mod format;
 pub mod inspect;
 mod jpeg;
@@ -17,12 +18,16 @@ pub mod store;
 pub use budget::{DEFAULT_DECODE_MEMORY, DecodeBudget, DecodePermit, Stage};
 pub use demo_photo::{DemoPalette, generate_demo_photo};
 pub use error::MediaError;
+pub use focus::{CropWindow, Focus, crop_window};
 pub use format::ImageKind;
 pub use inspect::{DecodeCost, Inspected, Limits, decode_cost, decode_rgb, inspect};
 pub use metadata::{PhotoMetadata, read_metadata, suggested_credit};
-pub use process::{CROP_WIDTH, process_upload, process_upload_with, store_original};
+pub use process::{
+    CROP_WIDTH, process_photo_with, process_upload, process_upload_with, store_original,
+};
 pub use rendition::{
-    CROP_ASPECTS, EncodedRendition, WIDTH_LADDER, make_crop, make_renditions, widths_for,
+    CROP_ASPECTS, EncodedRendition, HERO_FRAME, WIDTH_LADDER, make_crop, make_crop_at,
+    make_frame_ladder, make_renditions, needs_frame_ladder, widths_for,
 };
 pub use store::{MediaStore, StorageConfig};
 

@@ -7,9 +7,13 @@ use newsdesk_core::Rendition;
 
 use crate::budget::{DecodeBudget, Stage};
 use crate::error::MediaError;
+use crate::focus::Focus;
 use crate::inspect::{Inspected, Limits, decode_rgb};
 use crate::keys;
-use crate::rendition::{CROP_ASPECTS, EncodedRendition, WIDTH_LADDER, crop_of, renditions_of};
+use crate::rendition::{
+    CROP_ASPECTS, EncodedRendition, HERO_FRAME, WIDTH_LADDER, crop_of, frame_ladder_of,
+    needs_frame_ladder, renditions_of,
+};
 use crate::store::MediaStore;
 
 /// Width of the JSON-LD crops: Google asks for images at least 1200 px wide.
@@ -29,10 +33,12 @@ pub async fn store_original(
     Ok(key)
 }
 
-/// Make and store every rendition (WebP and JPEG along [`WIDTH_LADDER`]) and the 16:9, 4:3
-/// and 1:1 crops of a photo; return their records, renditions first, crops last (crops are
-/// recognised by [`keys::crop_aspect`]). Decoding and encoding run on the blocking pool:
-/// a 24-megapixel photo takes seconds of CPU. Safe to run again: keys are overwritten.
+/// Make and store every rendition (WebP and JPEG along [`WIDTH_LADDER`]), the 16:9, 4:3
+/// and 1:1 crops, and (unless the photo is already 16:9) the hero frame's 16:9 crop ladder
+/// (WebP and JPEG along [`WIDTH_LADDER`]) of a photo, crops around its centre; return their
+/// records, renditions first, crops last (crops are recognised by [`keys::crop_aspect`]).
+/// Decoding and encoding run on the blocking pool: a 24-megapixel photo takes seconds of
+/// CPU. Safe to run again: keys are overwritten with the same bytes.
 pub async fn process_upload(
     store: &MediaStore,
     photo_id: i64,
@@ -59,10 +65,32 @@ pub async fn process_upload_with(
     budget: &DecodeBudget,
     wait: Duration,
 ) -> Result<Vec<Rendition>, MediaError> {
+    process_photo_with(
+        store,
+        photo_id,
+        original,
+        Focus::CENTRE,
+        limits,
+        budget,
+        wait,
+    )
+    .await
+}
+
+/// [`process_upload_with`] with every crop centred on `focus`, the photo's focal point.
+pub async fn process_photo_with(
+    store: &MediaStore,
+    photo_id: i64,
+    original: Bytes,
+    focus: Focus,
+    limits: &Limits,
+    budget: &DecodeBudget,
+    wait: Duration,
+) -> Result<Vec<Rendition>, MediaError> {
     let limits = *limits;
     let encoded = budget
         .run(original, limits, Stage::Render, wait, move |bytes| {
-            encode_all(photo_id, bytes, &limits)
+            encode_all(photo_id, bytes, &limits, focus)
         })
         .await?;
 
@@ -86,6 +114,7 @@ fn encode_all(
     photo_id: i64,
     bytes: &[u8],
     limits: &Limits,
+    focus: Focus,
 ) -> Result<Vec<(String, EncodedRendition)>, MediaError> {
     let image = decode_rgb(bytes, limits)?;
     let mut out = Vec::new();
@@ -93,8 +122,118 @@ fn encode_all(
         out.push((keys::rendition_key(photo_id, r.width, r.extension()), r));
     }
     for aspect in CROP_ASPECTS {
-        let crop = crop_of(&image, aspect, CROP_WIDTH)?;
-        out.push((keys::crop_key(photo_id, aspect, crop.width), crop));
+        let crop = crop_of(&image, aspect, CROP_WIDTH, focus)?;
+        let key = keys::crop_key_at(photo_id, aspect, focus, crop.width, crop.extension());
+        out.push((key, crop));
+    }
+    let (width, height) = image.dimensions();
+    if needs_frame_ladder(width, height) {
+        for r in frame_ladder_of(&image, HERO_FRAME, focus, &WIDTH_LADDER)? {
+            let key = keys::crop_key_at(photo_id, HERO_FRAME, focus, r.width, r.extension());
+            // The JSON-LD crop of the same aspect lands on a ladder width when the crop is
+            // narrower than 1200 px: the same bytes, recorded once.
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, r));
+            }
+        }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn portrait() -> Vec<u8> {
+        crate::generate_demo_photo(3, 1067, 1600, crate::DemoPalette::Noon).unwrap()
+    }
+
+    async fn records(bytes: &[u8], focus: Focus) -> Vec<Rendition> {
+        process_photo_with(
+            &MediaStore::memory(),
+            9,
+            Bytes::copy_from_slice(bytes),
+            focus,
+            &Limits::default(),
+            &DecodeBudget::default(),
+            Duration::from_secs(60),
+        )
+        .await
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_portrait_gets_a_sixteen_by_nine_ladder_around_its_focal_point() {
+        let focus = Focus::new(0.5, 0.25);
+        let made = records(&portrait(), focus).await;
+        let frame: Vec<&Rendition> = made
+            .iter()
+            .filter(|r| keys::crop_aspect(&r.key) == Some(HERO_FRAME))
+            .collect();
+        // First the JSON-LD crop (JPEG, as wide as the photo), then the ladder.
+        assert_eq!(frame[0].key, "photos/9/c16x9-f500x250-w1067.jpg");
+        assert_eq!((frame[0].width, frame[0].height), (1067, 600));
+        let ladder = &frame[1..];
+        // The crop is 1067 px wide: the ladder stops below it, in both formats.
+        let sizes: Vec<(u32, u32, &str)> = ladder
+            .iter()
+            .map(|r| (r.width, r.height, r.content_type.as_str()))
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                (320, 180, "image/webp"),
+                (320, 180, "image/jpeg"),
+                (480, 270, "image/webp"),
+                (480, 270, "image/jpeg"),
+                (640, 360, "image/webp"),
+                (640, 360, "image/jpeg"),
+                (960, 540, "image/webp"),
+                (960, 540, "image/jpeg"),
+            ]
+        );
+        assert_eq!(ladder[0].key, "photos/9/c16x9-f500x250-w320.webp");
+        assert_eq!(ladder[7].key, "photos/9/c16x9-f500x250-w960.jpg");
+        // The other JSON-LD crops follow the point too, and the whole renditions stay.
+        assert!(
+            made.iter()
+                .any(|r| r.key == "photos/9/c1x1-f500x250-w1067.jpg")
+        );
+        assert!(made.iter().any(|r| r.key == "photos/9/w960.webp"));
+        // Renditions first, crops last.
+        let first_crop = made
+            .iter()
+            .position(|r| keys::crop_aspect(&r.key).is_some())
+            .unwrap_or(made.len());
+        assert!(
+            made[first_crop..]
+                .iter()
+                .all(|r| keys::crop_aspect(&r.key).is_some())
+        );
+    }
+
+    #[tokio::test]
+    async fn a_sixteen_by_nine_photo_needs_no_ladder() {
+        let bytes = crate::generate_demo_photo(4, 960, 540, crate::DemoPalette::Noon).unwrap();
+        let made = records(&bytes, Focus::CENTRE).await;
+        // No WebP crop: its renditions fill the frame.
+        assert!(
+            !made
+                .iter()
+                .any(|r| keys::crop_aspect(&r.key).is_some() && r.content_type == "image/webp")
+        );
+        let crops: Vec<&str> = made
+            .iter()
+            .filter(|r| keys::crop_aspect(&r.key).is_some())
+            .map(|r| r.key.as_str())
+            .collect();
+        assert_eq!(
+            crops,
+            [
+                "photos/9/c16x9-w960.jpg",
+                "photos/9/c4x3-w720.jpg",
+                "photos/9/c1x1-w540.jpg"
+            ]
+        );
+    }
 }

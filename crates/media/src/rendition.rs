@@ -1,10 +1,13 @@
-//! Resized copies of a photo for responsive `srcset`s, and centre crops for JSON-LD.
+//! Resized copies of a photo for responsive `srcset`s, the crops JSON-LD asks for, and
+//! the crop ladder that fills the article page's hero frame. Crops are centred on the
+//! photo's focal point ([`Focus`]).
 
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::RgbImage;
 
 use crate::encode;
 use crate::error::MediaError;
+use crate::focus::{Focus, crop_window, has_aspect};
 use crate::inspect::{Limits, decode_rgb};
 
 /// The widths renditions are made at. Fixed so that CDN caches and `srcset`s line up
@@ -72,6 +75,23 @@ pub(crate) fn renditions_of(
 /// The aspect ratios structured-data consumers ask for (Google's article guidelines).
 pub const CROP_ASPECTS: [(u32, u32); 3] = [(16, 9), (4, 3), (1, 1)];
 
+/// The frame the article page shows its hero photo in. 16:9 because it is the frame the
+/// story already has everywhere else (front-page cards, `og:image` and the first JSON-LD
+/// image), so a story looks the same on the front, on its page and in a share preview; and
+/// because height is what a phone lacks: on a 390 px screen the frame is 201 px tall (3:2
+/// would be 239 px), which is what leaves room for the caption and the first paragraph on
+/// the first screen. A portrait keeps 38 % of its height, enough for a head and shoulders
+/// once the focal point is on the face.
+pub const HERO_FRAME: (u32, u32) = (16, 9);
+
+/// Whether a `width`×`height` photo needs a crop ladder for the hero frame: not when it
+/// already has the frame's aspect (within 1 %), as its renditions fill the frame whole.
+/// (The ladder is told from the JSON-LD 16:9 crop, same aspect, by its WebP files: those
+/// crops are JPEG only.)
+pub fn needs_frame_ladder(width: u32, height: u32) -> bool {
+    !has_aspect(width, height, HERO_FRAME)
+}
+
 /// A centre crop of `bytes` at `aspect`, `width` pixels wide or as wide as the original
 /// allows without upscaling, as JPEG (JSON-LD consumers do not all read WebP).
 pub fn make_crop(
@@ -79,38 +99,91 @@ pub fn make_crop(
     aspect: (u32, u32),
     width: u32,
 ) -> Result<EncodedRendition, MediaError> {
+    make_crop_at(bytes, aspect, width, Focus::CENTRE)
+}
+
+/// [`make_crop`] around `focus` instead of the centre.
+pub fn make_crop_at(
+    bytes: &[u8],
+    aspect: (u32, u32),
+    width: u32,
+    focus: Focus,
+) -> Result<EncodedRendition, MediaError> {
     let image = decode_rgb(bytes, &Limits::default())?;
-    crop_of(&image, aspect, width)
+    crop_of(&image, aspect, width, focus)
 }
 
 pub(crate) fn crop_of(
     image: &RgbImage,
     aspect: (u32, u32),
     width: u32,
+    focus: Focus,
 ) -> Result<EncodedRendition, MediaError> {
-    if !CROP_ASPECTS.contains(&aspect) {
-        return Err(MediaError::UnsupportedAspect(aspect.0, aspect.1));
-    }
+    check_aspect(aspect)?;
     let (w0, h0) = image.dimensions();
-    let (aw, ah) = (f64::from(aspect.0), f64::from(aspect.1));
-    // The largest centred box of the wanted aspect inside the original.
-    let (mut cw, mut ch) = (f64::from(w0), f64::from(w0) * ah / aw);
-    if ch > f64::from(h0) {
-        ch = f64::from(h0);
-        cw = ch * aw / ah;
-    }
-    let left = (f64::from(w0) - cw) / 2.0;
-    let top = (f64::from(h0) - ch) / 2.0;
-    let out_w = width.min(cw.floor() as u32).max(1);
-    let out_h = ((f64::from(out_w) * ah / aw).round() as u32).max(1);
+    let window = crop_window(w0, h0, aspect, focus);
+    let out_w = width.min(window.width.floor() as u32).max(1);
+    let out_h = height_at(out_w, aspect);
     let mut resizer = Resizer::new();
-    let cropped = resize(&mut resizer, image, Some((left, top, cw, ch)), out_w, out_h)?;
+    let cropped = resize(
+        &mut resizer,
+        image,
+        Some((window.left, window.top, window.width, window.height)),
+        out_w,
+        out_h,
+    )?;
     Ok(EncodedRendition {
         width: out_w,
         height: out_h,
         content_type: "image/jpeg",
         bytes: encode::jpeg(&cropped, encode::JPEG_QUALITY)?,
     })
+}
+
+/// Decode `bytes` and make the crop ladder of [`frame_ladder_of`].
+pub fn make_frame_ladder(
+    bytes: &[u8],
+    aspect: (u32, u32),
+    focus: Focus,
+) -> Result<Vec<EncodedRendition>, MediaError> {
+    let image = decode_rgb(bytes, &Limits::default())?;
+    frame_ladder_of(&image, aspect, focus, &WIDTH_LADDER)
+}
+
+/// The crop of `image` at `aspect` around `focus`, as WebP and JPEG at each of `widths`
+/// the crop allows without upscaling, smallest first: a `srcset` of the cropped picture.
+pub(crate) fn frame_ladder_of(
+    image: &RgbImage,
+    aspect: (u32, u32),
+    focus: Focus,
+    widths: &[u32],
+) -> Result<Vec<EncodedRendition>, MediaError> {
+    check_aspect(aspect)?;
+    let (w0, h0) = image.dimensions();
+    let window = crop_window(w0, h0, aspect, focus);
+    let crop = Some((window.left, window.top, window.width, window.height));
+    let mut resizer = Resizer::new();
+    let mut out = Vec::new();
+    for width in widths_for(window.width.floor() as u32, widths) {
+        let resized = resize(&mut resizer, image, crop, width, height_at(width, aspect))?;
+        out.extend(encode_both(&resized)?);
+    }
+    Ok(out)
+}
+
+fn check_aspect(aspect: (u32, u32)) -> Result<(), MediaError> {
+    if CROP_ASPECTS.contains(&aspect) || aspect == HERO_FRAME {
+        Ok(())
+    } else {
+        Err(MediaError::UnsupportedAspect(aspect.0, aspect.1))
+    }
+}
+
+/// The height of a crop `width` wide at `aspect`, rounded: within half a pixel of it.
+fn height_at(width: u32, aspect: (u32, u32)) -> u32 {
+    let (a, b) = (u64::from(aspect.0.max(1)), u64::from(aspect.1));
+    let h = (u64::from(width) * b + a / 2) / a;
+    u32::try_from(h).unwrap_or(u32::MAX).max(1)
 }
 
 fn scaled_height(w0: u32, h0: u32, width: u32) -> u32 {
@@ -155,4 +228,79 @@ fn encode_both(image: &RgbImage) -> Result<[EncodedRendition; 2], MediaError> {
             bytes: encode::jpeg(image, encode::JPEG_QUALITY)?,
         },
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Left third red, middle blue, right third green.
+    fn stripes() -> RgbImage {
+        RgbImage::from_fn(300, 100, |x, _| match x {
+            0..100 => image::Rgb([255, 0, 0]),
+            100..200 => image::Rgb([0, 0, 255]),
+            _ => image::Rgb([0, 255, 0]),
+        })
+    }
+
+    fn centre_of(r: &EncodedRendition) -> [u8; 3] {
+        let decoded = image::load_from_memory(&r.bytes).unwrap().to_rgb8();
+        decoded.get_pixel(r.width / 2, r.height / 2).0
+    }
+
+    #[test]
+    fn a_crop_keeps_the_focal_point_in_view() {
+        let image = stripes();
+        let at = |x: f64| crop_of(&image, (1, 1), 100, Focus::new(x, 0.5)).unwrap();
+        let [r, g, b] = centre_of(&at(0.5));
+        assert!(b > 200 && r < 60 && g < 60, "centre: {r} {g} {b}");
+        // A subject on the left edge: the window stops at the edge, the red third.
+        let [r, g, b] = centre_of(&at(0.0));
+        assert!(r > 200 && g < 60 && b < 60, "left: {r} {g} {b}");
+        let [r, g, b] = centre_of(&at(0.9));
+        assert!(g > 200 && r < 60 && b < 60, "right: {r} {g} {b}");
+    }
+
+    #[test]
+    fn the_ladder_is_the_cropped_picture_at_each_width() {
+        // 300×100 in 16:9: a 177.8×100 window; the ladder stops below 177 px.
+        let image = stripes();
+        let ladder =
+            frame_ladder_of(&image, HERO_FRAME, Focus::new(0.0, 0.5), &[64, 120, 320]).unwrap();
+        let sizes: Vec<_> = ladder
+            .iter()
+            .map(|r| (r.width, r.height, r.content_type))
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                (64, 36, "image/webp"),
+                (64, 36, "image/jpeg"),
+                (120, 68, "image/webp"),
+                (120, 68, "image/jpeg"),
+            ]
+        );
+        for r in &ladder {
+            let decoded = image::load_from_memory(&r.bytes).unwrap();
+            assert_eq!((decoded.width(), decoded.height()), (r.width, r.height));
+        }
+        // Focused on the left edge, the window starts in the red third and ends in the
+        // blue one (120 px of the ladder are 177.8 of the original).
+        let decoded = image::load_from_memory(&ladder[3].bytes).unwrap().to_rgb8();
+        let [r, _, b] = decoded.get_pixel(30, 34).0;
+        assert!(r > 200 && b < 60, "{r} {b}");
+        let [r, _, b] = decoded.get_pixel(110, 34).0;
+        assert!(b > 200 && r < 60, "{r} {b}");
+        assert!(frame_ladder_of(&image, (5, 4), Focus::CENTRE, &[64]).is_err());
+    }
+
+    #[test]
+    fn only_photos_off_the_frame_need_a_ladder() {
+        assert!(!needs_frame_ladder(1920, 1080));
+        assert!(!needs_frame_ladder(1600, 900));
+        assert!(!needs_frame_ladder(1000, 563));
+        for (w, h) in [(1067, 1600), (1600, 1600), (3000, 2000), (1600, 1200)] {
+            assert!(needs_frame_ladder(w, h), "{w}×{h}");
+        }
+    }
 }

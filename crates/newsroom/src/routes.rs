@@ -67,6 +67,8 @@ pub enum Fixture {
     ChatMessage,
     /// `{id}`: a newsletter issue (a breaking alert with one failed delivery).
     NewsletterIssue,
+    /// `{edition}` and `{slug}`: a static page of the English edition.
+    StaticPage,
     /// `{token}`: a current set-password link.
     PasswordLink,
     /// `{file}`: a static file name.

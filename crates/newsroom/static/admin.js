@@ -43,6 +43,10 @@ copyFields();
 if (document.querySelector("form[data-editor]")) {
   import("./editor.js").then((m) => m.start());
 }
+const focusPicker = document.querySelector("[data-focus-picker]");
+if (focusPicker) {
+  import("./focus.js").then((m) => m.start(focusPicker));
+}
 const translation = document.querySelector("form[data-translation-picker]");
 if (translation) {
   import("./pickers.js").then((m) => m.translationPicker(translation));

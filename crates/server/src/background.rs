@@ -50,6 +50,7 @@ pub fn start_background(state: &AppState) -> Background {
     }
     tasks.extend(newsdesk_site::live::spawn_background(state, &stop));
     tasks.extend(newsdesk_site::newsletters::spawn_background(state, &stop));
+    tasks.extend(newsdesk_site::most_read::spawn_background(state, &stop));
     Background { stop, tasks }
 }
 

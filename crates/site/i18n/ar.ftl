@@ -11,6 +11,9 @@ nav-menu = القائمة
 footer-rights = جميع الحقوق محفوظة.
 footer-feeds = الخلاصات
 footer-archive = الأرشيف
+footer-sections = جميع الأقسام
+footer-pages = عن الموقع
+page-updated = آخر تحديث:
 
 ## Front page
 front-title = آخر الأخبار والتحليلات والآراء
@@ -45,6 +48,8 @@ article-corrections-heading = تصحيحات
 article-correction-dated = تصحيح بتاريخ { $date }
 article-next = المقال التالي
 article-loading = جارٍ تحميل المقال التالي…
+article-stream-end = تابع القراءة
+article-stream-front = الصفحة الرئيسية
 article-preview-banner = معاينة: هذا المقال غير منشور.
 article-photo-credit = صورة
 
@@ -67,7 +72,7 @@ discussion-count = { $count ->
 discussion-login = سجّل الدخول
 discussion-or = أو
 discussion-register = أنشئ حسابًا
-discussion-to-take-part = للمشاركة.
+discussion-to-take-part = {" "}للمشاركة.
 chat-link = انضم إلى الدردشة المباشرة حول هذا الخبر
 
 ## Subscribe
@@ -104,6 +109,28 @@ month-12 = ديسمبر
 date-long = { $day } { $month } { $year }
 date-numeric = { $day }/{ $month }
 date-time = { $date }، { $time } { $zone }
+# As Arabic news sites write it: "بتوقيت" and the city or country; a zone not named
+# here is its offset from Greenwich.
+date-zone = { $zone ->
+    [Africa-Cairo] بتوقيت القاهرة
+    [Asia-Riyadh] بتوقيت مكة المكرمة
+    [Asia-Dubai] بتوقيت الإمارات
+    [Asia-Qatar] بتوقيت الدوحة
+    [Asia-Kuwait] بتوقيت الكويت
+    [Asia-Bahrain] بتوقيت البحرين
+    [Asia-Muscat] بتوقيت مسقط
+    [Asia-Baghdad] بتوقيت بغداد
+    [Asia-Amman] بتوقيت عمّان
+    [Asia-Beirut] بتوقيت بيروت
+    [Asia-Damascus] بتوقيت دمشق
+    [Africa-Khartoum] بتوقيت الخرطوم
+    [Africa-Tripoli] بتوقيت طرابلس
+    [Africa-Tunis] بتوقيت تونس
+    [Africa-Algiers] بتوقيت الجزائر
+    [Africa-Casablanca] بتوقيت المغرب
+    [Europe-London] بتوقيت لندن
+   *[other] بتوقيت غرينتش{ $offset }
+}
 
 ## Readers' accounts
 account-register-heading = إنشاء حساب
@@ -325,3 +352,12 @@ newsletter-confirm-heading = أكّد اشتراكك
 newsletter-confirm-intro = طلبت تلقّي هذه النشرات من { $site }:
 newsletter-confirm-action = أكّد اشتراكي
 newsletter-confirm-footer = لن نرسل إليك شيئًا قبل أن تؤكّد اشتراكك، وتنتهي صلاحية الرابط بعد 7 أيام. إن لم تطلب ذلك فيكفي أن تتجاهل هذه الرسالة.
+
+## Share bar and most read
+share-heading = شارك
+share-native = مشاركة…
+share-copy = نسخ الرابط
+share-copied = تم نسخ الرابط
+share-email = البريد الإلكتروني
+most-read-heading = الأكثر قراءة
+most-read-rank = رقم { $rank }

@@ -11,6 +11,10 @@ nav-menu = Menu
 footer-rights = All rights reserved.
 footer-feeds = Feeds
 footer-archive = Archive
+footer-sections = All sections
+# The footer's list of the static pages (About, Contact, Privacy…), and their "last updated" line.
+footer-pages = About this site
+page-updated = Last updated
 
 ## Front page
 front-title = Latest news, analysis and opinion
@@ -45,6 +49,8 @@ article-corrections-heading = Corrections
 article-correction-dated = Correction of { $date }
 article-next = Next article
 article-loading = Loading the next article…
+article-stream-end = Keep reading
+article-stream-front = Front page
 article-preview-banner = Preview: this article is not public.
 article-photo-credit = Photo
 
@@ -65,7 +71,8 @@ discussion-count = { $count ->
 discussion-login = Log in
 discussion-or = or
 discussion-register = register
-discussion-to-take-part = to take part.
+# Follows the register link directly: it carries its own space (ru needs a comma there).
+discussion-to-take-part = {" "}to take part.
 chat-link = Join the live chat about this story
 
 ## Subscribe
@@ -102,6 +109,10 @@ month-12 = December
 date-long = { $day } { $month } { $year }
 date-numeric = { $day }/{ $month }
 date-time = { $date }, { $time } { $zone }
+# The edition's time zone after a time. $abbr: its abbreviation (GMT, BST, EET) or offset
+# (GMT+4); $zone: the IANA name with "-" for "/" (Europe-Moscow); $offset: "+3", "-5:30",
+# or nothing for GMT. English sites print the abbreviation.
+date-zone = { $abbr }
 
 ## Readers' accounts
 account-register-heading = Create your account
@@ -319,3 +330,12 @@ newsletter-confirm-heading = Confirm your subscription
 newsletter-confirm-intro = You asked to receive these newsletters from { $site }:
 newsletter-confirm-action = Confirm my subscription
 newsletter-confirm-footer = Nothing will be sent until you confirm, and the link expires in 7 days. If you did not ask for this, ignoring this message is enough.
+
+## Share bar and most read
+share-heading = Share
+share-native = Share…
+share-copy = Copy link
+share-copied = Link copied
+share-email = Email
+most-read-heading = Most read
+most-read-rank = No. { $rank }

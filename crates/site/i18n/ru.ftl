@@ -10,6 +10,9 @@ nav-menu = Меню
 footer-rights = Все права защищены.
 footer-feeds = Ленты
 footer-archive = Архив
+footer-sections = Все разделы
+footer-pages = О сайте
+page-updated = Последнее обновление:
 
 ## Front page
 front-title = Последние новости, аналитика и мнения
@@ -44,6 +47,8 @@ article-corrections-heading = Исправления
 article-correction-dated = Исправление от { $date }
 article-next = Следующая статья
 article-loading = Загружаем следующую статью…
+article-stream-end = Читать дальше
+article-stream-front = Главная страница
 article-preview-banner = Предпросмотр: статья не опубликована.
 article-photo-credit = Фото
 
@@ -65,7 +70,7 @@ discussion-count = { $count ->
 discussion-login = Войдите
 discussion-or = или
 discussion-register = зарегистрируйтесь
-discussion-to-take-part = чтобы участвовать.
+discussion-to-take-part = , чтобы участвовать.
 chat-link = Обсудить новость в чате
 ## Subscribe
 subscribe-heading = Подписка
@@ -101,6 +106,24 @@ month-12 = декабря
 date-long = { $day } { $month } { $year }
 date-numeric = { $day }.{ $month }
 date-time = { $date }, { $time } { $zone }
+# As Russian news sites write it: «МСК», Russia's other zones counted from Moscow time
+# (МСК+2); a zone not named here is its offset from Greenwich.
+date-zone = { $zone ->
+    [Europe-Moscow] МСК
+    [Europe-Simferopol] МСК
+    [Europe-Kaliningrad] МСК−1
+    [Europe-Samara] МСК+1
+    [Asia-Yekaterinburg] МСК+2
+    [Asia-Omsk] МСК+3
+    [Asia-Novosibirsk] МСК+4
+    [Asia-Krasnoyarsk] МСК+4
+    [Asia-Irkutsk] МСК+5
+    [Asia-Yakutsk] МСК+6
+    [Asia-Vladivostok] МСК+7
+    [Asia-Magadan] МСК+8
+    [Asia-Kamchatka] МСК+9
+   *[other] GMT{ $offset }
+}
 
 ## Readers' accounts
 account-register-heading = Регистрация
@@ -319,3 +342,12 @@ newsletter-confirm-heading = Подтвердите подписку
 newsletter-confirm-intro = Вы попросили присылать вам эти рассылки { $site }:
 newsletter-confirm-action = Подтвердить подписку
 newsletter-confirm-footer = Пока вы не подтвердите подписку, мы ничего не пришлём; ссылка действует 7 дней. Если вы не подписывались, просто не обращайте внимания на это письмо.
+
+## Share bar and most read
+share-heading = Поделиться
+share-native = Поделиться…
+share-copy = Копировать ссылку
+share-copied = Ссылка скопирована
+share-email = Почта
+most-read-heading = Самое читаемое
+most-read-rank = № { $rank }

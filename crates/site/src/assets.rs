@@ -35,6 +35,38 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "image/svg+xml",
         include_bytes!("../static/favicon.svg"),
     ),
+    // Browsers that ask for /favicon.ico by habit, home screens (iOS asks for 180 px, the
+    // web app manifest for 192 and 512).
+    (
+        "favicon.ico",
+        "image/x-icon",
+        include_bytes!("../static/favicon.ico"),
+    ),
+    (
+        "apple-touch-icon.png",
+        "image/png",
+        include_bytes!("../static/apple-touch-icon.png"),
+    ),
+    (
+        "icon-192.png",
+        "image/png",
+        include_bytes!("../static/icon-192.png"),
+    ),
+    (
+        "icon-512.png",
+        "image/png",
+        include_bytes!("../static/icon-512.png"),
+    ),
+    (
+        "share.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/share.js"),
+    ),
+    (
+        "reads.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/reads.js"),
+    ),
     (
         "infinite-scroll.js",
         "text/javascript; charset=utf-8",
@@ -149,6 +181,17 @@ pub async fn serve(
         out.insert(header::CONTENT_ENCODING, encoding);
     }
     (StatusCode::OK, out, body).into_response()
+}
+
+/// `GET /favicon.ico` and `GET /apple-touch-icon.png`: the names browsers and home screens
+/// ask for without reading the page (short-lived, as the name stays the same).
+pub async fn well_known_icon(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+) -> Response {
+    let name = uri.path().trim_start_matches('/').to_owned();
+    serve(State(state), Path(name), headers).await
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod head;
 pub mod i18n;
 pub mod live;
+pub mod most_read;
 pub mod newsletters;
 pub mod public;
 pub mod router;

@@ -15,4 +15,5 @@ pub fn routes(state: &AppState, reader_limits: ReaderLimits) -> Router<AppState>
         .merge(crate::comments::routes(reader_limits.clone()))
         .merge(crate::live::routes(state, reader_limits.clone()))
         .merge(crate::newsletters::routes(reader_limits))
+        .merge(crate::most_read::routes())
 }

@@ -26,6 +26,7 @@ struct Inner {
     assets: Arc<Assets>,
     templates: Templates,
     live: Arc<crate::live::Hub>,
+    reads: crate::most_read::ReadCounter,
 }
 
 impl std::fmt::Debug for AppState {
@@ -75,6 +76,7 @@ impl AppState {
                 assets,
                 templates,
                 live,
+                reads: crate::most_read::ReadCounter::default(),
             }),
         })
     }
@@ -100,6 +102,11 @@ impl AppState {
     /// The live newsfeed as an outbox consumer, for `server::start_background`.
     pub fn newsfeed_consumer(&self) -> crate::live::NewsfeedConsumer {
         crate::live::NewsfeedConsumer(self.clone())
+    }
+
+    /// Views counted for the most read lists, not yet stored.
+    pub fn reads(&self) -> &crate::most_read::ReadCounter {
+        &self.inner.reads
     }
 
     pub fn i18n(&self) -> &I18n {

@@ -1,5 +1,5 @@
 // The live newsfeed: one event stream per page (docs/LIVE.md) keeps every newsfeed list on
-// the page current and shows the newest breaking item in the banner under the masthead.
+// the page current and shows the newest breaking item in the banner at the foot of the window.
 // Server strings only ever reach the page as text. Without JavaScript the lists are as
 // the page was rendered.
 
@@ -62,6 +62,13 @@ function showBanner(item) {
   banner.hidden = false;
 }
 
+// The page makes room for the banner at its foot (site.css): as much as it is tall.
+if (banner && "ResizeObserver" in window) {
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--breaking-block", `${banner.offsetHeight}px`);
+  }).observe(banner);
+}
+
 function itemNode(item, page) {
   const classes = ["newsfeed__item"];
   if (item.important) classes.push("newsfeed__item--important");
@@ -72,7 +79,9 @@ function itemNode(item, page) {
   if (item.day) time.append(el("small", {}, item.day));
   if (page && item.kind === "item") li.id = `n${item.id}`;
   li.append(time, " ");
-  if (page && item.breaking) li.append(el("span", { class: "badge badge--breaking" }, text("breaking")), " ");
+  // Breaking is labelled in words, in the column as on the newsfeed page: colour alone
+  // says nothing to a screen reader or a colour-blind reader.
+  if (item.breaking) li.append(el("span", { class: "badge badge--breaking" }, text("breaking")), " ");
   li.append(el("a", { href: item.href }, item.headline));
   if (page && item.text) li.append(el("p", { class: "newsfeed__text" }, item.text));
   return li;

@@ -25,9 +25,11 @@ pub mod newsletters;
 mod outbox;
 mod people;
 mod photos;
+pub mod reads;
 mod rows;
 mod seed;
 mod sql;
+pub mod static_pages;
 mod taxonomy;
 mod types;
 
@@ -45,7 +47,7 @@ pub use moderation::{
     QueueItem, ReaderBan,
 };
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
-pub use photos::{PhotoUsage, is_blank};
+pub use photos::{PhotoFocus, PhotoUsage, is_blank};
 pub use seed::{SeedLock, SeedState};
 pub use types::{
     ApiToken, ArticleQuery, ArticleSummary, AuditEntry, BulkArticle, Job, JobRow, NewAuthor,

@@ -29,6 +29,42 @@ pub struct PhotoUsage {
     pub shown_by: Vec<(i64, String)>,
 }
 
+/// Where a photo's subject is: fractions of its width and height from the top-left corner,
+/// each in `0..=1`, kept to thousandths (what crops are made at; see `newsdesk_media::Focus`).
+/// Every crop of the photo is centred on it as nearly as the photo's edges allow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PhotoFocus {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl PhotoFocus {
+    /// Every photo's point until an editor sets one.
+    pub const CENTRE: PhotoFocus = PhotoFocus { x: 0.5, y: 0.5 };
+
+    /// Refused (`Invalid`, naming `focus_x` or `focus_y`) outside `0..=1`; rounded to
+    /// thousandths, so what is stored is what crops use and what the form shows again.
+    fn checked(self) -> Result<Self> {
+        let axis = |v: f64, field: &'static str| {
+            if (0.0..=1.0).contains(&v) {
+                Ok((v * 1000.0).round() / 1000.0)
+            } else {
+                Err(StoreError::invalid(field, "must be between 0 and 1"))
+            }
+        };
+        Ok(PhotoFocus {
+            x: axis(self.x, "focus_x")?,
+            y: axis(self.y, "focus_y")?,
+        })
+    }
+}
+
+impl Default for PhotoFocus {
+    fn default() -> Self {
+        PhotoFocus::CENTRE
+    }
+}
+
 /// Pixel sizes are u32 in the model and INTEGER (i32) in both databases.
 pub(crate) fn pixels(n: u32, field: &'static str) -> Result<i32> {
     i32::try_from(n).map_err(|_| StoreError::invalid(field, "is too large"))
@@ -184,6 +220,59 @@ impl Store {
             Photo::from(row)
         });
         Ok(photo)
+    }
+
+    /// The focal point of photo `id`; `NotFound` when there is no such photo.
+    pub async fn photo_focus(&self, id: i64) -> Result<PhotoFocus> {
+        let (x, y): (f64, f64) = read!(self, |db| sqlx::query_as(
+            "SELECT focus_x, focus_y FROM photos WHERE id = $1"
+        )
+        .bind(id)
+        .fetch_one(db)
+        .await)?;
+        Ok(PhotoFocus { x, y })
+    }
+
+    /// [`Store::set_photo_focus_with`], whoever the photo is shown to.
+    pub async fn set_photo_focus(&self, id: i64, focus: PhotoFocus) -> Result<PhotoFocus> {
+        self.set_photo_focus_with(id, focus, false).await
+    }
+
+    /// Sets the focal point of photo `id` and returns it as stored (see
+    /// [`PhotoFocus`]). The crops are not remade here: the caller queues the photo's
+    /// rendition job, which reads the point. With `only_if_unpublished`, refused with
+    /// `InUse` (`what` = "photo N") while published or scheduled articles show the photo,
+    /// judged with its row held, as [`Store::update_photo_text_with`] does: the point
+    /// decides what readers see of it.
+    pub async fn set_photo_focus_with(
+        &self,
+        id: i64,
+        focus: PhotoFocus,
+        only_if_unpublished: bool,
+    ) -> Result<PhotoFocus> {
+        let focus = focus.checked()?;
+        transaction!(self, |conn| {
+            let done = sqlx::query("UPDATE photos SET focus_x = $2, focus_y = $3 WHERE id = $1")
+                .bind(id)
+                .bind(focus.x)
+                .bind(focus.y)
+                .execute(&mut *conn)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound);
+            }
+            if only_if_unpublished {
+                let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
+                if !used_by.is_empty() {
+                    return Err(StoreError::InUse {
+                        what: format!("photo {id}"),
+                        used_by,
+                    });
+                }
+            }
+            insert_event!(conn, Change::Photo { id })?;
+        });
+        Ok(focus)
     }
 
     pub async fn set_photo_renditions(&self, id: PhotoId, r: &[Rendition]) -> Result<()> {

@@ -1,7 +1,9 @@
 //! The rendition worker: claims `renditions` jobs, makes WebP and JPEG renditions (widths
-//! up to 1920 px) and the 16:9, 4:3 and 1:1 crops with the media crate, records them on
-//! the photo and announces the change. Re-encoding drops every embedded metadata block,
-//! so renditions carry no location data even when the original does.
+//! up to 1920 px), the 16:9, 4:3 and 1:1 crops and the hero frame's 16:9 crop ladder with
+//! the media crate, every crop around the photo's focal point, records them on the photo
+//! and announces the change; setting a focal point queues this job again. Re-encoding
+//! drops every embedded metadata block, so renditions carry no location data even when
+//! the original does.
 //!
 //! A typed job ([`Renditions`]) in the durable queue, so an upload whose renditions were
 //! not made before a restart is processed after it; several instances may run workers
@@ -10,7 +12,7 @@
 use std::time::Duration;
 
 use newsdesk_core::PhotoId;
-use newsdesk_media::{MediaError, keys, process_upload_with};
+use newsdesk_media::{Focus, MediaError, keys, process_photo_with};
 use newsdesk_store::StoreError;
 use serde::{Deserialize, Serialize};
 
@@ -48,21 +50,33 @@ async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
         Err(StoreError::NotFound) => return Ok(()),
         Err(err) => return Err(err.to_string()),
     };
+    let focus = match store.photo_focus(photo_id).await {
+        Ok(focus) => focus,
+        Err(StoreError::NotFound) => return Ok(()),
+        Err(err) => return Err(err.to_string()),
+    };
     let original = state
         .media()
         .get(&photo.key)
         .await
         .map_err(|e| e.to_string())?;
-    let renditions = process_upload_with(
+    let renditions = process_photo_with(
         state.media(),
         photo_id,
         original,
+        Focus::new(focus.x, focus.y),
         &limits(state),
         state.decode_budget(),
         DECODE_WAIT,
     )
     .await
     .map_err(|e: MediaError| e.to_string())?;
+    // The point moved while we worked: the job its change queued records the right crops,
+    // and must not be overwritten by these if it finished first.
+    match store.photo_focus(photo_id).await {
+        Ok(now) if now != focus => return Ok(()),
+        _ => {}
+    }
     let seq = outbox_position(state).await.map_err(|e| e.to_string())?;
     match store.set_photo_renditions(id, &renditions).await {
         Ok(()) => {}

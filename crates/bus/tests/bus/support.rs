@@ -27,6 +27,7 @@ pub fn event(seq: i64) -> Event {
             tag_ids: vec![3],
             author_ids: vec![4],
             public: true,
+            translation_group: None,
         },
     }
 }
@@ -42,6 +43,7 @@ pub fn large_event(seq: i64) -> Event {
             tag_ids: (0..2000).collect(),
             author_ids: Vec::new(),
             public: true,
+            translation_group: None,
         },
         ..event(seq)
     }

@@ -1,5 +1,5 @@
-//! Phrases every section shares: places, people, subheadings, attributions, corrections
-//! and photo captions.
+//! Phrases every section shares: places, people, subheadings, attributions, closing
+//! lines, corrections and the photographers' agencies.
 
 use crate::lang::{Tri, tri};
 
@@ -10,42 +10,96 @@ pub struct Place {
     pub ru: &'static str,
     /// Russian with its preposition, prepositional case: "в Лондоне".
     pub ru_loc: &'static str,
+    /// Russian genitive: "окрестности Лондона".
+    pub ru_gen: &'static str,
     pub ar: &'static str,
+    /// What the city has ([`CAPITAL`], [`WATER`], [`PORT`]), so a harbour is never
+    /// pictured in Tbilisi.
+    pub has: u8,
 }
 
-const fn place(
-    en: &'static str,
-    ru: &'static str,
-    ru_loc: &'static str,
-    ar: &'static str,
-) -> Place {
-    Place { en, ru, ru_loc, ar }
+/// A national capital, with a parliament and ministries.
+pub const CAPITAL: u8 = 1;
+/// A river, lake or sea front.
+pub const WATER: u8 = 2;
+/// A sea port with container terminals.
+pub const PORT: u8 = 4;
+
+const fn place(en: &'static str, ru: [&'static str; 3], ar: &'static str, has: u8) -> Place {
+    Place {
+        en,
+        ru: ru[0],
+        ru_loc: ru[1],
+        ru_gen: ru[2],
+        ar,
+        has,
+    }
 }
+
+pub const LONDON: usize = 0;
+pub const PARIS: usize = 1;
+pub const BERLIN: usize = 2;
+pub const GENEVA: usize = 3;
+pub const BRUSSELS: usize = 4;
+pub const VIENNA: usize = 5;
+pub const ISTANBUL: usize = 6;
+pub const CAIRO: usize = 7;
+pub const DUBAI: usize = 8;
+pub const BEIRUT: usize = 9;
+pub const AMMAN: usize = 10;
+pub const NAIROBI: usize = 11;
+pub const LAGOS: usize = 12;
+pub const NEW_DELHI: usize = 13;
+pub const TOKYO: usize = 14;
+pub const SINGAPORE: usize = 15;
+pub const WASHINGTON: usize = 16;
+pub const NEW_YORK: usize = 17;
+pub const SAO_PAULO: usize = 18;
+pub const TBILISI: usize = 19;
+pub const ROME: usize = 20;
+pub const MADRID: usize = 21;
+
+const C: u8 = CAPITAL;
+const W: u8 = WATER;
+const P: u8 = PORT | WATER;
 
 #[rustfmt::skip]
 pub static PLACES: [Place; 22] = [
-    place("London", "Лондон", "в Лондоне", "لندن"),
-    place("Paris", "Париж", "в Париже", "باريس"),
-    place("Berlin", "Берлин", "в Берлине", "برلين"),
-    place("Geneva", "Женева", "в Женеве", "جنيف"),
-    place("Brussels", "Брюссель", "в Брюсселе", "بروكسل"),
-    place("Vienna", "Вена", "в Вене", "فيينا"),
-    place("Istanbul", "Стамбул", "в Стамбуле", "إسطنبول"),
-    place("Cairo", "Каир", "в Каире", "القاهرة"),
-    place("Dubai", "Дубай", "в Дубае", "دبي"),
-    place("Beirut", "Бейрут", "в Бейруте", "بيروت"),
-    place("Amman", "Амман", "в Аммане", "عمّان"),
-    place("Nairobi", "Найроби", "в Найроби", "نيروبي"),
-    place("Lagos", "Лагос", "в Лагосе", "لاغوس"),
-    place("New Delhi", "Нью-Дели", "в Нью-Дели", "نيودلهي"),
-    place("Tokyo", "Токио", "в Токио", "طوكيو"),
-    place("Singapore", "Сингапур", "в Сингапуре", "سنغافورة"),
-    place("Washington", "Вашингтон", "в Вашингтоне", "واشنطن"),
-    place("New York", "Нью-Йорк", "в Нью-Йорке", "نيويورك"),
-    place("São Paulo", "Сан-Паулу", "в Сан-Паулу", "ساو باولو"),
-    place("Tbilisi", "Тбилиси", "в Тбилиси", "تبليسي"),
-    place("Rome", "Рим", "в Риме", "روما"),
-    place("Madrid", "Мадрид", "в Мадриде", "مدريد"),
+    place("London", ["Лондон", "в Лондоне", "Лондона"], "لندن", C | W),
+    place("Paris", ["Париж", "в Париже", "Парижа"], "باريس", C | W),
+    place("Berlin", ["Берлин", "в Берлине", "Берлина"], "برلين", C | W),
+    place("Geneva", ["Женева", "в Женеве", "Женевы"], "جنيف", W),
+    place("Brussels", ["Брюссель", "в Брюсселе", "Брюсселя"], "بروكسل", C),
+    place("Vienna", ["Вена", "в Вене", "Вены"], "فيينا", C | W),
+    place("Istanbul", ["Стамбул", "в Стамбуле", "Стамбула"], "إسطنبول", P),
+    place("Cairo", ["Каир", "в Каире", "Каира"], "القاهرة", C | W),
+    place("Dubai", ["Дубай", "в Дубае", "Дубая"], "دبي", P),
+    place("Beirut", ["Бейрут", "в Бейруте", "Бейрута"], "بيروت", C | P),
+    place("Amman", ["Амман", "в Аммане", "Аммана"], "عمّان", C),
+    place("Nairobi", ["Найроби", "в Найроби", "Найроби"], "نيروبي", C),
+    place("Lagos", ["Лагос", "в Лагосе", "Лагоса"], "لاغوس", P),
+    place("New Delhi", ["Нью-Дели", "в Нью-Дели", "Нью-Дели"], "نيودلهي", C),
+    place("Tokyo", ["Токио", "в Токио", "Токио"], "طوكيو", C | P),
+    place("Singapore", ["Сингапур", "в Сингапуре", "Сингапура"], "سنغافورة", C | P),
+    place("Washington", ["Вашингтон", "в Вашингтоне", "Вашингтона"], "واشنطن", C | W),
+    place("New York", ["Нью-Йорк", "в Нью-Йорке", "Нью-Йорка"], "نيويورك", P),
+    place("São Paulo", ["Сан-Паулу", "в Сан-Паулу", "Сан-Паулу"], "ساو باولو", 0),
+    place("Tbilisi", ["Тбилиси", "в Тбилиси", "Тбилиси"], "تبليسي", C | W),
+    place("Rome", ["Рим", "в Риме", "Рима"], "روما", C | W),
+    place("Madrid", ["Мадрид", "в Мадриде", "Мадрида"], "مدريد", C),
+];
+
+/// Every place, for beats that happen anywhere.
+pub const ANYWHERE: [usize; 22] = [
+    LONDON, PARIS, BERLIN, GENEVA, BRUSSELS, VIENNA, ISTANBUL, CAIRO, DUBAI, BEIRUT, AMMAN,
+    NAIROBI, LAGOS, NEW_DELHI, TOKYO, SINGAPORE, WASHINGTON, NEW_YORK, SAO_PAULO, TBILISI, ROME,
+    MADRID,
+];
+
+/// National capitals, for beats about governments and parliaments.
+pub const CAPITALS: [usize; 16] = [
+    LONDON, PARIS, BERLIN, BRUSSELS, VIENNA, CAIRO, BEIRUT, AMMAN, NAIROBI, NEW_DELHI, TOKYO,
+    SINGAPORE, WASHINGTON, TBILISI, ROME, MADRID,
 ];
 
 /// A fictitious person quoted in stories.
@@ -94,14 +148,33 @@ pub static SAID: [Tri; 3] = [
     tri("added", "отметил", "أضاف"),
 ];
 
+/// What a subheading introduces: a heading is only written in front of what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subhead {
+    Background,
+    /// Only ever followed by a list of figures.
+    Numbers,
+    Reaction,
+    Next,
+    Matters,
+    /// The turn of an opinion column, from the problem to what should be done.
+    Turn,
+}
+
 #[rustfmt::skip]
-pub static SUBHEADS: [Tri; 6] = [
-    tri("What happens next", "Что дальше", "ما الخطوة التالية"),
-    tri("The background", "Предыстория", "خلفية"),
-    tri("How people reacted", "Реакция", "ردود الفعل"),
-    tri("By the numbers", "В цифрах", "بالأرقام"),
-    tri("Why it matters", "Почему это важно", "لماذا يهم ذلك"),
-    tri("What critics say", "Что говорят критики", "ماذا يقول المنتقدون"),
+pub static SUBHEADS: [(Subhead, Tri); 12] = [
+    (Subhead::Background, tri("The background", "Предыстория", "خلفية")),
+    (Subhead::Background, tri("How it came to this", "Как до этого дошло", "كيف وصلت الأمور إلى هنا")),
+    (Subhead::Numbers, tri("By the numbers", "В цифрах", "بالأرقام")),
+    (Subhead::Numbers, tri("Key figures", "Ключевые цифры", "أرقام رئيسية")),
+    (Subhead::Reaction, tri("Reaction", "Реакция", "ردود الفعل")),
+    (Subhead::Reaction, tri("What people are saying", "Что говорят", "ماذا يقولون؟")),
+    (Subhead::Next, tri("What happens next", "Что дальше", "ما الخطوة التالية؟")),
+    (Subhead::Next, tri("The road ahead", "Что впереди", "ماذا بعد؟")),
+    (Subhead::Matters, tri("Why it matters", "Почему это важно", "ما أهمية ذلك؟")),
+    (Subhead::Matters, tri("The bigger picture", "Более широкий контекст", "الصورة الأشمل")),
+    (Subhead::Turn, tri("A better way", "Есть и другой путь", "ثمة طريق آخر")),
+    (Subhead::Turn, tri("What should change", "Что нужно изменить", "ما الذي يجب أن يتغير؟")),
 ];
 
 /// Sentences naming an organisation that carries an entity note. `{ent}` is its English
@@ -114,13 +187,13 @@ pub static ENTITY_MENTIONS: [Tri; 4] = [
     tri("According to {ent}, the measures could affect thousands of people.", "По данным {ent_gen}, эти меры могут затронуть тысячи людей.", "وبحسب {ent}، قد تؤثر هذه الإجراءات على آلاف الأشخاص."),
 ];
 
-/// Last lines of a report.
+/// Last lines of a report; they fit any story.
 #[rustfmt::skip]
 pub static CLOSERS: [Tri; 4] = [
     tri("Further details are expected in the coming days.", "Подробности ожидаются в ближайшие дни.", "ومن المتوقع الكشف عن مزيد من التفاصيل في الأيام المقبلة."),
-    tri("Officials declined to comment further.", "Официальные лица отказались от дальнейших комментариев.", "ورفض المسؤولون الإدلاء بمزيد من التعليقات."),
-    tri("Newsdesk has asked all sides for comment.", "Редакция Newsdesk обратилась ко всем сторонам за комментариями.", "وطلب موقع Newsdesk تعليقا من جميع الأطراف."),
-    tri("The next round of talks is scheduled for next month.", "Следующий раунд обсуждений запланирован на следующий месяц.", "ومن المقرر عقد الجولة المقبلة من المباحثات الشهر المقبل."),
+    tri("Newsdesk has asked all those involved for comment.", "Редакция Newsdesk обратилась за комментариями ко всем участникам событий.", "وطلب موقع Newsdesk تعليقًا من جميع الأطراف المعنية."),
+    tri("Newsdesk will update this story as more information becomes available.", "Newsdesk будет следить за развитием событий.", "وسيواصل موقع Newsdesk متابعة القصة وتحديثها فور توفر معلومات جديدة."),
+    tri("None of those involved has yet said what they will do next.", "Никто из участников пока не объявил о своих дальнейших шагах.", "ولم يعلن أي من الأطراف المعنية حتى الآن عن خطوته التالية."),
 ];
 
 /// Public notes added under a few articles.

@@ -80,13 +80,53 @@ pub static TAGS: [Named; 40] = [
     named("Tennis", "Теннис", "التنس", "tennis", "tennis"),
     named("Athletics", "Лёгкая атлетика", "ألعاب القوى", "athletics", "legkaia-atletika"),
     named("Basketball", "Баскетбол", "كرة السلة", "basketball", "basketbol"),
-    named("Chess", "Шахматы", "الشطرنج", "chess", "shakhmaty"),
+    named("Olympics", "Олимпийские игры", "الألعاب الأولمبية", "olympics", "olimpiiskie-igry"),
     named("Editorial", "Редакционная статья", "افتتاحية", "editorial", "redaktsionnaia-statia"),
     named("Columns", "Колонки", "أعمدة الرأي", "columns", "kolonki"),
     named("Letters", "Письма читателей", "رسائل القراء", "letters", "pisma-chitatelei"),
     named("Analysis", "Аналитика", "تحليل", "analysis", "analitika"),
     named("Interview", "Интервью", "مقابلة", "interview", "intervu"),
 ];
+
+/// Tag indexes, for the banks.
+pub mod tag {
+    pub const UN: usize = 0;
+    pub const REFUGEES: usize = 1;
+    pub const AID: usize = 2;
+    pub const DIPLOMACY: usize = 3;
+    pub const CLIMATE: usize = 4;
+    pub const ELECTIONS: usize = 5;
+    pub const PARLIAMENT: usize = 6;
+    pub const BUDGET: usize = 7;
+    pub const COURTS: usize = 8;
+    pub const LOCAL: usize = 9;
+    pub const RATES: usize = 10;
+    pub const ENERGY: usize = 11;
+    pub const JOBS: usize = 12;
+    pub const TRADE: usize = 13;
+    pub const MARKETS: usize = 14;
+    pub const SPACE: usize = 15;
+    pub const HEALTH: usize = 16;
+    pub const OCEANS: usize = 17;
+    pub const ARCHAEOLOGY: usize = 18;
+    pub const MEDICINE: usize = 19;
+    pub const AI: usize = 20;
+    pub const CYBERSECURITY: usize = 21;
+    pub const SMARTPHONES: usize = 22;
+    pub const PRIVACY: usize = 23;
+    pub const START_UPS: usize = 24;
+    pub const FILM: usize = 25;
+    pub const MUSIC: usize = 26;
+    pub const BOOKS: usize = 27;
+    pub const MUSEUMS: usize = 28;
+    pub const THEATRE: usize = 29;
+    pub const FOOTBALL: usize = 30;
+    pub const TENNIS: usize = 31;
+    pub const ATHLETICS: usize = 32;
+    pub const BASKETBALL: usize = 33;
+    pub const OLYMPICS: usize = 34;
+    pub const COLUMNS: usize = 36;
+}
 
 /// A staff writer: the languages they write in and the sections they cover (indexes
 /// into [`SECTIONS`]).

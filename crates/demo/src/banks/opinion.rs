@@ -1,43 +1,356 @@
-//! Opinion: columns argue rather than report, so they have their own language.
+//! Opinion: columns argue rather than report. Each [`Theme`] is one argument, with
+//! headlines that say what its body argues and the news beat it is about (for a fact or
+//! two, a photo and a tag); [`RHETORIC`] holds the turns of phrase that fit any column.
 
+use super::newsroom::tag;
 use crate::lang::{Tri, tri};
 
-#[rustfmt::skip]
-pub static HEADLINES: [Tri; 12] = [
-    tri("We need an honest conversation about the cost of living", "Нам нужен честный разговор о стоимости жизни", "نحتاج إلى حوار صريح حول تكاليف المعيشة"),
-    tri("Cities must plan for hotter summers now", "Городам пора готовиться к жаркому лету уже сейчас", "على المدن أن تستعد لصيف أشد حرارة من الآن"),
-    tri("The case for slower news", "В защиту неторопливой журналистики", "دفاعا عن الصحافة المتأنية"),
-    tri("Artificial intelligence will not fix bad public services", "Искусственный интеллект не исправит плохие госуслуги", "الذكاء الاصطناعي لن يصلح الخدمات العامة السيئة"),
-    tri("Why local libraries matter more than ever", "Почему местные библиотеки сегодня важнее, чем когда-либо", "لماذا أصبحت المكتبات المحلية أهم من أي وقت مضى"),
-    tri("Diplomacy is slow, and that is its strength", "Дипломатия медлительна, и в этом её сила", "الدبلوماسية بطيئة، وهذا مصدر قوتها"),
-    tri("Sport belongs to the people who play it", "Спорт принадлежит тем, кто им занимается", "الرياضة ملك لمن يمارسها"),
-    tri("Our trains are a test of political will", "Наши поезда — проверка политической воли", "قطاراتنا اختبار للإرادة السياسية"),
-    tri("Science funding is not a luxury", "Финансирование науки — не роскошь", "تمويل العلم ليس ترفا"),
-    tri("Voters deserve clearer answers on the budget", "Избиратели заслуживают ясных ответов о бюджете", "الناخبون يستحقون إجابات أوضح بشأن الميزانية"),
-    tri("The quiet crisis in rural schools", "Тихий кризис сельских школ", "الأزمة الصامتة في مدارس الأرياف"),
-    tri("Privacy is a right, not a setting", "Приватность — это право, а не настройка", "الخصوصية حق وليست مجرد إعداد"),
-];
+/// One argument a columnist makes.
+#[derive(Debug)]
+pub struct Theme {
+    /// The news section (index into `banks::NEWS`) and beat the column is about.
+    pub section: usize,
+    pub beat: usize,
+    /// The subject's tag; every column is also tagged Columns.
+    pub tag: usize,
+    pub headlines: &'static [Tri],
+    pub leads: &'static [Tri],
+    pub arguments: &'static [Tri],
+}
 
 #[rustfmt::skip]
-pub static LEADS: [Tri; 4] = [
-    tri("Politicians prefer easy promises. Readers deserve a harder look at the numbers.", "Политики предпочитают лёгкие обещания. Читатели заслуживают более внимательного взгляда на цифры.", "يفضل السياسيون الوعود السهلة، لكن القراء يستحقون نظرة أعمق إلى الأرقام."),
-    tri("The evidence has been clear for years. What is missing is the will to act.", "Факты известны уже много лет. Не хватает лишь воли действовать.", "الأدلة واضحة منذ سنوات، وما ينقص هو الإرادة للتحرك."),
-    tri("A small change in priorities could make a large difference to millions of people.", "Небольшое изменение приоритетов могло бы многое изменить для миллионов людей.", "تغيير بسيط في الأولويات قد يحدث فرقا كبيرا في حياة الملايين."),
-    tri("There is a better way, and other countries have already found it.", "Есть путь лучше, и другие страны уже его нашли.", "هناك طريق أفضل، وقد وجدته دول أخرى بالفعل."),
+pub static THEMES: [Theme; 12] = [
+    Theme {
+        section: 2, beat: 4, tag: tag::JOBS,
+        headlines: &[
+            tri("We need an honest conversation about the cost of living", "Нам нужен честный разговор о стоимости жизни", "نحتاج إلى حوار صريح حول تكاليف المعيشة"),
+            tri("Wages, not slogans, will ease the squeeze on families", "Семьям помогут зарплаты, а не лозунги", "الأجور لا الشعارات هي ما سيخفف الضغط عن الأسر"),
+        ],
+        leads: &[
+            tri("Politicians prefer easy promises. Families deserve a harder look at the numbers.", "Политики предпочитают лёгкие обещания. Семьи заслуживают более честного взгляда на цифры.", "يفضّل السياسيون الوعود السهلة، لكن الأسر تستحق نظرة أعمق إلى الأرقام."),
+            tri("Prices have risen faster than pay for three years. That is a choice, not a law of nature.", "Цены три года растут быстрее зарплат. Это выбор, а не закон природы.", "ترتفع الأسعار أسرع من الأجور منذ ثلاث سنوات، وهذا خيار لا قانون من قوانين الطبيعة."),
+        ],
+        arguments: &[
+            tri("Every month, families are asked to do more with less, and every month the gap grows.", "Каждый месяц от семей требуют обходиться меньшим, и каждый месяц разрыв растёт.", "في كل شهر يُطلب من الأسر أن تدبّر أمرها بموارد أقل، وفي كل شهر تتسع الفجوة."),
+            tri("Rent, food and energy now take more than half of a typical household's income.", "Аренда, продукты и коммунальные счета теперь съедают больше половины дохода типичной семьи.", "باتت الإيجارات والغذاء والطاقة تستهلك أكثر من نصف دخل الأسرة العادية."),
+            tri("Telling people to budget better is not a policy; it is an insult.", "Советовать людям лучше планировать бюджет — это не политика, а оскорбление.", "إن مطالبة الناس بحسن تدبير ميزانياتهم ليست سياسة، بل إهانة."),
+            tri("The quickest relief would come from wages that keep pace with prices.", "Быстрее всего помогли бы зарплаты, которые поспевают за ценами.", "وأسرع طريق إلى التخفيف هو أجور تواكب الأسعار."),
+            tri("Companies that have posted record profits can afford to share more of them with their staff.", "Компании, отчитавшиеся о рекордной прибыли, вполне могут поделиться ею с сотрудниками.", "والشركات التي حققت أرباحًا قياسية قادرة على تقاسم المزيد منها مع موظفيها."),
+            tri("Targeted help for the poorest costs far less than blanket subsidies that also help the rich.", "Адресная помощь беднейшим стоит куда дешевле всеобщих субсидий, которые достаются и богатым.", "والدعم الموجّه إلى الأفقر أقل كلفة بكثير من الدعم الشامل الذي يستفيد منه الأغنياء أيضًا."),
+            tri("Behind every statistic is a parent skipping a meal so that a child does not have to.", "За каждой цифрой стоит родитель, который пропускает обед, чтобы не голодал ребёнок.", "ووراء كل رقم أحد الوالدين يتخلى عن وجبته كي لا يجوع طفله."),
+            tri("A country whose working families cannot afford food has a problem no growth figure can hide.", "Если работающие семьи не могут позволить себе еду, у страны проблема, которую не скроют никакие показатели роста.", "والبلد الذي لا تقدر أسره العاملة على شراء الطعام يعاني مشكلة لا تخفيها أي أرقام للنمو."),
+            tri("Fixing this will take years, which is exactly why it has to start now.", "На исправление уйдут годы, и именно поэтому начинать надо сейчас.", "وإصلاح ذلك سيستغرق سنوات، ولهذا تحديدًا يجب أن يبدأ الآن."),
+            tri("Every extra payment on rent is money not spent in local shops.", "Каждый лишний платёж за аренду — это деньги, не потраченные в местных магазинах.", "وكل دفعة إضافية على الإيجار هي أموال لا تُنفق في المتاجر المحلية."),
+            tri("Pensioners and young workers are being squeezed from opposite ends.", "Пенсионеров и молодых работников сжимают с двух сторон.", "ويتعرض المتقاعدون والعمال الشباب للضغط من طرفين متقابلين."),
+            tri("Cheap credit hid the problem for years; it cannot hide it any longer.", "Дешёвые кредиты годами скрывали проблему, но больше скрыть её не смогут.", "أخفى الائتمان الرخيص المشكلة لسنوات، لكنه لم يعد قادرًا على إخفائها."),
+        ],
+    },
+    Theme {
+        section: 0, beat: 2, tag: tag::CLIMATE,
+        headlines: &[
+            tri("Cities must plan for hotter summers now", "Городам пора готовиться к жаркому лету уже сейчас", "على المدن أن تستعد لصيف أشد حرارة من الآن"),
+            tri("Our streets were not built for this heat", "Наши улицы не рассчитаны на такую жару", "شوارعنا لم تُبنَ لهذا الحر"),
+        ],
+        leads: &[
+            tri("The evidence has been clear for years. What is missing is the will to act.", "Факты известны уже много лет. Не хватает лишь воли действовать.", "الأدلة واضحة منذ سنوات، وما ينقص هو الإرادة للتحرك."),
+            tri("Shade, water and cooler buildings are not luxuries. They save lives.", "Тень, вода и прохладные здания — не роскошь. Они спасают жизни.", "الظل والماء والمباني الأبرد ليست كماليات، بل تنقذ الأرواح."),
+        ],
+        arguments: &[
+            tri("Every summer now brings a new record, and every record is treated as a surprise.", "Каждое лето приносит новый рекорд, и каждый рекорд почему-то становится неожиданностью.", "كل صيف يحمل الآن رقمًا قياسيًا جديدًا، وكل رقم قياسي يُستقبل كأنه مفاجأة."),
+            tri("Heat kills more quietly than floods or storms, which is why it is so easy to ignore.", "Жара убивает тише, чем наводнения или ураганы, поэтому её так легко не замечать.", "يقتل الحر بصمت أكبر من الفيضانات أو العواصف، ولهذا يسهل تجاهله."),
+            tri("The people most at risk are the old, the sick and those who work outdoors.", "Больше всего рискуют пожилые, больные и те, кто работает на улице.", "والأكثر عرضة للخطر هم كبار السن والمرضى ومن يعملون في الهواء الطلق."),
+            tri("Planting trees is cheap, popular and proven, yet most cities still do too little of it.", "Высаживать деревья дёшево, популярно и эффективно, но большинство городов делает это слишком мало.", "وزراعة الأشجار رخيصة وتحظى بشعبية وأثبتت فاعليتها، ومع ذلك لا تزال معظم المدن مقصّرة فيها."),
+            tri("New buildings should be designed to stay cool without running air conditioning all day.", "Новые здания нужно проектировать так, чтобы в них было прохладно без круглосуточных кондиционеров.", "ويجب تصميم المباني الجديدة بحيث تبقى باردة دون تشغيل المكيفات طوال اليوم."),
+            tri("Schools and hospitals need plans for heatwaves, just as they have plans for fire.", "Школам и больницам нужны планы на случай жары — так же, как на случай пожара.", "وتحتاج المدارس والمستشفيات إلى خطط لمواجهة موجات الحر، تمامًا كما لديها خطط لمواجهة الحرائق."),
+            tri("Cooling centres and free water in public places cost little and could save many lives.", "Пункты охлаждения и бесплатная вода в общественных местах стоят немного, но могут спасти много жизней.", "ومراكز التبريد والمياه المجانية في الأماكن العامة زهيدة الكلفة وقد تنقذ أرواحًا كثيرة."),
+            tri("Waiting for national governments to act is a luxury cities no longer have.", "Ждать действий от национальных правительств — роскошь, которой у городов больше нет.", "وانتظار تحرك الحكومات الوطنية ترف لم تعد المدن تملكه."),
+            tri("The summers of the next decade are already on their way.", "Лето следующего десятилетия уже на пороге.", "وصيف العقد المقبل في طريقه إلينا بالفعل."),
+            tri("Outdoor workers should be allowed to stop when temperatures become dangerous.", "Работникам на улице нужно разрешать прекращать работу, когда жара становится опасной.", "ويجب السماح للعاملين في الهواء الطلق بالتوقف عن العمل عندما تصبح الحرارة خطرة."),
+            tri("Dark roofs and car parks turn whole neighbourhoods into ovens.", "Тёмные крыши и парковки превращают целые кварталы в духовки.", "والأسطح الداكنة ومواقف السيارات تحوّل أحياء بأكملها إلى أفران."),
+            tri("The poorest districts are usually the hottest, and the least green.", "Самые бедные районы обычно и самые жаркие, и самые незелёные.", "وعادة ما تكون الأحياء الأفقر هي الأشد حرارة والأقل خضرة."),
+        ],
+    },
+    Theme {
+        section: 4, beat: 0, tag: tag::AI,
+        headlines: &[
+            tri("Artificial intelligence will not fix bad public services", "Искусственный интеллект не исправит плохие госуслуги", "الذكاء الاصطناعي لن يصلح الخدمات العامة السيئة"),
+            tri("Before we automate the state, we should fix it", "Прежде чем автоматизировать государство, его нужно починить", "قبل أن نؤتمت الدولة، علينا أن نصلحها"),
+        ],
+        leads: &[
+            tri("A chatbot cannot replace a nurse, a teacher or a clerk who knows the rules.", "Чат-бот не заменит медсестру, учителя или чиновника, который знает правила.", "لا يمكن لروبوت دردشة أن يحل محل ممرضة أو معلم أو موظف يعرف القواعد."),
+            tri("There is a better way, and other countries have already found it.", "Есть путь лучше, и другие страны уже его нашли.", "هناك طريق أفضل، وقد وجدته دول أخرى بالفعل."),
+        ],
+        arguments: &[
+            tri("Every few years a new technology is sold as the answer to problems that are really about money and staff.", "Каждые несколько лет очередную технологию выдают за решение проблем, которые на самом деле упираются в деньги и людей.", "كل بضع سنوات تُسوَّق تقنية جديدة على أنها حل لمشكلات تتعلق في الحقيقة بالمال والموظفين."),
+            tri("A system that answers instantly but wrongly is worse than a queue.", "Система, которая отвечает мгновенно, но неправильно, хуже очереди.", "النظام الذي يجيب فورًا لكن خطأً أسوأ من الطابور."),
+            tri("The people who depend most on public services are often the least able to argue with a machine.", "Те, кто больше всех зависит от госуслуг, зачастую меньше всех способны спорить с машиной.", "والأكثر اعتمادًا على الخدمات العامة هم في الغالب الأقل قدرة على مجادلة آلة."),
+            tri("Automation works best when it frees staff to spend more time with people, not when it replaces them.", "Автоматизация работает лучше всего, когда освобождает сотрудникам время для людей, а не заменяет их.", "وتنجح الأتمتة أكثر حين تتيح للموظفين وقتًا أطول مع الناس، لا حين تحل محلهم."),
+            tri("Before buying new software, governments should fix the forms and rules that make services slow.", "Прежде чем покупать новые программы, государству стоит исправить формы и правила, из-за которых всё работает так медленно.", "وقبل شراء برامج جديدة، على الحكومات إصلاح الاستمارات والقواعد التي تجعل الخدمات بطيئة."),
+            tri("Every decision made by a machine should be explained in plain language and open to appeal.", "Каждое решение, принятое машиной, должно объясняться простым языком и подлежать обжалованию.", "ويجب أن يُشرح كل قرار تتخذه آلة بلغة بسيطة وأن يكون قابلًا للطعن."),
+            tri("The contracts for these systems are often secret, which makes scrutiny impossible.", "Контракты на такие системы часто засекречены, и проверить их невозможно.", "وغالبًا ما تكون عقود هذه الأنظمة سرية، ما يجعل التدقيق فيها مستحيلًا."),
+            tri("Technology can help, but only if it is built around the people it is meant to serve.", "Технологии могут помочь, но только если их создают вокруг людей, которым они должны служить.", "يمكن للتكنولوجيا أن تساعد، لكن فقط إذا بُنيت حول الناس الذين يُفترض أن تخدمهم."),
+            tri("The real test of a public service is how it treats someone on their worst day.", "Настоящая проверка госуслуги — то, как она обходится с человеком в его худший день.", "والاختبار الحقيقي لأي خدمة عامة هو طريقة تعاملها مع الإنسان في أسوأ أيامه."),
+            tri("Staff who know the system best are rarely asked how it should be improved.", "Сотрудников, которые лучше всех знают систему, редко спрашивают, как её улучшить.", "ونادرًا ما يُسأل الموظفون الأكثر معرفة بالنظام عن سبل تحسينه."),
+            tri("Savings promised by automation often disappear into maintenance contracts.", "Обещанная автоматизацией экономия часто растворяется в контрактах на обслуживание.", "وكثيرًا ما تتبخر الوفورات الموعودة من الأتمتة في عقود الصيانة."),
+            tri("There must always be a human being to turn to when a machine gets it wrong.", "Когда машина ошибается, всегда должен быть человек, к которому можно обратиться.", "ويجب أن يكون هناك دائمًا إنسان يمكن اللجوء إليه حين تخطئ الآلة."),
+        ],
+    },
+    Theme {
+        section: 5, beat: 4, tag: tag::MUSEUMS,
+        headlines: &[
+            tri("Museums should be free for everyone", "Музеи должны быть бесплатными для всех", "يجب أن تكون المتاحف مجانية للجميع"),
+            tri("A ticket price is a wall around our shared history", "Цена билета — стена вокруг нашей общей истории", "سعر التذكرة جدار يحيط بتاريخنا المشترك"),
+        ],
+        leads: &[
+            tri("A small change in priorities could make a large difference to millions of people.", "Небольшое изменение приоритетов могло бы многое изменить для миллионов людей.", "تغيير بسيط في الأولويات قد يحدث فرقًا كبيرًا في حياة الملايين."),
+            tri("Where entry is free, visitor numbers rise, and so does the public's sense of ownership.", "Там, где вход бесплатный, растёт и число посетителей, и ощущение, что музей принадлежит всем.", "وحيثما يكون الدخول مجانيًا، ترتفع أعداد الزوار ويتعزز شعور الناس بأن المتاحف ملك لهم."),
+        ],
+        arguments: &[
+            tri("Museums hold what belongs to all of us, yet many charge more than a family can spend on a day out.", "Музеи хранят то, что принадлежит всем нам, но многие берут за вход больше, чем семья может потратить на выходной.", "تحتفظ المتاحف بما هو ملك لنا جميعًا، ومع ذلك يتقاضى كثير منها أكثر مما تستطيع أسرة إنفاقه على يوم عطلة."),
+            tri("When entry is free, the people who come are younger, poorer and more varied.", "Когда вход бесплатный, посетители становятся моложе, беднее и разнообразнее.", "وعندما يكون الدخول مجانيًا، يصبح الزوار أصغر سنًا وأقل دخلًا وأكثر تنوعًا."),
+            tri("The money raised from tickets is often smaller than people imagine.", "Доход от продажи билетов зачастую меньше, чем принято думать.", "والأموال المحصلة من التذاكر غالبًا ما تكون أقل مما يتصوره الناس."),
+            tri("A child who wanders into a gallery by chance may find a lifelong passion.", "Ребёнок, случайно заглянувший в галерею, может найти в ней увлечение на всю жизнь.", "وقد يجد طفل يدخل معرضًا بالصدفة شغفًا يرافقه مدى الحياة."),
+            tri("Free museums also bring visitors to the shops and cafés around them.", "Бесплатные музеи приводят посетителей и в окрестные магазины и кафе.", "والمتاحف المجانية تجلب الزوار أيضًا إلى المتاجر والمقاهي المحيطة بها."),
+            tri("Nobody would suggest charging people to walk into a public library.", "Никому не придёт в голову брать плату за вход в публичную библиотеку.", "ولن يقترح أحد فرض رسوم على دخول مكتبة عامة."),
+            tri("Sponsors and special exhibitions can cover much of what tickets used to bring in.", "Спонсоры и специальные выставки могут покрыть значительную часть того, что раньше приносили билеты.", "ويمكن للرعاة والمعارض الخاصة تغطية جزء كبير مما كانت تدره التذاكر."),
+            tri("Culture that only some can afford slowly becomes culture that only some care about.", "Культура, доступная лишь немногим, постепенно становится культурой, которая интересна лишь немногим.", "والثقافة التي لا يقدر عليها إلا البعض تصبح شيئًا فشيئًا ثقافة لا يهتم بها إلا البعض."),
+            tri("Opening the doors is the cheapest cultural policy a government could choose.", "Открыть двери — самая дешёвая культурная политика, какую только может выбрать государство.", "وفتح الأبواب هو أرخص سياسة ثقافية يمكن أن تختارها حكومة."),
+            tri("Many of the great collections were built with public money in the first place.", "Многие великие коллекции с самого начала собирались на государственные деньги.", "وقد بُنيت كثير من المجموعات الكبرى أصلًا بأموال عامة."),
+            tri("Schools would bring more pupils if a visit did not mean asking parents to pay.", "Школы приводили бы больше учеников, если бы за посещение не приходилось просить денег у родителей.", "وستجلب المدارس مزيدًا من التلاميذ إذا لم تعنِ الزيارة مطالبة الأهالي بالدفع."),
+            tri("A museum full of people is a better argument for public funding than any report.", "Музей, полный людей, — лучший аргумент в пользу государственного финансирования, чем любой доклад.", "والمتحف المليء بالزوار حجة لصالح التمويل العام أقوى من أي تقرير."),
+        ],
+    },
+    Theme {
+        section: 0, beat: 0, tag: tag::DIPLOMACY,
+        headlines: &[
+            tri("Diplomacy is slow, and that is its strength", "Дипломатия медлительна, и в этом её сила", "الدبلوماسية بطيئة، وهذا مصدر قوتها"),
+            tri("Talking to adversaries is not a sign of weakness", "Разговор с противником — не признак слабости", "التحاور مع الخصوم ليس علامة ضعف"),
+        ],
+        leads: &[
+            tri("Grand gestures make headlines. Patient negotiation makes peace.", "Громкие жесты попадают в заголовки. Мир приносят терпеливые переговоры.", "الإيماءات الكبرى تتصدر العناوين، أما السلام فتصنعه المفاوضات الصبورة."),
+            tri("Every lasting agreement began with people who did not trust each other.", "Любое прочное соглашение начиналось с людей, которые не доверяли друг другу.", "كل اتفاق دائم بدأ بأناس لم يثق بعضهم ببعض."),
+        ],
+        arguments: &[
+            tri("It is fashionable to mock diplomats for endless meetings that seem to achieve nothing.", "Модно высмеивать дипломатов за бесконечные встречи, которые будто бы ничего не дают.", "من الشائع السخرية من الدبلوماسيين بسبب اجتماعات لا تنتهي ولا يبدو أنها تحقق شيئًا."),
+            tri("But every ceasefire that holds was built in exactly such meetings.", "Но каждое соблюдаемое перемирие было выстроено именно на таких встречах.", "لكن كل وقف لإطلاق النار صمد بُني في اجتماعات كهذه بالضبط."),
+            tri("Agreements reached quickly under pressure tend to collapse just as quickly.", "Соглашения, заключённые в спешке и под давлением, так же быстро и рушатся.", "والاتفاقات التي يُتوصل إليها بسرعة وتحت الضغط تنهار عادة بالسرعة نفسها."),
+            tri("Talking to an adversary is not the same as agreeing with them.", "Разговаривать с противником не значит с ним соглашаться.", "والتحاور مع الخصم لا يعني الاتفاق معه."),
+            tri("The quiet work of interpreters, lawyers and mediators rarely makes the news, but it is where peace is made.", "Тихая работа переводчиков, юристов и посредников редко попадает в новости, но именно там рождается мир.", "ونادرًا ما يصل العمل الصامت للمترجمين والمحامين والوسطاء إلى الأخبار، لكن هناك يُصنع السلام."),
+            tri("Cutting budgets for embassies saves little and costs a great deal when a crisis comes.", "Сокращение бюджетов посольств экономит немного, а в момент кризиса обходится очень дорого.", "وتقليص ميزانيات السفارات يوفر القليل ويكلف الكثير حين تقع الأزمة."),
+            tri("Patience is not passivity; it is a decision to keep trying.", "Терпение — не пассивность, а решение продолжать попытки.", "والصبر ليس سلبية، بل قرار بمواصلة المحاولة."),
+            tri("Those who demand instant results rarely have to live with the consequences of failure.", "Те, кто требует мгновенных результатов, редко расплачиваются за последствия неудачи.", "ونادرًا ما يتحمل من يطالبون بنتائج فورية عواقب الفشل."),
+            tri("History remembers the treaties, but it was the slow years before them that made them possible.", "История помнит договоры, но возможными их сделали долгие годы, которые им предшествовали.", "يتذكر التاريخ المعاهدات، لكن السنوات البطيئة التي سبقتها هي التي جعلتها ممكنة."),
+            tri("Back channels and quiet phone calls have ended more conflicts than public ultimatums.", "Закрытые каналы и тихие телефонные звонки положили конец большему числу конфликтов, чем публичные ультиматумы.", "وأنهت القنوات الخلفية والاتصالات الهادئة نزاعات أكثر مما أنهته الإنذارات العلنية."),
+            tri("Every generation believes its crisis is too urgent for patience.", "Каждое поколение считает свой кризис слишком срочным для терпения.", "ويعتقد كل جيل أن أزمته أشد إلحاحًا من أن تحتمل الصبر."),
+            tri("Leaders who walk away from talks rarely find a better deal elsewhere.", "Лидеры, покидающие переговоры, редко находят более выгодную сделку в другом месте.", "ونادرًا ما يجد القادة الذين ينسحبون من المحادثات صفقة أفضل في مكان آخر."),
+        ],
+    },
+    Theme {
+        section: 6, beat: 0, tag: tag::FOOTBALL,
+        headlines: &[
+            tri("Sport belongs to the people who play it", "Спорт принадлежит тем, кто им занимается", "الرياضة ملك لمن يمارسها"),
+            tri("Football has forgotten its supporters", "Футбол забыл о своих болельщиках", "كرة القدم نسيت مشجعيها"),
+        ],
+        leads: &[
+            tri("Ticket prices, kick-off times and takeovers are decided without asking the fans.", "Цены на билеты, время начала матчей и смена владельцев решаются без болельщиков.", "تُحدَّد أسعار التذاكر ومواعيد المباريات وصفقات الاستحواذ دون استشارة المشجعين."),
+            tri("Grassroots clubs are closing while the top of the game grows richer.", "Любительские клубы закрываются, а вершина футбольной пирамиды становится всё богаче.", "تُغلق أندية الهواة أبوابها بينما تزداد قمة اللعبة ثراءً."),
+        ],
+        arguments: &[
+            tri("Every top player started on a muddy pitch run by volunteers.", "Каждый звёздный игрок начинал на грязном поле, которое содержали волонтёры.", "بدأ كل لاعب نجم مسيرته على ملعب موحل يديره متطوعون."),
+            tri("Yet the money flowing into the game rarely reaches those pitches.", "Но деньги, которые текут в футбол, почти не доходят до таких полей.", "ومع ذلك نادرًا ما تصل الأموال المتدفقة على اللعبة إلى تلك الملاعب."),
+            tri("Supporters are treated as customers when they are the reason the game exists.", "К болельщикам относятся как к клиентам, хотя именно ради них игра и существует.", "يُعامل المشجعون كزبائن، مع أنهم سبب وجود اللعبة أصلًا."),
+            tri("Kick-off times are set for television, not for the families who travel to watch.", "Время начала матчей подстраивают под телевидение, а не под семьи, которые едут на стадион.", "وتُحدَّد مواعيد انطلاق المباريات وفق مصالح التلفزيون، لا وفق مصالح الأسر التي تسافر للمشاهدة."),
+            tri("A fair share of broadcasting money should go back to local clubs and schools.", "Справедливая доля денег от трансляций должна возвращаться местным клубам и школам.", "ويجب أن تعود حصة عادلة من أموال البث إلى الأندية المحلية والمدارس."),
+            tri("Fans should have a real say in how their clubs are owned and run.", "Болельщики должны иметь реальный голос в том, кому принадлежат их клубы и как ими управляют.", "ويجب أن يكون للمشجعين رأي حقيقي في ملكية أنديتهم وطريقة إدارتها."),
+            tri("When a club is sold, a town can lose part of its identity.", "Когда клуб продают, город может лишиться части своей идентичности.", "وعندما يُباع نادٍ، قد تفقد مدينة جزءًا من هويتها."),
+            tri("The most successful leagues in the long run are those that protect their roots.", "В долгосрочной перспективе успешнее всего те лиги, что берегут свои корни.", "والدوريات الأكثر نجاحًا على المدى الطويل هي تلك التي تحمي جذورها."),
+            tri("The game would survive without the billionaires; it would not survive without its supporters.", "Игра переживёт уход миллиардеров, но не переживёт ухода болельщиков.", "ستنجو اللعبة من دون أصحاب المليارات، لكنها لن تنجو من دون مشجعيها."),
+            tri("Clubs are part of their towns' history, not just assets on a balance sheet.", "Клубы — часть истории своих городов, а не просто активы на балансе.", "والأندية جزء من تاريخ مدنها، لا مجرد أصول في ميزانية."),
+            tri("Girls' teams in particular need pitches, coaches and kit.", "Особенно нужны поля, тренеры и форма девичьим командам.", "وتحتاج فرق الفتيات على وجه الخصوص إلى ملاعب ومدربين وتجهيزات."),
+            tri("Cheaper tickets for young fans would secure the crowds of the future.", "Дешёвые билеты для молодых болельщиков обеспечили бы трибуны будущего.", "وستضمن التذاكر الأرخص للمشجعين الشباب جماهير المستقبل."),
+        ],
+    },
+    Theme {
+        section: 3, beat: 1, tag: tag::MEDICINE,
+        headlines: &[
+            tri("Medical research is not a luxury", "Медицинская наука — не роскошь", "البحث الطبي ليس ترفًا"),
+            tri("The next cure depends on this year's budget", "Следующее лекарство зависит от бюджета этого года", "العلاج المقبل رهن بميزانية هذا العام"),
+        ],
+        leads: &[
+            tri("Cuts to research look painless today and prove costly for decades.", "Сокращение расходов на науку кажется безболезненным сегодня, а обходится дорого десятилетиями.", "يبدو خفض تمويل البحث العلمي غير مؤلم اليوم، لكنه يكلّف غاليًا لعقود."),
+            tri("The treatments we rely on began as experiments nobody could be sure would work.", "Лекарства, на которые мы полагаемся, начинались с экспериментов, в успехе которых никто не был уверен.", "بدأت العلاجات التي نعتمد عليها تجاربَ لم يكن أحد متأكدًا من نجاحها."),
+        ],
+        arguments: &[
+            tri("Almost every medicine in your cupboard began in a publicly funded laboratory.", "Почти каждое лекарство в вашей аптечке начиналось в лаборатории, финансируемой государством.", "بدأ كل دواء تقريبًا في خزانتك في مختبر مموّل من المال العام."),
+            tri("Research budgets are among the first to be cut because their benefits arrive years later.", "Бюджеты на науку режут одними из первых, потому что польза от них приходит через годы.", "وميزانيات البحث من أول ما يُقتطع لأن فوائدها تأتي بعد سنوات."),
+            tri("That delay is exactly why stable, long-term funding matters.", "Именно поэтому так важно стабильное долгосрочное финансирование.", "وهذا التأخير بالذات هو ما يجعل التمويل المستقر طويل الأمد مهمًا."),
+            tri("Young scientists cannot build careers on one-year contracts.", "Молодые учёные не могут строить карьеру на годичных контрактах.", "ولا يستطيع العلماء الشباب بناء مسيرتهم المهنية على عقود مدتها عام واحد."),
+            tri("When funding stops, years of work and carefully built teams are lost.", "Когда финансирование прекращается, пропадают годы работы и тщательно собранные команды.", "وعندما يتوقف التمويل، تضيع سنوات من العمل وفرق بُنيت بعناية."),
+            tri("Countries that invest steadily in research attract talent and companies from abroad.", "Страны, которые стабильно вкладываются в науку, привлекают таланты и компании из-за рубежа.", "والدول التي تستثمر باستمرار في البحث العلمي تجتذب الكفاءات والشركات من الخارج."),
+            tri("The pandemic showed what science can do when it is given money and time.", "Пандемия показала, на что способна наука, когда у неё есть деньги и время.", "وقد أظهرت الجائحة ما يستطيع العلم فعله حين يُمنح المال والوقت."),
+            tri("Not every experiment succeeds, and a system that punishes failure will produce little.", "Не каждый эксперимент удаётся, и система, наказывающая за неудачи, мало что даст.", "ولا تنجح كل تجربة، والنظام الذي يعاقب على الفشل لن ينتج إلا القليل."),
+            tri("Funding research is not charity; it is the cheapest insurance a society can buy.", "Финансирование науки — не благотворительность, а самая дешёвая страховка, какую может купить общество.", "وتمويل البحث العلمي ليس عملًا خيريًا، بل أرخص تأمين يمكن لمجتمع أن يشتريه."),
+            tri("Rare diseases, which together affect millions, attract little commercial interest.", "Редкие заболевания, которыми в сумме страдают миллионы, почти не интересуют коммерческие компании.", "والأمراض النادرة، التي تصيب الملايين مجتمعة، لا تجتذب اهتمامًا تجاريًا يُذكر."),
+            tri("Public funding is what makes research into them possible at all.", "Только государственное финансирование вообще делает их изучение возможным.", "والتمويل العام هو ما يجعل البحث فيها ممكنًا من الأساس."),
+            tri("Clinical trials need patients, hospitals and time, all of which cost money.", "Клиническим испытаниям нужны пациенты, больницы и время, а всё это стоит денег.", "وتحتاج التجارب السريرية إلى مرضى ومستشفيات ووقت، وكل ذلك يكلّف مالًا."),
+        ],
+    },
+    Theme {
+        section: 1, beat: 0, tag: tag::BUDGET,
+        headlines: &[
+            tri("Voters deserve clearer answers on the budget", "Избиратели заслуживают ясных ответов о бюджете", "الناخبون يستحقون إجابات أوضح بشأن الموازنة"),
+            tri("A budget nobody can read is a budget nobody can trust", "Бюджету, который никто не может прочесть, никто не может доверять", "موازنة لا يستطيع أحد قراءتها موازنة لا يمكن لأحد الوثوق بها"),
+        ],
+        leads: &[
+            tri("Politicians prefer easy promises. Readers deserve a harder look at the numbers.", "Политики предпочитают лёгкие обещания. Читатели заслуживают более внимательного взгляда на цифры.", "يفضل السياسيون الوعود السهلة، لكن القراء يستحقون نظرة أعمق إلى الأرقام."),
+            tri("Hundreds of pages of tables hide the choices that matter.", "Сотни страниц таблиц скрывают действительно важные решения.", "تخفي مئات الصفحات من الجداول الخيارات المهمة حقًا."),
+        ],
+        arguments: &[
+            tri("Every year the budget grows longer, and every year it becomes harder to understand.", "С каждым годом бюджет становится толще и с каждым годом — всё непонятнее.", "في كل عام تزداد الموازنة طولًا، وفي كل عام يصبح فهمها أصعب."),
+            tri("Few members of parliament, let alone voters, can say where the money actually goes.", "Мало кто из депутатов, не говоря уже об избирателях, может сказать, куда на самом деле идут деньги.", "وقليل من النواب، ناهيك عن الناخبين، يستطيعون القول أين تذهب الأموال فعلًا."),
+            tri("Promises are announced loudly, while the cuts that pay for them appear in the small print.", "Обещания объявляют громко, а сокращения, которыми за них платят, прячут в мелком шрифте.", "تُعلن الوعود بصوت عالٍ، بينما تظهر التخفيضات التي تموّلها في الحواشي."),
+            tri("Every budget should come with a one-page summary of what changes for an ordinary family.", "К каждому бюджету нужно прикладывать одностраничную справку о том, что изменится для обычной семьи.", "ويجب أن يُنشر مع كل موازنة ملخص من صفحة واحدة يوضح ما الذي سيتغير للأسرة العادية."),
+            tri("Independent forecasters should check the numbers before the vote, not after it.", "Независимые эксперты должны проверять цифры до голосования, а не после.", "وينبغي أن يدقق خبراء مستقلون في الأرقام قبل التصويت لا بعده."),
+            tri("Clarity is not a favour to the opposition; it is a duty to the public.", "Ясность — не уступка оппозиции, а обязанность перед обществом.", "والوضوح ليس خدمة للمعارضة، بل واجب تجاه الجمهور."),
+            tri("When people cannot see the trade-offs, they stop trusting anyone who makes them.", "Когда люди не видят, чем за что платят, они перестают доверять тем, кто принимает решения.", "وحين لا يرى الناس المفاضلات، يتوقفون عن الثقة بمن يتخذها."),
+            tri("Other countries publish their budgets in plain language, and the sky has not fallen.", "Другие страны публикуют бюджеты простым языком — и небо не рухнуло.", "وتنشر دول أخرى موازناتها بلغة بسيطة، ولم تسقط السماء على الأرض."),
+            tri("A government confident in its choices should have nothing to fear from explaining them.", "Правительству, уверенному в своих решениях, нечего бояться их объяснять.", "والحكومة الواثقة من خياراتها لا ينبغي أن تخشى شرحها."),
+            tri("Forecasts that turn out wrong every year should be explained, not quietly revised.", "Прогнозы, которые каждый год оказываются неверными, надо объяснять, а не тихо пересматривать.", "والتوقعات التي يتبين خطؤها كل عام يجب أن تُشرح لا أن تُعدّل بصمت."),
+            tri("Spending hidden in special funds escapes the scrutiny it deserves.", "Расходы, спрятанные в специальных фондах, уходят от заслуженной проверки.", "والإنفاق المخفي في صناديق خاصة يفلت من التدقيق الذي يستحقه."),
+            tri("Citizens pay for every line of the budget and have a right to understand it.", "Граждане оплачивают каждую строчку бюджета и имеют право её понимать.", "والمواطنون يدفعون ثمن كل بند في الموازنة، ومن حقهم أن يفهموه."),
+        ],
+    },
+    Theme {
+        section: 1, beat: 1, tag: tag::ELECTIONS,
+        headlines: &[
+            tri("Low turnout is a warning, not a statistic", "Низкая явка — это предупреждение, а не статистика", "ضعف الإقبال على التصويت إنذار لا مجرد رقم"),
+            tri("Politics has stopped talking to the young", "Политика перестала разговаривать с молодыми", "السياسة كفّت عن مخاطبة الشباب"),
+        ],
+        leads: &[
+            tri("When half the country stays at home, the other half decides for everyone.", "Когда половина страны сидит дома, другая половина решает за всех.", "عندما يبقى نصف البلاد في منازله، يقرر النصف الآخر عن الجميع."),
+            tri("Young people are not apathetic. They are unconvinced.", "Молодёжь не равнодушна. Её просто не убедили.", "الشباب ليسوا لامبالين، بل غير مقتنعين."),
+        ],
+        arguments: &[
+            tri("Each election brings the same ritual of concern about turnout, followed by four years of silence.", "Каждые выборы сопровождаются одним и тем же ритуалом тревоги о явке, за которым следуют четыре года тишины.", "كل انتخابات تحمل الطقس نفسه من القلق بشأن نسبة المشاركة، تليه أربع سنوات من الصمت."),
+            tri("People who do not vote are not lazy; many simply do not believe it will change anything.", "Не голосующие — не лентяи: многие просто не верят, что это что-то изменит.", "الذين لا يصوّتون ليسوا كسالى، فكثير منهم لا يؤمنون ببساطة بأن ذلك سيغيّر شيئًا."),
+            tri("Parties speak mostly to older voters because older voters turn out, and so the circle closes.", "Партии обращаются в основном к пожилым, потому что пожилые ходят на выборы, — и круг замыкается.", "وتخاطب الأحزاب الناخبين الأكبر سنًا لأنهم يصوّتون، فتكتمل الحلقة."),
+            tri("Registering to vote should be automatic, as it already is in several countries.", "Регистрация избирателей должна быть автоматической, как это уже сделано в ряде стран.", "ويجب أن يكون التسجيل في قوائم الناخبين تلقائيًا، كما هو الحال في دول عدة."),
+            tri("How government works should be taught in every school.", "Основы государственного устройства нужно преподавать в каждой школе.", "ويجب أن تُدرَّس طريقة عمل الحكومة في كل مدرسة."),
+            tri("Local decisions, on housing, transport and parks, are where trust can be rebuilt first.", "Восстанавливать доверие проще всего с местных решений — о жилье, транспорте, парках.", "والقرارات المحلية المتعلقة بالسكن والنقل والحدائق هي أول ما يمكن أن تُبنى عليه الثقة من جديد."),
+            tri("Politicians who want young people's votes must talk about rents, jobs and the climate, and mean it.", "Политикам, которым нужны голоса молодых, придётся говорить об аренде, работе и климате — и всерьёз.", "وعلى السياسيين الراغبين في أصوات الشباب أن يتحدثوا عن الإيجارات والوظائف والمناخ بجدية."),
+            tri("A democracy in which most people do not take part is a democracy in name only.", "Демократия, в которой большинство не участвует, — демократия лишь по названию.", "والديمقراطية التي لا يشارك فيها معظم الناس ديمقراطية بالاسم فقط."),
+            tri("The next election is the place to start, but it cannot be the place to stop.", "Начать можно со следующих выборов, но останавливаться на них нельзя.", "الانتخابات المقبلة هي نقطة البداية، لكن لا يجوز أن تكون نقطة النهاية."),
+            tri("Postal and early voting have raised turnout wherever they have been made easy.", "Голосование по почте и досрочное голосование повышали явку везде, где их сделали удобными.", "ورفع التصويت بالبريد والتصويت المبكر نسبة المشاركة حيثما جرى تسهيلهما."),
+            tri("Young people are active in their communities; they simply do not see politics there.", "Молодёжь активна в своих сообществах, просто не видит там политики.", "والشباب ناشطون في مجتمعاتهم، لكنهم ببساطة لا يرون السياسة هناك."),
+            tri("Every vote not cast is a voice that someone else speaks for.", "Каждый неподанный голос — это голос, за который говорит кто-то другой.", "وكل صوت لا يُدلى به هو صوت يتحدث باسمه شخص آخر."),
+        ],
+    },
+    Theme {
+        section: 4, beat: 1, tag: tag::PRIVACY,
+        headlines: &[
+            tri("Privacy is a right, not a setting", "Приватность — это право, а не настройка", "الخصوصية حق وليست مجرد إعداد"),
+            tri("Our data should not be the price of everyday life", "Личные данные не должны быть платой за повседневную жизнь", "بياناتنا لا ينبغي أن تكون ثمن الحياة اليومية"),
+        ],
+        leads: &[
+            tri("Hiding the choice in a menu is not the same as giving people a choice.", "Спрятать выбор в меню — не то же самое, что дать людям выбор.", "إخفاء الخيار في قائمة فرعية لا يعني منح الناس حق الاختيار."),
+            tri("Every leak shows again how little control we have over our own information.", "Каждая утечка снова показывает, как мало мы контролируем собственные данные.", "كل تسريب يُظهر مجددًا مدى ضآلة سيطرتنا على معلوماتنا."),
+        ],
+        arguments: &[
+            tri("We are told that our privacy is protected, as long as we find the right switch in the right menu.", "Нам говорят, что частная жизнь защищена, — если найти нужный переключатель в нужном меню.", "يُقال لنا إن خصوصيتنا محمية، بشرط أن نجد الزر المناسب في القائمة المناسبة."),
+            tri("Most people have neither the time nor the expertise to read terms that run to dozens of pages.", "У большинства людей нет ни времени, ни знаний, чтобы читать условия на десятки страниц.", "ولا يملك معظم الناس الوقت ولا الخبرة لقراءة شروط تمتد عشرات الصفحات."),
+            tri("The safest data is data that was never collected in the first place.", "Самые защищённые данные — те, что вообще не собирали.", "وأكثر البيانات أمانًا هي تلك التي لم تُجمع أصلًا."),
+            tri("Companies should collect only what they need and delete it when they no longer need it.", "Компании должны собирать только то, что им нужно, и удалять это, как только надобность отпадёт.", "ويجب أن تجمع الشركات ما تحتاج إليه فقط وأن تحذفه حين تنتفي حاجتها إليه."),
+            tri("Fines that amount to a few days' revenue are treated as a cost of doing business.", "Штрафы размером с выручку за пару дней воспринимаются как обычные издержки бизнеса.", "والغرامات التي تعادل إيرادات بضعة أيام تُعامل كأنها كلفة عادية لممارسة الأعمال."),
+            tri("Children, above all, should not grow up with every click recorded.", "Особенно дети не должны расти под запись каждого своего клика.", "ويجب على وجه الخصوص ألا يكبر الأطفال وكل نقرة يقومون بها مسجلة."),
+            tri("Privacy is not about having something to hide; it is about deciding who knows what.", "Приватность — не о том, что нам есть что скрывать, а о том, кто и что о нас знает.", "الخصوصية لا تتعلق بامتلاك ما نخفيه، بل بتحديد من يعرف ماذا."),
+            tri("The default should protect people, not the business model.", "Настройки по умолчанию должны защищать людей, а не бизнес-модель.", "ويجب أن تحمي الإعدادات الافتراضية الناس لا نموذج الأعمال."),
+            tri("Rights that exist only for those who read the small print are not rights at all.", "Права, которые существуют только для тех, кто читает мелкий шрифт, — вовсе не права.", "والحقوق التي لا توجد إلا لمن يقرؤون الحواشي ليست حقوقًا على الإطلاق."),
+            tri("Once data has leaked, no apology can call it back.", "Утёкшие данные не вернёт никакое извинение.", "وبعد تسرب البيانات، لا يمكن لأي اعتذار أن يعيدها."),
+            tri("Small companies need simple rules, not a lawyer for every app.", "Небольшим компаниям нужны простые правила, а не юрист для каждого приложения.", "وتحتاج الشركات الصغيرة إلى قواعد بسيطة، لا إلى محامٍ لكل تطبيق."),
+            tri("Public services should set the example by collecting less, not more.", "Государственные службы должны подавать пример, собирая меньше данных, а не больше.", "ويجب أن تكون الخدمات العامة قدوة بجمع بيانات أقل لا أكثر."),
+        ],
+    },
+    Theme {
+        section: 0, beat: 1, tag: tag::AID,
+        headlines: &[
+            tri("Aid budgets are shrinking just when they are needed most", "Бюджеты помощи сокращаются именно тогда, когда они нужнее всего", "ميزانيات المساعدات تتقلص في الوقت الذي تشتد فيه الحاجة إليها"),
+            tri("Cutting aid is a false economy", "Экономия на помощи — ложная экономия", "خفض المساعدات توفير زائف"),
+        ],
+        leads: &[
+            tri("Hunger abroad does not stay abroad for long.", "Голод за рубежом недолго остаётся за рубежом.", "الجوع في الخارج لا يبقى في الخارج طويلًا."),
+            tri("A few cents of every hundred spent could keep millions of people fed.", "Несколько центов с каждой сотни расходов могли бы накормить миллионы людей.", "بضعة سنتات من كل مئة تُنفق قد تكفي لإطعام الملايين."),
+        ],
+        arguments: &[
+            tri("Governments under pressure at home find aid an easy budget to cut.", "Правительствам, на которых давят внутри страны, проще всего урезать бюджет помощи.", "تجد الحكومات الواقعة تحت ضغوط داخلية في المساعدات ميزانية سهلة الاقتطاع."),
+            tri("Those who lose out have no vote and no voice in the countries making the decision.", "У тех, кто от этого страдает, нет ни голоса, ни права голоса в странах, принимающих решение.", "والمتضررون لا صوت لهم ولا حق في التصويت في الدول التي تتخذ القرار."),
+            tri("Every crisis left untreated becomes more expensive to solve later.", "Любой кризис, оставленный без внимания, потом обходится дороже.", "وكل أزمة تُترك دون معالجة تصبح أكثر كلفة لاحقًا."),
+            tri("Food, clean water and vaccines are among the best investments any government can make.", "Продовольствие, чистая вода и вакцины — одни из лучших вложений, которые может сделать государство.", "والغذاء والمياه النظيفة واللقاحات من أفضل الاستثمارات التي يمكن لأي حكومة أن تقوم بها."),
+            tri("Aid is not perfect and should be checked carefully, but stopping it helps nobody.", "Помощь несовершенна, и её нужно тщательно проверять, но её прекращение никому не поможет.", "المساعدات ليست مثالية ويجب التدقيق فيها بعناية، لكن وقفها لا يفيد أحدًا."),
+            tri("Local organisations often know best how to spend the money and should receive more of it directly.", "Местные организации часто лучше знают, как потратить деньги, и должны получать больше напрямую.", "وغالبًا ما تكون المنظمات المحلية الأدرى بكيفية إنفاق الأموال، وينبغي أن تتلقى المزيد منها مباشرة."),
+            tri("Instability, hunger and displacement do not respect borders.", "Нестабильность, голод и вынужденное переселение не признают границ.", "وعدم الاستقرار والجوع والنزوح لا تعترف بالحدود."),
+            tri("Promises made at donor conferences mean nothing if the money never arrives.", "Обещания на донорских конференциях ничего не стоят, если деньги так и не приходят.", "ولا قيمة للوعود التي تُقطع في مؤتمرات المانحين إذا لم تصل الأموال أبدًا."),
+            tri("Generosity in hard times is what gives a country the right to be listened to.", "Именно щедрость в трудные времена даёт стране право, чтобы к ней прислушивались.", "والكرم في الأوقات الصعبة هو ما يمنح البلد الحق في أن يُصغى إليه."),
+            tri("Vaccination campaigns abroad protect people at home as well.", "Кампании вакцинации за рубежом защищают и людей дома.", "وحملات التطعيم في الخارج تحمي الناس في الداخل أيضًا."),
+            tri("Long-term programmes work better than emergency appeals after each disaster.", "Долгосрочные программы работают лучше, чем экстренные призывы после каждой катастрофы.", "والبرامج طويلة الأمد أنجع من النداءات الطارئة بعد كل كارثة."),
+            tri("Cuts announced in a budget speech are felt in a clinic thousands of miles away.", "Сокращения, объявленные в бюджетной речи, ощущаются в клинике за тысячи километров.", "والتخفيضات المعلنة في خطاب الموازنة تُلمس في عيادة على بُعد آلاف الكيلومترات."),
+        ],
+    },
+    Theme {
+        section: 2, beat: 2, tag: tag::ENERGY,
+        headlines: &[
+            tri("Clean power needs cables as much as turbines", "Чистой энергетике нужны кабели не меньше, чем турбины", "الطاقة النظيفة تحتاج إلى الكابلات بقدر حاجتها إلى التوربينات"),
+            tri("The energy transition is stuck in the queue for the grid", "Энергопереход застрял в очереди на подключение к сети", "التحول في مجال الطاقة عالق في طابور الربط بالشبكة"),
+        ],
+        leads: &[
+            tri("Wind farms are ready to switch on. The wires to carry their power are not.", "Ветряные электростанции готовы к запуску. Провода для передачи их энергии — нет.", "مزارع الرياح جاهزة للتشغيل، أما الأسلاك التي ستنقل طاقتها فليست كذلك."),
+            tri("Building power lines is dull. Not building them is far more expensive.", "Строить ЛЭП скучно. Не строить их — куда дороже.", "بناء خطوط الكهرباء عمل ممل، لكن عدم بنائها أكثر كلفة بكثير."),
+        ],
+        arguments: &[
+            tri("Projects that could power whole cities wait years for a connection to the grid.", "Проекты, способные обеспечить энергией целые города, годами ждут подключения к сети.", "تنتظر مشروعات قادرة على تزويد مدن بأكملها بالطاقة سنوات للربط بالشبكة."),
+            tri("The grid was designed for a handful of large power stations, not thousands of wind and solar farms.", "Энергосистему проектировали под несколько крупных электростанций, а не под тысячи ветряных и солнечных парков.", "صُممت الشبكة لعدد قليل من محطات التوليد الكبيرة، لا لآلاف مزارع الرياح والطاقة الشمسية."),
+            tri("Planning rules treat a power line like a motorway, and approval can take a decade.", "Правила согласования относятся к ЛЭП как к автомагистрали, и разрешения можно ждать десять лет.", "وتتعامل قواعد التخطيط مع خط الكهرباء كأنه طريق سريع، وقد تستغرق الموافقة عقدًا."),
+            tri("Every year of delay means more gas burned and higher bills for households.", "Каждый год промедления — это больше сожжённого газа и более высокие счета для семей.", "وكل عام من التأخير يعني حرق مزيد من الغاز وفواتير أعلى للأسر."),
+            tri("Communities that host new lines should share in the benefits through lower bills.", "Жители районов, через которые проходят новые линии, должны получать выгоду в виде более низких счетов.", "ويجب أن تستفيد المجتمعات التي تمر بها الخطوط الجديدة من خلال فواتير أقل."),
+            tri("Storage, from batteries to pumped water, must be built alongside the turbines.", "Хранилища — от аккумуляторов до гидроаккумулирующих станций — нужно строить одновременно с турбинами.", "ويجب بناء وسائل التخزين، من البطاريات إلى محطات ضخ المياه، جنبًا إلى جنب مع التوربينات."),
+            tri("Other countries have halved connection times with simpler rules.", "Другие страны вдвое сократили сроки подключения благодаря более простым правилам.", "وقد خفّضت دول أخرى مدة الربط إلى النصف بفضل قواعد أبسط."),
+            tri("Cables are not glamorous, which is exactly why they are neglected.", "Кабели — не самая эффектная тема, и именно поэтому о них забывают.", "والكابلات ليست أمرًا براقًا، ولهذا تحديدًا تُهمل."),
+            tri("The turbines are the easy part; the wires are where the transition will be won or lost.", "Турбины — это простая часть; исход энергоперехода решится на проводах.", "التوربينات هي الجزء السهل، أما الأسلاك فهي حيث سيُكسب التحول أو يُخسر."),
+            tri("Smart meters and flexible tariffs can shift demand away from the evening peak.", "Умные счётчики и гибкие тарифы позволяют сместить спрос с вечернего пика.", "ويمكن للعدادات الذكية والتعريفات المرنة نقل الطلب بعيدًا عن ذروة المساء."),
+            tri("Neighbouring countries can share power when the wind drops in one and blows in another.", "Соседние страны могут делиться энергией: когда у одних стихает ветер, у других он дует.", "ويمكن للدول المتجاورة تبادل الكهرباء حين تهدأ الرياح في إحداها وتهب في الأخرى."),
+            tri("The engineers are ready; what they need is permission to build.", "Инженеры готовы; им нужно лишь разрешение строить.", "المهندسون جاهزون، وكل ما يحتاجون إليه هو الإذن بالبناء."),
+        ],
+    },
 ];
 
+/// Turns of phrase any column can use.
 #[rustfmt::skip]
-pub static SENTENCES: [Tri; 12] = [
+pub static RHETORIC: [Tri; 28] = [
     tri("It is tempting to believe that the problem will solve itself.", "Заманчиво верить, что проблема решится сама собой.", "من المغري الاعتقاد بأن المشكلة ستحل نفسها بنفسها."),
     tri("Yet every year of delay makes the eventual bill larger.", "Но каждый год промедления только увеличивает итоговый счёт.", "غير أن كل عام من التأخير يجعل الفاتورة النهائية أكبر."),
-    tri("The people most affected are rarely the ones consulted.", "Тех, кого это касается больше всего, спрашивают реже всего.", "ونادرا ما يُستشار الأكثر تضررا."),
-    tri("Other countries have shown that a different approach is possible.", "Опыт других стран показывает, что иной подход возможен.", "وقد أظهرت دول أخرى أن نهجا مختلفا ممكن."),
+    tri("The people most affected are rarely the ones consulted.", "Тех, кого это касается больше всего, спрашивают реже всего.", "ونادرًا ما يُستشار الأكثر تضررًا."),
+    tri("Other countries have shown that a different approach is possible.", "Опыт других стран показывает, что иной подход возможен.", "وقد أظهرت دول أخرى أن نهجًا مختلفًا ممكن."),
     tri("None of this requires new laws; it requires attention.", "Для этого не нужны новые законы — нужно внимание.", "لا يتطلب أي من ذلك قوانين جديدة، بل يتطلب الاهتمام."),
-    tri("Critics will say the country cannot afford it. The truth is that it cannot afford to wait.", "Критики скажут, что стране это не по карману. На самом деле ей не по карману ждать.", "سيقول المنتقدون إن البلاد لا تستطيع تحمل ذلك، والحقيقة أنها لا تستطيع تحمل الانتظار."),
-    tri("Figures published this year show a rise of {pct}%, and the trend is not slowing.", "Опубликованные в этом году данные показывают рост на {pct}%, и тенденция не ослабевает.", "وتظهر الأرقام المنشورة هذا العام ارتفاعا بنسبة {pct}%، ولا يبدو أن هذا الاتجاه يتباطأ."),
+    tri("Critics will say the country cannot afford it. The truth is that it cannot afford to wait.", "Критики скажут, что стране это не по карману. На самом деле ей не по карману ждать.", "سيقول المنتقدون إن البلاد لا تستطيع تحمّل ذلك، والحقيقة أنها لا تستطيع تحمّل الانتظار."),
     tri("We should judge the plan by its results, not its slogans.", "Судить о плане нужно по результатам, а не по лозунгам.", "ينبغي أن نحكم على الخطة بنتائجها لا بشعاراتها."),
     tri("There are reasons for hope.", "Поводы для надежды есть.", "ثمة ما يدعو إلى الأمل."),
     tri("A decade ago, few would have predicted where we are today.", "Десять лет назад мало кто мог предсказать, где мы окажемся сегодня.", "قبل عقد من الزمن، قلة كانوا سيتوقعون ما وصلنا إليه اليوم."),
     tri("The choice is not between doing everything and doing nothing.", "Выбор стоит не между тем, чтобы сделать всё или ничего.", "الخيار ليس بين فعل كل شيء وعدم فعل أي شيء."),
     tri("Those in charge owe the public a clear plan and a timetable.", "Те, кто принимает решения, должны дать обществу ясный план и сроки.", "ويدين المسؤولون للجمهور بخطة واضحة وجدول زمني."),
+    tri("It is worth asking who benefits from the way things are.", "Стоит спросить, кому выгодно нынешнее положение дел.", "ومن المفيد أن نسأل: من المستفيد من الوضع القائم؟"),
+    tri("Good intentions are not enough; they need money and a plan behind them.", "Одних благих намерений мало: за ними должны стоять деньги и план.", "النوايا الحسنة لا تكفي، بل تحتاج إلى مال وخطة تدعمانها."),
+    tri("This is not a question of left or right, but of competence.", "Это вопрос не левых или правых взглядов, а компетентности.", "هذه ليست مسألة يمين أو يسار، بل مسألة كفاءة."),
+    tri("The cost of doing nothing is rarely counted, but it is always paid.", "Цену бездействия редко подсчитывают, но платить её приходится всегда.", "نادرًا ما تُحسب كلفة التقاعس، لكنها تُدفع دائمًا."),
+    tri("Small steps, taken consistently, add up to a great deal.", "Маленькие шаги, если делать их последовательно, дают очень многое.", "الخطوات الصغيرة، إذا اتُّخذت باستمرار، تصنع فرقًا كبيرًا."),
+    tri("We have been here before, and we know how it ends if nothing changes.", "Мы это уже проходили и знаем, чем всё закончится, если ничего не изменить.", "لقد مررنا بهذا من قبل، ونعرف كيف ينتهي الأمر إذا لم يتغير شيء."),
+    tri("Nobody is asking for miracles, only for honesty about the choices.", "Никто не просит чудес — только честности в разговоре о выборе.", "لا أحد يطلب معجزات، بل الصراحة بشأن الخيارات المتاحة."),
+    tri("The public is often ahead of its leaders on questions like this.", "В подобных вопросах общество нередко опережает своих лидеров.", "وكثيرًا ما يسبق الرأي العام قادته في مسائل كهذه."),
+    tri("Change is possible, but only if someone is willing to start.", "Перемены возможны, но только если кто-то готов начать.", "التغيير ممكن، لكن فقط إذا كان هناك من هو مستعد للبدء."),
+    tri("The facts are not in serious dispute.", "Факты всерьёз никто не оспаривает.", "الحقائق ليست محل خلاف جدي."),
+    tri("What is missing is not knowledge but resolve.", "Не хватает не знаний, а решимости.", "وما ينقصنا ليس المعرفة بل العزيمة."),
+    tri("Anyone who has looked closely at the numbers knows this.", "Любой, кто внимательно смотрел на цифры, это знает.", "ويعرف ذلك كل من نظر في الأرقام عن كثب."),
+    tri("It would be easy to blame a single minister or company, but the problem is older than that.", "Легко обвинить одного министра или одну компанию, но проблема куда старше.", "من السهل إلقاء اللوم على وزير أو شركة بعينها، لكن المشكلة أقدم من ذلك."),
+    tri("Each year we wait, the choices get harder.", "С каждым годом ожидания выбор становится всё труднее.", "ومع كل عام ننتظره تصبح الخيارات أصعب."),
+    tri("This is not a call for perfection, but for a start.", "Это призыв не к совершенству, а к тому, чтобы начать.", "هذه ليست دعوة إلى الكمال، بل إلى البدء."),
+    tri("Readers will have their own experience of this, and it is worth listening to.", "У читателей наверняка есть собственный опыт, и к нему стоит прислушаться.", "ولدى القراء تجاربهم الخاصة في هذا الشأن، وهي جديرة بالإصغاء."),
+    tri("The next twelve months will show whether anyone was listening.", "Ближайшие двенадцать месяцев покажут, слушал ли кто-нибудь.", "وستكشف الأشهر الاثنا عشر المقبلة ما إذا كان أحد يصغي."),
 ];

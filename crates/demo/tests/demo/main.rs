@@ -8,6 +8,7 @@
 mod content;
 mod discussion;
 mod live;
+mod news;
 mod newsroom;
 mod seeding;
 mod support;

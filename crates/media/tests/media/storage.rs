@@ -84,7 +84,9 @@ async fn an_upload_becomes_stored_renditions_and_crops() {
         .filter(|r| crop_aspect(&r.key).is_none())
         .collect();
     assert_eq!(renditions.len(), 14);
-    assert_eq!(crops.len(), 3);
+    // The three JSON-LD crops, then the hero frame's 16:9 ladder (2:1 is not 16:9): its
+    // 1778 px wide window allows six widths, each in WebP and JPEG.
+    assert_eq!(crops.len(), 3 + 12);
     let c16 = crops
         .iter()
         .find(|r| crop_aspect(&r.key) == Some((16, 9)))
@@ -108,7 +110,10 @@ async fn an_upload_becomes_stored_renditions_and_crops() {
             r.key
         );
     }
-    assert_eq!(store.delete_prefix(&photo_prefix(42)).await.unwrap(), 18);
+    assert_eq!(
+        store.delete_prefix(&photo_prefix(42)).await.unwrap(),
+        18 + 12
+    );
 }
 
 #[test]

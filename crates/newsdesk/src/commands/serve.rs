@@ -34,6 +34,19 @@ pub async fn run(args: &ServeArgs, file: &FileConfig) -> anyhow::Result<()> {
             }
             newsdesk_demo::Seeded::Skipped => {}
         }
+        // The demo's footer pages (About, Contact, Privacy…), written once per database;
+        // never on a site of its own, whose editors write theirs.
+        if store.seed_state(newsdesk_demo::DEMO_SEED).await?
+            == Some(newsdesk_store::SeedState::Complete)
+        {
+            let added = store
+                .add_default_static_pages()
+                .await
+                .context("default pages failed")?;
+            if added > 0 {
+                tracing::info!(added, "default static pages written");
+            }
+        }
     }
 
     // Bind first, then announce: whoever waits for the "listening" line never races the

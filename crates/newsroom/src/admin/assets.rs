@@ -22,6 +22,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../static/editor.js"),
     ),
     (
+        "focus.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/focus.js"),
+    ),
+    (
         "pickers.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/pickers.js"),

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod moderation;
 pub mod newsfeed;
 pub mod newsletters;
+pub mod pages;
 pub mod render;
 pub mod search;
 pub mod staff;
@@ -99,6 +100,13 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::GET, "/admin/entities/{id}", AtLeast(Editor), F::Entity, || get(entities::edit_form)),
     spec(Method::POST, "/admin/entities/{id}", AtLeast(Editor), F::Entity, || post(entities::update)),
     spec(Method::POST, "/admin/entities/{id}/delete", AtLeast(Editor), F::Entity, || post(entities::delete)),
+    // The site's static pages (About, Contact, Privacy…) of every edition: editors.
+    spec(Method::GET, "/admin/pages", AtLeast(Editor), F::None, || get(pages::list)),
+    spec(Method::POST, "/admin/pages", AtLeast(Editor), F::None, || post(pages::create)),
+    spec(Method::GET, "/admin/pages/new", AtLeast(Editor), F::None, || get(pages::new_form)),
+    spec(Method::GET, "/admin/pages/{edition}/{slug}", AtLeast(Editor), F::StaticPage, || get(pages::edit_form)),
+    spec(Method::POST, "/admin/pages/{edition}/{slug}", AtLeast(Editor), F::StaticPage, || post(pages::save)),
+    spec(Method::POST, "/admin/pages/{edition}/{slug}/delete", AtLeast(Editor), F::StaticPage, || post(pages::delete)),
     // The discussion: moderators, editors and admins; its rules: editors.
     spec(Method::GET, "/admin/comments", Moderators, F::None, || get(moderation::queue)),
     spec(Method::POST, "/admin/comments/{id}/approve", Moderators, F::Comment, || post(moderation::approve)),

@@ -57,6 +57,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/newsletters_preview.html",
     "admin/newsletters_alert.html",
     "admin/newsletters_issue.html",
+    "admin/pages/list.html",
+    "admin/pages/edit.html",
 ];
 
 static ENV: LazyLock<Result<Environment<'static>, String>> =
@@ -124,6 +126,7 @@ pub fn layout(staff: &Staff) -> Value {
             taxonomy => allowed(a, Action::ManageTaxonomy, Resource::None),
             authors => allowed(a, Action::ManageAuthors, Resource::None),
             entities => allowed(a, Action::ManageEntities, Resource::None),
+            pages => allowed(a, Action::ManagePages, Resource::None),
             staff => allowed(a, Action::ManageStaff, Resource::None),
             tokens => allowed(a, Action::ManageTokens, Resource::None),
             audit => allowed(a, Action::ViewAudit, Resource::None),

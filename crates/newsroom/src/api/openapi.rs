@@ -43,6 +43,7 @@ use crate::auth::middleware::CSRF_HEADER;
         (name = "moderation", description = "The discussion's queues, decisions, bans and rules (moderators, editors, admins)"),
         (name = "live", description = "The live parts: the newsfeed stream and the chat rooms (public; the chat protocol is in /api/v1/asyncapi.json), and under /api/v1/admin the newsfeed's short items (authors, editors, admins) and the chats' moderation (moderators, editors, admins)"),
         (name = "comments", description = "The discussion under articles (readers; not the Admin API)"),
+        (name = "reading", description = "The reading site's own calls: the article page's view count for the most read lists (public, no cookie)"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -99,6 +100,7 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
         let mut doc = super::openapi_router().split_for_parts().1;
         // The reading site's discussion API lives in the same document.
         doc.merge(newsdesk_site::comments::document());
+        doc.merge(newsdesk_site::most_read::document());
         // And the live parts: the newsfeed stream and the chat rooms (the chat's
         // WebSocket protocol itself is in /api/v1/asyncapi.json).
         doc.merge(newsdesk_site::live::document());

@@ -1,7 +1,9 @@
 //! The media library: photo uploads (page and Admin API), their renditions made off the
-//! request path, and the pages to find photos and edit their caption, alt text and credit.
+//! request path, and the pages to find photos and edit their caption, alt text, credit
+//! and focal point.
 
 pub mod body;
+pub mod focus;
 pub mod pages;
 pub mod render;
 
@@ -88,6 +90,13 @@ pub static PAGES: &[Page] = &[
         Access::AtLeast(Role::Editor),
         Fixture::Photo,
         || post(pages::save),
+    ),
+    page(
+        Method::POST,
+        "/admin/media/{id}/focus",
+        Access::AtLeast(Role::Editor),
+        Fixture::Photo,
+        || post(focus::save),
     ),
     page(
         Method::GET,

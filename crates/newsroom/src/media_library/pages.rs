@@ -1,5 +1,6 @@
 //! The library pages: `/admin/media` (grid with search), `/admin/media/new` (upload form),
-//! `/admin/media/{id}` (caption, alt text, credit) and its delete button.
+//! `/admin/media/{id}` (caption, alt text, credit, focal point — see [`super::focus`]) and
+//! its delete button.
 
 use axum::Form;
 use axum::extract::rejection::FormRejection;
@@ -7,11 +8,13 @@ use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect};
 use http::StatusCode;
 use minijinja::{Value, context};
+use newsdesk_core::Photo;
 use newsdesk_site::{AppState, HttpError};
 use serde::{Deserialize, Serialize};
 
 use super::actions::{self, TextChange};
 use super::body::read_upload;
+use super::focus::{self, FocusView};
 use super::render::page;
 use super::upload::{UploadText, limits, upload};
 use crate::admin::forms::{error_map, is_form_error, page_number};
@@ -36,6 +39,7 @@ fn notice(done: &str) -> Option<&'static str> {
             "Uploaded. Renditions are being made; check the caption, alt text and credit."
         }
         "saved" => "Saved.",
+        "focus" => "Focal point set. The crops are being made around it.",
         "deleted" => "Photo deleted.",
         _ => return None,
     })
@@ -181,17 +185,21 @@ pub struct EditQuery {
     pub done: String,
 }
 
-fn edit_page(
+/// The photo page: the text form (with `err` from a refused save) and the focal point.
+pub(super) fn edit_page(
     staff: &Staff,
     status: StatusCode,
-    photo: PhotoOut,
+    photo: Photo,
+    focus: FocusView,
     form: &EditForm,
     err: Option<&HttpError>,
     done: &str,
 ) -> AdminResult {
+    let photo = PhotoOut::from(photo);
     let ctx = context! {
         nav => "media",
         photo => Value::from_serialize(&photo),
+        focus => Value::from_serialize(&focus),
         form => Value::from_serialize(form),
         errors => err.map(error_map),
         can_delete => allowed(&staff.actor, Action::DeleteMedia, Resource::None),
@@ -207,7 +215,14 @@ pub async fn edit(
     Query(q): Query<EditQuery>,
 ) -> AdminResult {
     let photo = actions::get(&state, &staff.actor, id).await?;
-    let form = EditForm {
+    let form = text_form(&photo);
+    let focus = focus::view(&state, &photo).await?;
+    edit_page(&staff, StatusCode::OK, photo, focus, &form, None, &q.done)
+}
+
+/// The text form as the photo has it.
+pub(super) fn text_form(photo: &Photo) -> EditForm {
+    EditForm {
         caption: photo.caption.clone(),
         alt_text: photo.alt_text.clone(),
         credit_agency: photo.credit.agency.clone(),
@@ -218,8 +233,7 @@ pub async fn edit(
             .map(|y| y.to_string())
             .unwrap_or_default(),
         csrf: String::new(),
-    };
-    edit_page(&staff, StatusCode::OK, photo.into(), &form, None, &q.done)
+    }
 }
 
 /// The uploaded file as it came, for staff only: originals keep their location metadata,
@@ -296,7 +310,8 @@ pub async fn save(
         }
         Err(err) if is_form_error(&err) => {
             let photo = actions::get(&state, &staff.actor, id).await?;
-            edit_page(&staff, err.status(), photo.into(), &form, Some(&err), "")
+            let focus = focus::view(&state, &photo).await?;
+            edit_page(&staff, err.status(), photo, focus, &form, Some(&err), "")
         }
         Err(err) => Err(AdminError(err)),
     }
@@ -314,19 +329,9 @@ pub async fn delete(
         Ok(()) => Ok(Redirect::to("/admin/media?done=deleted").into_response()),
         Err(err) if is_form_error(&err) => {
             let photo = actions::get(&state, &staff.actor, id).await?;
-            let form = EditForm {
-                caption: photo.caption.clone(),
-                alt_text: photo.alt_text.clone(),
-                credit_agency: photo.credit.agency.clone(),
-                credit_creator: photo.credit.creator.clone(),
-                copyright_notice: photo.copyright_notice.clone(),
-                copyright_year: photo
-                    .copyright_year
-                    .map(|y| y.to_string())
-                    .unwrap_or_default(),
-                csrf: String::new(),
-            };
-            edit_page(&staff, err.status(), photo.into(), &form, Some(&err), "")
+            let form = text_form(&photo);
+            let focus = focus::view(&state, &photo).await?;
+            edit_page(&staff, err.status(), photo, focus, &form, Some(&err), "")
         }
         Err(err) => Err(AdminError(err)),
     }

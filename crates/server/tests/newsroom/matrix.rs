@@ -147,6 +147,11 @@ async fn fill(app: &TestApp, spec: &RouteSpec, n: usize) -> String {
                 .await
                 .to_string(),
         ),
+        Fixture::StaticPage => {
+            let page = crate::static_pages::page_fixture(app, n).await;
+            path.replace("{edition}", &page.edition)
+                .replace("{slug}", &page.slug)
+        }
     }
 }
 

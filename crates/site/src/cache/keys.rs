@@ -61,6 +61,12 @@ pub fn comments(article_id: i64) -> String {
     format!("comments:{article_id}")
 }
 
+/// Every published member of a translation group: each member's page lists the others
+/// (hreflang alternates, the edition switcher), so any member's public change reaches all.
+pub fn translation_group(group: i64) -> String {
+    format!("translations:{group}")
+}
+
 /// What a change touches: `None` means everything.
 pub fn touched(event: &Event) -> Option<Vec<String>> {
     match &event.change {
@@ -71,12 +77,14 @@ pub fn touched(event: &Event) -> Option<Vec<String>> {
             tag_ids,
             author_ids,
             public,
+            translation_group: group,
             ..
         } => {
             let mut keys = vec![article(*id)];
             // A draft's change shows on no public page but its own (preview is never cached).
             if *public {
                 keys.extend([front(code), newsfeed(code), feed(code), archive(code)]);
+                keys.extend(group.map(translation_group));
                 keys.extend(section_ids.iter().map(|id| section(*id)));
                 keys.extend(tag_ids.iter().map(|id| tag(*id)));
                 keys.extend(author_ids.iter().map(|id| author(*id)));
@@ -113,6 +121,7 @@ mod tests {
                 tag_ids: vec![4, 5],
                 author_ids: vec![9],
                 public: true,
+                translation_group: Some(2),
             },
         };
         let keys = touched(&event).unwrap();
@@ -124,8 +133,28 @@ mod tests {
             "section:3",
             "tag:5",
             "author:9",
+            "translations:2",
         ] {
             assert!(keys.contains(&k.to_owned()), "{k} missing from {keys:?}");
         }
+    }
+
+    #[test]
+    fn a_drafts_change_spares_its_translations_pages() {
+        let event = Event {
+            seq: 1,
+            at: Utc::now(),
+            change: Change::Article {
+                id: 7,
+                edition: "ru".into(),
+                status: "draft".into(),
+                section_ids: vec![],
+                tag_ids: vec![],
+                author_ids: vec![],
+                public: false,
+                translation_group: Some(2),
+            },
+        };
+        assert_eq!(touched(&event), Some(vec!["article:7".to_owned()]));
     }
 }

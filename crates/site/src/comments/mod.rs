@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 
 pub use api::{CommentView, NewCommentBody, ReaderView, ThreadItemView, ThreadPage};
 pub use render::comment_html;
+pub(crate) use request::json_body;
 
 use crate::state::AppState;
 

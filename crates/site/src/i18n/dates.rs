@@ -5,8 +5,12 @@
 //! parts from `date-long`/`date-time`. Digits stay Latin (0–9) in every edition, Arabic
 //! included: that is what the large Arabic news sites print, and it keeps times, scores and
 //! figures searchable and copyable. A language that wants native digits changes `digits()`.
+//!
+//! The zone after a time is worded by the language file too (`date-zone`), from the
+//! edition's IANA zone: Russian sites write «МСК», Arabic ones «بتوقيت القاهرة», English
+//! ones the abbreviation (GMT, EET); a zone a file does not name is an offset from GMT.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Offset, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -15,7 +19,8 @@ use super::{I18n, args};
 /// One moment, ready for a `<time datetime="…">…</time>` element.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocalTime {
-    /// RFC 3339 with the edition's offset, for the `datetime` attribute and JSON-LD.
+    /// RFC 3339 with the edition's offset, to the second, for the `datetime` attribute
+    /// (HTML allows at most three fractional digits; stored times carry six).
     pub datetime: String,
     /// "27 November 2026".
     pub date: String,
@@ -42,7 +47,7 @@ impl I18n {
         let local = at.with_timezone(&tz);
         let date = self.long_date(lang, local.date_naive());
         let time = digits(lang, &local.format("%H:%M").to_string());
-        let zone = zone_label(&local.format("%Z").to_string());
+        let zone = self.zone(lang, tz, at);
         let full = self.get(
             lang,
             "date-time",
@@ -53,11 +58,27 @@ impl I18n {
             ])),
         );
         LocalTime {
-            datetime: local.to_rfc3339(),
+            datetime: local.to_rfc3339_opts(SecondsFormat::Secs, false),
             date,
             time,
             full,
         }
+    }
+
+    /// The zone `tz` at `at` as readers of `lang` name it ("GMT", "МСК", "بتوقيت القاهرة").
+    pub fn zone(&self, lang: &str, tz: Tz, at: DateTime<Utc>) -> String {
+        let local = at.with_timezone(&tz);
+        let seconds = local.offset().fix().local_minus_utc();
+        self.get(
+            lang,
+            "date-zone",
+            Some(&args(&[
+                ("abbr", zone_label(&local.format("%Z").to_string())),
+                // Fluent variant keys cannot hold "/": `Europe-Moscow`.
+                ("zone", tz.name().replace('/', "-")),
+                ("offset", offset_label(seconds)),
+            ])),
+        )
     }
 
     /// "27 November 2026" in `lang`.
@@ -115,6 +136,19 @@ fn zone_label(abbreviation: &str) -> String {
     }
 }
 
+/// `+3`, `-3:30`, or nothing for GMT itself: what follows "GMT" in a label.
+fn offset_label(seconds: i32) -> String {
+    if seconds == 0 {
+        return String::new();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("{sign}{h}"),
+        (h, m) => format!("{sign}{h}:{m:02}"),
+    }
+}
+
 /// The digits policy in one place (see the module docs): Latin digits for every language.
 fn digits(_lang: &str, s: &str) -> String {
     s.to_owned()
@@ -122,7 +156,7 @@ fn digits(_lang: &str, s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
+    use chrono::{TimeZone, Timelike};
 
     use super::*;
 
@@ -137,10 +171,57 @@ mod tests {
         let london = i18n.local_time("en", chrono_tz::Europe::London, at);
         assert_eq!(london.full, "27 November 2026, 23:30 GMT");
         let dubai = i18n.local_time("ar", chrono_tz::Asia::Dubai, at);
-        assert!(dubai.full.ends_with("03:30 GMT+4"), "{}", dubai.full);
+        assert!(
+            dubai.full.ends_with("03:30 بتوقيت الإمارات"),
+            "{}",
+            dubai.full
+        );
         assert_eq!(zone_label("+0530"), "GMT+5:30");
         assert_eq!(zone_label("-03"), "GMT-3");
         let cairo = i18n.local_time("ar", chrono_tz::Africa::Cairo, at);
         assert!(cairo.date.contains("نوفمبر"), "{}", cairo.date);
+    }
+
+    #[test]
+    fn datetime_attributes_stop_at_the_second() {
+        let i18n = I18n::load().unwrap();
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 27, 9, 5, 7)
+            .unwrap()
+            .with_nanosecond(123_456_000)
+            .unwrap();
+        let t = i18n.local_time("en", chrono_tz::Europe::London, at);
+        assert_eq!(t.datetime, "2026-11-27T09:05:07+00:00");
+        let t = i18n.local_time("ar", chrono_tz::Africa::Cairo, at);
+        assert_eq!(t.datetime, "2026-11-27T11:05:07+02:00");
+    }
+
+    #[test]
+    fn zones_are_named_in_the_readers_script() {
+        let i18n = I18n::load().unwrap();
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        let zone = |lang, tz, at| i18n.zone(lang, tz, at);
+        for at in [winter, summer] {
+            assert_eq!(zone("ru", chrono_tz::Europe::Moscow, at), "МСК");
+            assert_eq!(zone("ar", chrono_tz::Africa::Cairo, at), "بتوقيت القاهرة");
+        }
+        assert_eq!(zone("en", chrono_tz::Africa::Cairo, winter), "EET");
+        assert_eq!(zone("en", chrono_tz::Europe::London, summer), "BST");
+        assert_eq!(zone("ru", chrono_tz::Asia::Yekaterinburg, winter), "МСК+2");
+        // A zone a language file does not name: its offset from GMT, in the reader's words.
+        assert_eq!(
+            zone("ar", chrono_tz::Asia::Kolkata, winter),
+            "بتوقيت غرينتش+5:30"
+        );
+        assert_eq!(zone("ar", chrono_tz::UTC, winter), "بتوقيت غرينتش");
+        assert_eq!(zone("ru", chrono_tz::America::New_York, winter), "GMT-5");
+        // The date and time line of an article in each demo edition carries no Latin zone.
+        let line = i18n.local_time("ar", chrono_tz::Africa::Cairo, winter).full;
+        assert!(!line.chars().any(|c| c.is_ascii_alphabetic()), "{line}");
+        let line = i18n
+            .local_time("ru", chrono_tz::Europe::Moscow, winter)
+            .full;
+        assert!(!line.chars().any(|c| c.is_ascii_alphabetic()), "{line}");
     }
 }

@@ -46,7 +46,8 @@ pub async fn newsfeed(State(state): State<AppState>, Path(code): Path<String>) -
         let path = format!("/{code}/newsfeed");
         let mut head = HeadMeta::new(EditionCtx::absolute(&state, &path));
         head.description = ctx.t(&state, "newsfeed-page-intro");
-        let chrome = ctx.chrome(&state, &heading, head, Vec::new());
+        let mut chrome = ctx.chrome(&state, &heading, head, Vec::new());
+        chrome.nav_current = "newsfeed".to_owned();
         let page_ctx = NewsfeedPage {
             chrome,
             intro: ctx.t(&state, "newsfeed-page-intro"),

@@ -21,7 +21,7 @@ use crate::error::HttpError;
 use crate::head::{self, HeadMeta};
 use crate::state::AppState;
 use crate::syndication::feeds::{FeedScope, head_links};
-use crate::views::{ArticleView, NextLink};
+use crate::views::{ArticleView, NextLink, TranslationLink};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ArticleParams {
@@ -35,15 +35,19 @@ struct ArticlePage {
     chrome: Chrome,
     article: ArticleView,
     next: Option<NextLink>,
+    translations: Vec<TranslationLink>,
     newsfeed: Vec<crate::live::FeedItemView>,
+    most_read: Vec<crate::most_read::MostRead>,
 }
 
 #[derive(Serialize)]
 struct Fragment<'a> {
     lang: &'a str,
+    site_name: &'a str,
     dir: &'a str,
     article: ArticleView,
     next: Option<NextLink>,
+    translations: Vec<TranslationLink>,
 }
 
 pub async fn show(
@@ -89,8 +93,11 @@ async fn show_inner(
     // rarely. Following the column lazily keeps the edition's article pages cached
     // through a busy news day (the column is at most `REFRESH_AFTER` behind).
     let newsfeed = keys::newsfeed(code);
-    let (refresh, keys): (Vec<String>, Vec<String>) =
-        keys.into_vec().into_iter().partition(|k| *k == newsfeed);
+    let most_read = crate::most_read::key(code);
+    let (refresh, keys): (Vec<String>, Vec<String>) = keys
+        .into_vec()
+        .into_iter()
+        .partition(|k| *k == newsfeed || *k == most_read);
     // The section, tag and author keys name their lists, which every publish in them
     // changes; the names this page shows change only through taxonomy events, which reach
     // every page of the edition (`edition:` key, or everything).
@@ -143,19 +150,38 @@ async fn build(
         keys.add(keys::article(next.id));
     }
     let next = next.as_ref().map(next_link);
+    // Whichever member of the group changes, this page's alternates and switcher change.
+    if let Some(group) = article.translation_group {
+        keys.add(keys::translation_group(group));
+    }
+    let translated: Vec<TranslationLink> = translations
+        .iter()
+        .map(|t| TranslationLink {
+            code: t.edition.clone(),
+            href: t.path(),
+        })
+        .collect();
     if fragment {
         let html = state.templates().render(
             "article_fragment.html",
             &Fragment {
                 lang: ctx.lang(),
+                site_name: &state.config().site_name,
                 dir: ctx.edition.direction.as_str(),
                 article: view,
                 next,
+                translations: translated,
             },
         )?;
         return Ok((html, keys));
     }
     let newsfeed = context::newsfeed_cards(state, &ctx, &newsfeed, &mut keys);
+    let most_read = if preview {
+        Vec::new()
+    } else {
+        keys.add(crate::most_read::key(ctx.code()));
+        crate::most_read::list(state, &ctx).await?
+    };
     let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
     head.description = article.lead.clone();
@@ -185,13 +211,18 @@ async fn build(
     let mut chrome = ctx.chrome(state, &article.headline, head, feeds);
     chrome.preview = preview;
     chrome.nav_current = section.map(|s| s.slug).unwrap_or_default();
+    for link in &mut chrome.editions {
+        link.follow(&translated);
+    }
     let html = state.templates().render(
         "article.html",
         &ArticlePage {
             chrome,
             article: view,
             next,
+            translations: translated,
             newsfeed,
+            most_read,
         },
     )?;
     Ok((html, keys))

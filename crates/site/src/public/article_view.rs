@@ -11,7 +11,7 @@ use super::context::{self, EditionCtx, Keys};
 use crate::cache::keys;
 use crate::error::HttpError;
 use crate::state::AppState;
-use crate::views::{ArticleView, AuthorLink, CorrectionView, TagLink, photo_view_sized};
+use crate::views::{ArticleView, AuthorLink, CorrectionView, TagLink, hero_view, photo_view_sized};
 
 const HERO_SIZES: &str = "(min-width: 1100px) 760px, (min-width: 760px) 66vw, 100vw";
 const INLINE_SIZES: &str = "(min-width: 1100px) 680px, 100vw";
@@ -30,7 +30,8 @@ pub struct Loaded {
 
 /// What surrounds the article on its page: the next article (for "read next"), the
 /// newsfeed column's items, the article in other editions. Empty parts for a preview (no
-/// next article or translations) and a fragment (no newsfeed).
+/// next article or translations) and a fragment (no newsfeed; its translations let the
+/// loader point the edition switcher at the article being read).
 #[derive(Default)]
 pub struct Around {
     pub next: Option<ArticleSummary>,
@@ -65,7 +66,7 @@ pub async fn around(
             }
         },
         async {
-            if preview || fragment {
+            if preview {
                 Ok(Vec::new())
             } else {
                 store.translations(article).await
@@ -199,9 +200,13 @@ pub async fn load(
         }
         _ => None,
     };
+    let href = article.path();
+    let url = EditionCtx::absolute(state, &href);
     let view = ArticleView {
         id: article.id,
-        href: article.path(),
+        share: crate::views::share_links(&article.edition, &url, &article.headline),
+        url,
+        href,
         document_title: format!("{} | {}", article.headline, state.config().site_name),
         headline: article.headline.clone(),
         lead: article.lead.clone(),
@@ -214,7 +219,8 @@ pub async fn load(
         tags: tags.iter().map(TagLink::new).collect(),
         published,
         updated,
-        hero: hero.as_ref().map(|p| photo_view_sized(p, HERO_SIZES)),
+        // Framed 16:9 whatever the photo's shape (the crop ladder, around its focal point).
+        hero: hero.as_ref().map(|p| hero_view(p, HERO_SIZES)),
         body_html: rendered.html,
         notes: rendered.notes,
         corrections,

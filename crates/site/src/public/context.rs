@@ -21,6 +21,8 @@ pub struct EditionCtx {
     /// Shared with every other page of the site until a change (see `fragment`).
     pub editions: std::sync::Arc<Vec<Edition>>,
     pub sections: std::sync::Arc<Vec<Section>>,
+    /// The edition's static pages, for the footer (shared like the sections).
+    pub pages: std::sync::Arc<Vec<super::static_page::FooterLink>>,
 }
 
 impl EditionCtx {
@@ -34,11 +36,12 @@ impl EditionCtx {
         let cache = state.cache();
         let (editions_keys, sections_keys) = ([keys::editions()], [keys::edition(code)]);
         let sections_name = format!("sections:{code}");
-        let (editions, sections) = futures::try_join!(
+        let (editions, sections, pages) = futures::try_join!(
             cache.fragment("editions", &editions_keys, || store.list_editions()),
             cache.fragment(&sections_name, &sections_keys, || {
                 store.list_sections(code)
             }),
+            super::static_page::footer_links(state, code),
         )?;
         let edition = editions
             .iter()
@@ -49,6 +52,7 @@ impl EditionCtx {
             edition,
             editions,
             sections,
+            pages,
         })
     }
 
@@ -89,6 +93,7 @@ impl EditionCtx {
                 .map(|e| EditionLink::new(e, &self.edition.code))
                 .collect(),
             sections: self.sections.iter().map(SectionLink::new).collect(),
+            footer_pages: self.pages.to_vec(),
             site_name: site.clone(),
             title: if title.is_empty() {
                 site.clone()
@@ -122,6 +127,8 @@ pub struct Chrome {
     pub edition: EditionLink,
     pub editions: Vec<EditionLink>,
     pub sections: Vec<SectionLink>,
+    /// The footer's links to the edition's static pages (none: no list at all).
+    pub footer_pages: Vec<super::static_page::FooterLink>,
     pub site_name: String,
     /// The `<title>`.
     pub title: String,

@@ -48,7 +48,9 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &HttpError
         _ => ("error-500-title", "error-500-text"),
     };
     let heading = ctx.t(state, title_key);
+    let text = ctx.t(state, text_key);
     let head = HeadMeta {
+        description: text.clone(),
         noindex: true,
         ..HeadMeta::default()
     };
@@ -56,7 +58,7 @@ pub async fn error_page(state: &AppState, edition: Option<&str>, err: &HttpError
         chrome: ctx.chrome(state, &heading, head, Vec::new()),
         status: status.as_u16(),
         heading,
-        text: ctx.t(state, text_key),
+        text,
     };
     let mut response = match state.templates().render("error.html", &page) {
         Ok(html) => (
@@ -106,5 +108,6 @@ fn fallback_ctx() -> EditionCtx {
         },
         editions: Default::default(),
         sections: Default::default(),
+        pages: Default::default(),
     }
 }

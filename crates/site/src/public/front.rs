@@ -28,6 +28,7 @@ struct FrontPage {
     top: Vec<Card>,
     blocks: Vec<Block>,
     newsfeed: Vec<crate::live::FeedItemView>,
+    most_read: Vec<crate::most_read::MostRead>,
 }
 
 #[derive(Serialize)]
@@ -60,9 +61,10 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
         limit: PER_SECTION + TOP_STORIES as i64 + 1,
         ..Default::default()
     }));
-    let (lists, feed_items) = futures::try_join!(
-        store.list_articles_each(&queries),
-        context::newsfeed_items(state, &ctx),
+    let (lists, feed_items, most_read) = futures::try_join!(
+        async { Ok::<_, HttpError>(store.list_articles_each(&queries).await?) },
+        async { Ok(context::newsfeed_items(state, &ctx).await?) },
+        crate::most_read::list(state, &ctx),
     )?;
     let mut lists = lists.into_iter();
     let latest = lists.next().unwrap_or_default();
@@ -102,7 +104,8 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
         &ctx,
         &ordered,
         &photos,
-        "(min-width: 1100px) 360px, (min-width: 760px) 50vw, 100vw",
+        // Phones list these with a 7.5rem picture at the side (site.css); two columns from 600px.
+        "(min-width: 1100px) 360px, (min-width: 600px) 50vw, 7.5rem",
         &mut keys,
     );
     let lead = if top.is_empty() {
@@ -159,6 +162,13 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
         top,
         blocks,
         newsfeed,
+        most_read,
     };
-    page::render(state, "front.html", &front, keys)
+    // The most read list follows the counts lazily, like the article pages' newsfeed.
+    let html = state.templates().render("front.html", &front)?;
+    Ok(page::cacheable_refreshing(
+        html,
+        keys.into_vec(),
+        vec![crate::most_read::key(code)],
+    ))
 }

@@ -53,8 +53,9 @@ fn miss(key: &str, err: MediaError) -> Response {
     }
 }
 
-/// `photos/{id}/w{width}.{webp|jpg}` or `photos/{id}/c{a}x{b}-w{width}.jpg`, every number
-/// plain ASCII digits: exactly the keys `newsdesk_media::keys` makes for renditions.
+/// `photos/{id}/w{width}.{webp|jpg}` or `photos/{id}/c{a}x{b}[-f{x}x{y}]-w{width}.{webp|jpg}`
+/// (crops, around a focal point), every number plain ASCII digits: exactly the keys
+/// `newsdesk_media::keys` makes for renditions.
 fn is_public_key(key: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
     let mut parts = key.split('/');
@@ -72,18 +73,24 @@ fn is_public_key(key: &str) -> bool {
             _ => false,
         };
     }
-    let Some(rest) = file.strip_prefix('c').and_then(|r| r.strip_suffix(".jpg")) else {
+    let Some(rest) = file
+        .strip_prefix('c')
+        .and_then(|r| r.strip_suffix(".jpg").or_else(|| r.strip_suffix(".webp")))
+    else {
         return false;
     };
-    match rest.split_once("-w") {
-        Some((aspect, width)) => {
-            digits(width)
-                && aspect
-                    .split_once('x')
-                    .is_some_and(|(a, b)| digits(a) && digits(b))
-        }
-        None => false,
-    }
+    let pair = |s: &str| {
+        s.split_once('x')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+    };
+    let Some((spec, width)) = rest.split_once("-w") else {
+        return false;
+    };
+    let aspect_ok = match spec.split_once("-f") {
+        Some((aspect, focus)) => pair(aspect) && pair(focus),
+        None => pair(spec),
+    };
+    aspect_ok && digits(width)
 }
 
 #[cfg(test)]
@@ -95,6 +102,8 @@ mod tests {
         assert!(is_public_key("photos/12/w640.webp"));
         assert!(is_public_key("photos/12/w640.jpg"));
         assert!(is_public_key("photos/12/c16x9-w1200.jpg"));
+        assert!(is_public_key("photos/12/c16x9-w640.webp"));
+        assert!(is_public_key("photos/12/c16x9-f500x250-w640.jpg"));
         for bad in [
             "photos/12/original.jpg",
             "originals/abc.jpg",
@@ -106,7 +115,11 @@ mod tests {
             "photos/12/w640.jpg/",
             "photos/12/w64 0.jpg",
             "photos/+1/w640.jpg",
-            "photos/12/c16x9-w1200.webp",
+            "photos/12/c16x9-w1200.png",
+            "photos/12/c16x9-f500-w640.jpg",
+            "photos/12/c16x9-fx1-w640.jpg",
+            "photos/12/c16x9-f1x2-f3x4-w640.jpg",
+            "photos/12/c16x9-w640-f1x2.jpg",
             "photos/12/cx9-w1200.jpg",
             "photos/12/c16x9.jpg",
             "photos/1\\2/w640.jpg",

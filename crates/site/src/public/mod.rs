@@ -7,9 +7,11 @@ pub mod context;
 pub mod error_page;
 pub mod front;
 pub mod lists;
+pub mod manifest;
 pub mod media;
 pub mod page;
 pub mod root;
+pub mod static_page;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -29,6 +31,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     let plain = Router::new()
         .route("/{edition}", get(front::show))
         .route("/{edition}/archive", get(archive::today))
+        .route("/{edition}/pages/{slug}", get(static_page::show))
         .route_layer(from_fn_with_state(
             state.clone(),
             crate::cache::serve_cached,
@@ -53,11 +56,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(root::home))
         .route("/healthz", get(root::healthz))
-        // Pages name an SVG icon; old browsers still ask for this one.
-        .route(
-            "/favicon.ico",
-            get(|| async { axum::http::StatusCode::NOT_FOUND }),
-        )
+        // Pages name their icons; browsers and home screens still ask for these by name.
+        .route("/favicon.ico", get(crate::assets::well_known_icon))
+        .route("/apple-touch-icon.png", get(crate::assets::well_known_icon))
+        .route("/{edition}/manifest.webmanifest", get(manifest::show))
         .route("/{edition}/", get(root::trailing_slash))
         .route("/static/{file}", get(crate::assets::serve))
         .route("/media/{*key}", get(media::serve))

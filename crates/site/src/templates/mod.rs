@@ -29,6 +29,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/article_fragment.html"),
     ),
     ("error.html", include_str!("../../templates/error.html")),
+    (
+        "static_page.html",
+        include_str!("../../templates/static_page.html"),
+    ),
     ("account.html", include_str!("../../templates/account.html")),
     ("email.html", include_str!("../../templates/email.html")),
     (
@@ -60,6 +64,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/card.html",
         include_str!("../../templates/partials/card.html"),
+    ),
+    (
+        "partials/share.html",
+        include_str!("../../templates/partials/share.html"),
+    ),
+    (
+        "partials/most_read.html",
+        include_str!("../../templates/partials/most_read.html"),
     ),
     (
         "partials/picture.html",

@@ -77,6 +77,13 @@ impl AuthorLink {
     }
 }
 
+/// An article's published version in another edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationLink {
+    pub code: String,
+    pub href: String,
+}
+
 impl EditionLink {
     pub fn new(edition: &Edition, current: &str) -> Self {
         Self {
@@ -85,5 +92,44 @@ impl EditionLink {
             href: format!("/{}", edition.code),
             current: edition.code == current,
         }
+    }
+
+    /// A reader switching edition on a translated story wants the story, not the other
+    /// edition's front page; an edition without a version of it keeps its front.
+    pub fn follow(&mut self, translations: &[TranslationLink]) {
+        if let Some(t) = translations.iter().find(|t| t.code == self.code) {
+            self.href.clone_from(&t.href);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use newsdesk_core::Direction;
+
+    use super::*;
+
+    #[test]
+    fn the_switcher_follows_a_translation_and_keeps_fronts_otherwise() {
+        let edition = |code: &str| Edition {
+            code: code.into(),
+            name: code.into(),
+            direction: Direction::for_language(code),
+            time_zone: "UTC".into(),
+            is_default: false,
+        };
+        let translations = [TranslationLink {
+            code: "ar".into(),
+            href: "/ar/2026/11/27/story-9".into(),
+        }];
+        let mut links: Vec<EditionLink> = ["en", "ru", "ar"]
+            .iter()
+            .map(|c| EditionLink::new(&edition(c), "en"))
+            .collect();
+        for link in &mut links {
+            link.follow(&translations);
+        }
+        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(hrefs, ["/en", "/ru", "/ar/2026/11/27/story-9"]);
     }
 }

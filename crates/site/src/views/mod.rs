@@ -3,9 +3,11 @@
 
 mod links;
 mod photo;
+mod share;
 
-pub use links::{AuthorLink, EditionLink, SectionLink, TagLink, accent_for};
-pub use photo::{PhotoView, PictureSource, media_url, photo_view, photo_view_sized};
+pub use links::{AuthorLink, EditionLink, SectionLink, TagLink, TranslationLink, accent_for};
+pub use photo::{PhotoView, PictureSource, hero_view, media_url, photo_view, photo_view_sized};
+pub use share::{ShareLink, share_links};
 
 use newsdesk_core::body::RenderedNote;
 use serde::Serialize;
@@ -54,6 +56,9 @@ pub struct ArticleView {
     pub notes: Vec<RenderedNote>,
     pub corrections: Vec<CorrectionView>,
     pub comment_count: i64,
+    /// The absolute address readers share, and the links that share it.
+    pub url: String,
+    pub share: Vec<ShareLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]

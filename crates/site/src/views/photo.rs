@@ -15,7 +15,8 @@ pub fn media_url(key: &str) -> String {
 /// A photo ready to print, with `sizes` left empty (set it for the slot it fills).
 ///
 /// Sources: one `<source>` per format (WebP first, then JPEG) listing every width; crops
-/// (`c16x9-…` keys, kept for structured data) are left out because their aspect differs.
+/// (`c16x9-…`, `c4x3-…`, `c1x1-…` keys, for structured data and the hero frame) are left
+/// out because their aspect differs.
 /// Width and height are the fallback image's, so the browser reserves the right box.
 /// Without renditions (not made yet) the original is served as is.
 pub fn photo_view(photo: &Photo) -> PhotoView {
@@ -23,11 +24,33 @@ pub fn photo_view(photo: &Photo) -> PhotoView {
 }
 
 pub fn photo_view_sized(photo: &Photo, sizes: &str) -> PhotoView {
+    view_of(photo, sizes, None)
+}
+
+/// The article's hero, for the page's 16:9 frame: the crop ladder made for it around the
+/// photo's focal point (`c16x9-…` keys, with the JSON-LD crop of that aspect among the
+/// JPEGs), so `srcset` offers the cropped picture and width and height are the crop's. A
+/// photo without a ladder (no WebP crop: JSON-LD crops are JPEG only) falls back to its
+/// whole-image renditions, which the stylesheet fits into the frame: a 16:9 photo needs
+/// none, and one processed before ladders existed gets one when its job runs again.
+pub fn hero_view(photo: &Photo, sizes: &str) -> PhotoView {
+    let frame = newsdesk_media::HERO_FRAME;
+    let has_ladder = photo.renditions.iter().any(|r| {
+        newsdesk_media::keys::crop_aspect(&r.key) == Some(frame)
+            && r.content_type == "image/webp"
+            && r.width > 0
+            && r.height > 0
+    });
+    view_of(photo, sizes, has_ladder.then_some(frame))
+}
+
+/// From the whole-image renditions (`crop` = `None`) or the crops of one aspect.
+fn view_of(photo: &Photo, sizes: &str, crop: Option<(u32, u32)>) -> PhotoView {
     let mut renditions: Vec<_> = photo
         .renditions
         .iter()
         .filter(|r| {
-            newsdesk_media::keys::crop_aspect(&r.key).is_none() && r.width > 0 && r.height > 0
+            newsdesk_media::keys::crop_aspect(&r.key) == crop && r.width > 0 && r.height > 0
         })
         .collect();
     renditions.sort_by_key(|r| r.width);
@@ -128,5 +151,61 @@ mod tests {
             ("/media/photos/3/w1280.jpg", 1280, 720)
         );
         assert_eq!(view.credit_line, "© AFP 2026 / Jane Doe");
+        // Only the JSON-LD crop, no ladder: the hero falls back to the whole picture.
+        assert_eq!(hero_view(&photo, "100vw").sources, view.sources);
+    }
+
+    #[test]
+    fn the_hero_uses_the_frames_crop_ladder() {
+        let r = |width: u32, height: u32, mime: &str, key: &str| Rendition {
+            width,
+            height,
+            content_type: mime.into(),
+            key: key.into(),
+        };
+        let mut photo = Photo {
+            id: 4,
+            key: "photos/4/original.jpg".into(),
+            content_type: "image/jpeg".into(),
+            width: 1067,
+            height: 1600,
+            byte_size: 1,
+            caption: String::new(),
+            alt_text: "A woman at a lectern".into(),
+            credit: Credit::default(),
+            copyright_notice: String::new(),
+            copyright_year: None,
+            created_at: Utc::now(),
+            renditions: vec![
+                r(640, 960, "image/webp", "photos/4/w640.webp"),
+                r(640, 960, "image/jpeg", "photos/4/w640.jpg"),
+                r(1067, 600, "image/jpeg", "photos/4/c16x9-f500x300-w1067.jpg"),
+                r(1067, 1067, "image/jpeg", "photos/4/c1x1-f500x300-w1067.jpg"),
+                r(320, 180, "image/webp", "photos/4/c16x9-f500x300-w320.webp"),
+                r(320, 180, "image/jpeg", "photos/4/c16x9-f500x300-w320.jpg"),
+                r(960, 540, "image/webp", "photos/4/c16x9-f500x300-w960.webp"),
+                r(960, 540, "image/jpeg", "photos/4/c16x9-f500x300-w960.jpg"),
+            ],
+        };
+        let hero = hero_view(&photo, "100vw");
+        assert_eq!(
+            hero.sources[0].srcset,
+            "/media/photos/4/c16x9-f500x300-w320.webp 320w, /media/photos/4/c16x9-f500x300-w960.webp 960w"
+        );
+        assert_eq!(
+            hero.sources[1].srcset,
+            "/media/photos/4/c16x9-f500x300-w320.jpg 320w, /media/photos/4/c16x9-f500x300-w960.jpg 960w, /media/photos/4/c16x9-f500x300-w1067.jpg 1067w"
+        );
+        assert_eq!(
+            (hero.src.as_str(), hero.width, hero.height),
+            ("/media/photos/4/c16x9-f500x300-w1067.jpg", 1067, 600)
+        );
+        // Photos in the body keep the whole picture.
+        let inline = photo_view_sized(&photo, "100vw");
+        assert_eq!(inline.sources[0].srcset, "/media/photos/4/w640.webp 640w");
+        assert_eq!((inline.width, inline.height), (640, 960));
+        // Before its ladder was made (the JSON-LD crops only): the whole picture.
+        photo.renditions.truncate(4);
+        assert_eq!(hero_view(&photo, "100vw").src, "/media/photos/4/w640.jpg");
     }
 }

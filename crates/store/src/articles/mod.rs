@@ -249,5 +249,6 @@ pub(crate) fn article_change(before: Option<&Article>, after: Option<&Article>) 
         tag_ids: union(|a| a.tag_ids.clone()),
         author_ids: union(|a| a.author_ids.clone()),
         public: before.is_some_and(Article::is_public) || after.is_some_and(Article::is_public),
+        translation_group: any.and_then(|a| a.translation_group),
     }
 }

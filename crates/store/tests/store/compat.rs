@@ -88,6 +88,7 @@ store_test!(old_events_and_renditions_load, |store, raw| {
                 tag_ids: vec![],
                 author_ids: vec![],
                 public: false,
+                translation_group: None,
             },
         ]
     );

@@ -21,8 +21,9 @@ pub struct RenditionOut {
     pub content_type: String,
     /// Where the reading site serves it, e.g. `/media/photos/42/w640.webp`.
     pub url: String,
-    /// `16x9`, `4x3` or `1x1` for the centre crops used by search engines; absent for
-    /// the plain width renditions.
+    /// `16x9`, `4x3` or `1x1` for the crops used by search engines; `16x9` also for the
+    /// article hero's crop ladder (WebP and JPEG at each width). Crops are cut around the
+    /// photo's focal point. Absent for the plain width renditions.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub crop: Option<String>,

@@ -60,20 +60,29 @@ pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> Respon
 
 /// The index: one query listing editions, then per edition one skip scan of the id index
 /// for its non-empty blocks (see [`newsdesk_store::Store::sitemap_blocks`]): about 1 ms
-/// at 1,000,000 articles, so it is rebuilt per request rather than cached (see
-/// [`robots`]); the ETag spares the transfer.
+/// at 1,000,000 articles, and a count of its News sitemap's window, which changes by the
+/// clock; so it is rebuilt per request rather than cached (see [`robots`]); the ETag
+/// spares the transfer.
 pub async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let result: Result<Response, HttpError> = async {
         let store = state.store();
         let editions = store.list_editions().await?;
+        let now = Utc::now();
         let mut listed = Vec::with_capacity(editions.len());
         let mut files = 0;
         for e in editions {
-            let blocks = store
-                .sitemap_blocks(&e.code, split::ARTICLE_ID_BLOCK)
-                .await?;
-            files += blocks.len();
-            listed.push(EditionArticles { edition: e, blocks });
+            let (start, _) = news_window(&state, &e.code, now);
+            let (blocks, news) = futures::try_join!(
+                store.sitemap_blocks(&e.code, split::ARTICLE_ID_BLOCK),
+                store.count_published_between(&e.code, start, now),
+            )?;
+            let news = usize::try_from(news).unwrap_or(0);
+            files += blocks.len() + split::news_file_count(news);
+            listed.push(EditionArticles {
+                edition: e,
+                blocks,
+                news,
+            });
         }
         if files >= MAX_URLS {
             // 50,000 files of up to 10,000 ids: far past any archive this serves. Said

@@ -102,11 +102,15 @@ pub struct EditionArticles {
     /// The blocks of [`split::ARTICLE_ID_BLOCK`] ids holding at least one published
     /// article of the edition, in order.
     pub blocks: Vec<i64>,
+    /// Articles in the edition's News sitemap now (the last two days).
+    pub news: usize,
 }
 
 /// The sitemap index: every edition's article sitemaps (one per non-empty block of ids),
-/// then the listing pages' sitemap. News sitemaps are announced in `robots.txt` instead: a
-/// News sitemap may itself be an index, and indexes cannot nest.
+/// its News sitemap, then the listing pages' sitemap. Indexes cannot nest, so where the
+/// News sitemap is itself an index (past 1,000 articles) its files are listed instead;
+/// an edition with nothing in the last two days lists none (an empty urlset is not a
+/// valid sitemap, though robots.txt still announces its address for when it fills).
 ///
 /// Article files carry no `lastmod` here: a file's newest change is the newest among its
 /// up to 10,000 rows, and finding it for every file means reading every published row of
@@ -129,12 +133,38 @@ pub fn index(
                 lastmod: None,
             });
         }
+        entries.extend(
+            news_files(&e.edition.code, e.news)
+                .into_iter()
+                .map(|path| IndexEntry {
+                    loc: site.url(&path),
+                    lastmod: None,
+                }),
+        );
     }
     entries.push(IndexEntry {
         loc: site.url(&SitemapFile::Pages.path()),
         lastmod: pages_modified.map(time::rfc3339_utc),
     });
     render_index(&entries)
+}
+
+/// The News sitemap files of an edition with `news` articles in its window: none, the one
+/// News sitemap, or its parts when it is an index.
+fn news_files(edition: &str, news: usize) -> Vec<String> {
+    match news {
+        0 => Vec::new(),
+        n if n <= split::NEWS_MAX_URLS => vec![news_path(edition)],
+        n => (1..=split::news_file_count(n))
+            .map(|n| {
+                SitemapFile::News {
+                    edition: edition.to_owned(),
+                    n,
+                }
+                .path()
+            })
+            .collect(),
+    }
 }
 
 /// `robots.txt`: keep crawlers out of the newsroom and the APIs, and announce the
@@ -215,10 +245,12 @@ mod tests {
             EditionArticles {
                 edition: edition("en", "UTC", true),
                 blocks: vec![0, 1, 7],
+                news: 0,
             },
             EditionArticles {
                 edition: edition("ar", "UTC", false),
                 blocks: vec![],
+                news: 0,
             },
         ];
         let doc = index(&site(), &editions, None);
@@ -250,6 +282,7 @@ mod tests {
             &[EditionArticles {
                 edition: edition("en", "UTC", true),
                 blocks,
+                news: 0,
             }],
             None,
         );
@@ -262,6 +295,36 @@ mod tests {
             total += urls;
         }
         assert_eq!(total, 50_001);
+    }
+
+    #[test]
+    fn the_index_lists_news_sitemaps_or_their_parts_never_an_index() {
+        let with_news = |code: &str, news| EditionArticles {
+            edition: edition(code, "UTC", false),
+            blocks: vec![0],
+            news,
+        };
+        let doc = index(
+            &site(),
+            &[
+                with_news("en", 12),
+                with_news("ru", 0),
+                with_news("ar", 2_001),
+            ],
+            None,
+        );
+        assert!(doc.contains("<loc>https://n.example/en/news-sitemap.xml</loc>"));
+        // Nothing in the last two days: no file (an empty urlset is not a valid sitemap).
+        assert!(!doc.contains("/ru/news-sitemap.xml"));
+        // Past 1,000 the News sitemap is an index: its three parts are listed instead.
+        assert!(!doc.contains("/ar/news-sitemap.xml"));
+        for n in 1..=3 {
+            assert!(doc.contains(&format!(
+                "<loc>https://n.example/sitemaps/ar-news-{n}.xml</loc>"
+            )));
+        }
+        assert!(!doc.contains("ar-news-4.xml"));
+        assert_eq!(doc.matches("<sitemap>").count(), 3 + 1 + 3 + 1);
     }
 
     #[test]
