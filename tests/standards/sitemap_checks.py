@@ -54,6 +54,7 @@ class SitemapChecks:
         assert self.index_schema.validate(doc), f"index invalid: {self.index_schema.error_log.last_error}"
         locs = [e.text or "" for e in doc.findall("sm:sitemap/sm:loc", NS)]
         assert 0 < len(locs) <= MAX_URLS, f"{len(locs)} sitemaps listed"
+        self.indexed = {urllib.parse.urlsplit(loc).path for loc in locs}
         for loc in locs:
             self.r.run(f"sitemap {urllib.parse.urlsplit(loc).path}", self.child_sitemap, loc)
 
@@ -61,6 +62,8 @@ class SitemapChecks:
         doc = self.parse_xml(self.client.get(loc))
         urls = self.validate_urlset(loc, doc)
         is_articles = "-articles-" in loc
+        # A News sitemap (or one of its files) lists articles, not listing pages.
+        is_news = any(u.find("news:news", NS) is not None for u in urls)
         for u in urls:
             page = u.findtext("sm:loc", namespaces=NS) or ""
             lastmod = u.findtext("sm:lastmod", namespaces=NS)
@@ -72,7 +75,7 @@ class SitemapChecks:
                 alts = {a.get("hreflang"): a.get("href") for a in u.findall("xhtml:link", NS)}
                 if alts:
                     self.sitemap_alternates[page] = alts
-            else:
+            elif not is_news:
                 self.listing_pages.append(page)
 
     def news_sitemap(self, edition: str, now: datetime) -> None:
@@ -82,6 +85,13 @@ class SitemapChecks:
         if doc.tag == f"{{{NS['sm']}}}sitemapindex":
             assert self.index_schema.validate(doc), f"news index invalid: {self.index_schema.error_log.last_error}"
             docs = [(loc.text, self.parse_xml(self.client.get(loc.text or ""))) for loc in doc.findall("sm:sitemap/sm:loc", NS)]
+        # The sitemap index lists the News sitemap, or its files where it is an index itself
+        # (indexes cannot nest); an empty one is no valid sitemap and stays out.
+        indexed = getattr(self, "indexed", set())
+        for part_url, part in docs:
+            if part.findall("sm:url", NS):
+                path = urllib.parse.urlsplit(part_url or "").path
+                assert path in indexed, f"{path} is not listed in the sitemap index"
         names = set()
         for part_url, part in docs:
             urls = part.findall("sm:url", NS)
