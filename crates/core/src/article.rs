@@ -100,8 +100,11 @@ impl ArticleDraft {
         if let Some(problem) = crate::body::limits::body_problem(&self.body) {
             v.check(false, "body", problem);
         }
+        // Length first: a long slug of valid characters was told its characters were wrong.
+        let long = self.slug.chars().count() > crate::slug::MAX_SLUG_LEN;
+        v.check(!long, "slug", "must be at most 80 characters");
         v.check(
-            self.slug.is_empty() || is_valid_slug(&self.slug),
+            long || self.slug.is_empty() || is_valid_slug(&self.slug),
             "slug",
             "must be lowercase letters, digits and single hyphens",
         );

@@ -28,6 +28,28 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// The `n`th candidate for a slug made from `base`: `base` itself, then `base-2`,
+/// `base-3`… (as WordPress numbers a headline used twice), `base` cut at a hyphen where
+/// needed so the whole stays within [`MAX_SLUG_LEN`].
+pub fn numbered_slug(base: &str, n: u32) -> String {
+    if n <= 1 {
+        return base.to_owned();
+    }
+    let suffix = format!("-{n}");
+    let room = MAX_SLUG_LEN.saturating_sub(suffix.len());
+    let mut end = base.len().min(room);
+    while !base.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut stem = &base[..end];
+    if stem.len() < base.len()
+        && let Some(cut) = stem.rfind('-')
+    {
+        stem = &stem[..cut];
+    }
+    format!("{}{suffix}", stem.trim_end_matches('-'))
+}
+
 /// Whether `slug` is already a valid slug (what `slugify` would produce).
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -56,6 +78,19 @@ mod tests {
         );
         assert!(is_valid_slug(&slugify("البرلمان يقر الميزانية")));
         assert_eq!(slugify("!!!"), "item");
+    }
+
+    #[test]
+    fn numbered_slugs_stay_valid_and_short() {
+        assert_eq!(numbered_slug("budget-day", 1), "budget-day");
+        assert_eq!(numbered_slug("budget-day", 2), "budget-day-2");
+        let long = slugify(&"headline ".repeat(20));
+        for n in [2, 10, 1000] {
+            let s = numbered_slug(&long, n);
+            assert!(is_valid_slug(&s), "{s}");
+            assert!(s.ends_with(&format!("-{n}")), "{s}");
+        }
+        assert_ne!(numbered_slug(&long, 2), numbered_slug(&long, 3));
     }
 
     #[test]

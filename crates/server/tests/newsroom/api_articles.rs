@@ -422,3 +422,46 @@ async fn a_runaway_client_is_slowed_down_with_429() {
         StatusCode::OK
     );
 }
+
+/// A headline written twice gets a numbered slug, as in WordPress, instead of a 422 aimed
+/// at the slug field the editor left empty; a slug the editor types stays theirs, and one
+/// too long is told so (it was told its characters were wrong).
+#[tokio::test]
+async fn a_repeated_headline_gets_a_numbered_slug_and_long_slugs_are_named() {
+    let app = TestApp::new().await;
+    let (_, editor) = bearer(&app, Role::Editor).await;
+    let draft = json!({ "edition": "en", "headline": "Storm closes the coast road" });
+    let mut slugs = Vec::new();
+    for _ in 0..3 {
+        let r = call(&app, Method::POST, ARTICLES, &editor, Some(&draft)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        slugs.push(r.json()["slug"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(
+        slugs,
+        [
+            "storm-closes-the-coast-road",
+            "storm-closes-the-coast-road-2",
+            "storm-closes-the-coast-road-3"
+        ]
+    );
+
+    let typed = json!({ "edition": "en", "headline": "Another story", "slug": "storm-closes-the-coast-road" });
+    let r = call(&app, Method::POST, ARTICLES, &editor, Some(&typed)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(code(&r.json()), "conflict", "{}", r.body);
+    assert!(r.body.contains("slug is already taken"), "{}", r.body);
+
+    let long = json!({ "edition": "en", "headline": "Long", "slug": "a".repeat(300) });
+    let r = call(&app, Method::POST, ARTICLES, &editor, Some(&long)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let body = r.json();
+    let messages: Vec<&str> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["field"] == "slug")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(messages, ["must be at most 80 characters"], "{}", r.body);
+}

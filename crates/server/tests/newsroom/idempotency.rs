@@ -109,9 +109,14 @@ async fn a_retried_create_replays_the_first_answer_and_creates_one_article() {
 
     // Without a key, every POST creates.
     let unkeyed = draft("Ferry timetable changes on Tuesday");
-    post_json(&app, ARTICLES, &token, None, &unkeyed).await;
-    post_json(&app, ARTICLES, &token, None, &unkeyed).await;
-    assert_eq!(articles_headed(&app, "Ferry timetable changes").await, 2);
+    for _ in 0..2 {
+        let r = post_json(&app, ARTICLES, &token, None, &unkeyed).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    assert_eq!(
+        articles_headed(&app, "Ferry timetable changes on Tuesday").await,
+        2
+    );
 }
 
 #[tokio::test]

@@ -135,6 +135,39 @@ macro_rules! claim_slug {
     };
 }
 
+/// Tries of [`free_slug`] before it gives up and lets the unique constraint refuse.
+pub(crate) const SLUG_TRIES: u32 = 100;
+
+/// The first of `base`, `base-2`, `base-3`… that no other article of the edition has
+/// (`$own`: the article being saved, 0 for a new one). For slugs the store made from a
+/// headline: a headline written twice gets a slug of its own instead of a refusal aimed at
+/// a slug field the editor left empty. One indexed lookup per try; two editors saving the
+/// same headline at the same instant may still meet the unique constraint (a conflict on
+/// `slug`, as before). Evaluates to `Result<String>`.
+macro_rules! free_slug {
+    ($conn:ident, $edition:expr, $base:expr, $own:expr) => {
+        async {
+            let mut n = 1;
+            loop {
+                let candidate = newsdesk_core::slug::numbered_slug($base, n);
+                let holder: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM articles WHERE edition = $1 AND slug = $2 AND id <> $3",
+                )
+                .bind($edition)
+                .bind(&candidate)
+                .bind($own)
+                .fetch_optional(&mut *$conn)
+                .await?;
+                if holder.is_none() || n >= $crate::articles::SLUG_TRIES {
+                    break Ok::<String, $crate::StoreError>(candidate);
+                }
+                n += 1;
+            }
+        }
+        .await
+    };
+}
+
 mod bulk;
 mod history;
 mod publish;

@@ -18,11 +18,15 @@ impl Store {
         d: &ArticleDraft,
         actor: Option<i64>,
     ) -> Result<(Article, Event)> {
-        let d = normalize(d)?;
+        let generated = d.slug.is_empty();
+        let mut d = normalize(d)?;
         let refs = References::of(&d);
         let at = now();
         let out = transaction!(self, |conn| {
             check_refs!(&mut *conn, &[&d], std::slice::from_ref(&refs), false)?;
+            if generated {
+                d.slug = free_slug!(conn, &d.edition, &d.slug, 0i64)?;
+            }
             let row = NewArticle {
                 draft: &d,
                 translation_group: None,
@@ -60,7 +64,8 @@ impl Store {
         actor: Option<i64>,
     ) -> Result<(Article, Event)> {
         let id = id.0;
-        let d = normalize(d)?;
+        let generated = d.slug.is_empty();
+        let mut d = normalize(d)?;
         let refs = References::of(&d);
         let at = now();
         let out = transaction!(self, |conn| {
@@ -82,6 +87,9 @@ impl Store {
                 std::slice::from_ref(&refs),
                 before.status == ArticleStatus::Published
             )?;
+            if generated {
+                d.slug = free_slug!(conn, &d.edition, &d.slug, id)?;
+            }
             let version = before.version + 1;
             // `AND version = $2`: on PostgreSQL a concurrent save that committed after our
             // read makes this update match nothing, instead of silently overwriting it.

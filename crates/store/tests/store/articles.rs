@@ -31,35 +31,56 @@ store_test!(create_and_read_back, |store| {
     Ok(())
 });
 
-store_test!(duplicate_slug_is_a_conflict_on_slug, |store| {
-    edition(&store, "en").await?;
-    edition(&store, "ru").await?;
-    store
-        .create_article(&draft("en", "Same headline"), None)
-        .await?;
-    let err = store
-        .create_article(&draft("en", "Same headline"), None)
-        .await;
-    assert!(
-        matches!(&err, Err(StoreError::Conflict { constraint }) if constraint == "slug"),
-        "{err:?}"
-    );
-    // Another edition may use the same slug.
-    store
-        .create_article(&draft("ru", "Same headline"), None)
-        .await?;
-    // So may another section or tag of a different edition, but not the same one.
-    tag(&store, "en", "x").await?;
-    let err = store
-        .create_tag(&newsdesk_store::NewTag {
-            edition: "en".into(),
-            slug: "x".into(),
-            name: "X again".into(),
-        })
-        .await;
-    assert!(matches!(&err, Err(StoreError::Conflict { constraint }) if constraint == "slug"));
-    Ok(())
-});
+store_test!(
+    repeated_headlines_are_numbered_and_typed_slugs_conflict,
+    |store| {
+        edition(&store, "en").await?;
+        edition(&store, "ru").await?;
+        let (first, _) = store
+            .create_article(&draft("en", "Same headline"), None)
+            .await?;
+        assert_eq!(first.slug, "same-headline");
+        // A slug the store makes from a headline used before is numbered, as WordPress does.
+        let (second, _) = store
+            .create_article(&draft("en", "Same headline"), None)
+            .await?;
+        assert_eq!(second.slug, "same-headline-2");
+        let (third, _) = store
+            .create_article(&draft("en", "Same headline!"), None)
+            .await?;
+        assert_eq!(third.slug, "same-headline-3");
+        // Saving with the slug left empty keeps the article's own number.
+        let mut d = draft("en", "Same headline");
+        d.lead = "Edited".into();
+        let (second, _) = store
+            .update_article(ArticleId(second.id), second.version, &d, None)
+            .await?;
+        assert_eq!(second.slug, "same-headline-2");
+        // A slug the editor typed is theirs: taken, it is a conflict to resolve, not renamed.
+        let mut d = draft("en", "Another headline");
+        d.slug = "same-headline".into();
+        let err = store.create_article(&d, None).await;
+        assert!(
+            matches!(&err, Err(StoreError::Conflict { constraint }) if constraint == "slug"),
+            "{err:?}"
+        );
+        // Another edition may use the same slug.
+        store
+            .create_article(&draft("ru", "Same headline"), None)
+            .await?;
+        // So may another section or tag of a different edition, but not the same one.
+        tag(&store, "en", "x").await?;
+        let err = store
+            .create_tag(&newsdesk_store::NewTag {
+                edition: "en".into(),
+                slug: "x".into(),
+                name: "X again".into(),
+            })
+            .await;
+        assert!(matches!(&err, Err(StoreError::Conflict { constraint }) if constraint == "slug"));
+        Ok(())
+    }
+);
 
 store_test!(invalid_drafts_and_references_are_named, |store| {
     edition(&store, "en").await?;

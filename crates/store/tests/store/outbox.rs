@@ -24,7 +24,10 @@ store_test!(a_failed_write_leaves_no_event, |store| {
     edition(&store, "en").await?;
     let (a, _) = store.create_article(&draft("en", "Taken"), None).await?;
     let seq = store.latest_event_seq().await?;
-    let err = store.create_article(&draft("en", "Taken"), None).await;
+    // A typed slug already taken (a headline used twice would be numbered instead).
+    let mut again = draft("en", "Taken again");
+    again.slug = a.slug.clone();
+    let err = store.create_article(&again, None).await;
     assert!(matches!(err, Err(StoreError::Conflict { .. })));
     let stale = store
         .update_article(ArticleId(a.id), a.version + 5, &draft("en", "Other"), None)
