@@ -49,16 +49,20 @@ http {
   server { listen 127.0.0.1:18081; root $DATA/www; location / { default_type text/html; } }
 }
 NGINX
+# The pages to measure, as name=path; EXTRA_PAGES="about=/en/pages/about" adds more (a
+# small page shows how much of a ratio is the bytes a response moves).
+PAGES=("front=$FRONT" "section=$SECTION" "article=$ARTICLE")
+for extra in ${EXTRA_PAGES:-}; do PAGES+=("$extra"); done
 i=0
-for page in "$FRONT" "$SECTION" "$ARTICLE"; do
-  curl -s "$BASE$page" > "$DATA/www/p$i.html"
+for entry in "${PAGES[@]}"; do
+  curl -s "$BASE${entry#*=}" > "$DATA/www/p$i.html"
   i=$((i+1))
 done
 nginx -c "$DATA/nginx.conf" -g 'daemon off;' &
 NG_PID=$!
 sleep 0.5
 # Both servers must answer 200 with the same bytes, or the comparison means nothing.
-for i in 0 1 2; do
+for i in "${!PAGES[@]}"; do
   curl -sf "http://127.0.0.1:18081/p$i.html" | cmp -s - "$DATA/www/p$i.html" \
     || { echo "nginx does not serve p$i.html as fetched from Newsdesk; see $DATA/nginx-error.log" >&2; cat "$DATA/nginx-error.log" >&2; exit 1; }
 done
@@ -67,20 +71,16 @@ run_wrk() { wrk -t2 -c64 -d"${DURATION}s" --latency "$1" 2>&1; }
 rps() { awk '/Requests\/sec/ {print $2}'; }
 p99() { awk '$1=="99%" {print $2}'; }
 
-printf "%-10s %12s %12s %7s %10s %10s\n" page newsdesk_rps nginx_rps ratio nd_p99 nginx_p99
-i=0
-for name in front section article; do
-  page=$(sed -n "$((i+1))p" <<< "$FRONT
-$SECTION
-$ARTICLE")
+printf "%-10s %12s %12s %7s %10s %10s %8s\n" page newsdesk_rps nginx_rps ratio nd_p99 nginx_p99 bytes
+for i in "${!PAGES[@]}"; do
+  name=${PAGES[$i]%%=*}; page=${PAGES[$i]#*=}
   run_wrk "$BASE$page" > "$OUT/$name-newsdesk.txt"
   run_wrk "http://127.0.0.1:18081/p$i.html" > "$OUT/$name-nginx.txt"
   nd=$(rps < "$OUT/$name-newsdesk.txt"); ng=$(rps < "$OUT/$name-nginx.txt")
-  printf "%-10s %12s %12s %7.2f %10s %10s\n" "$name" "$nd" "$ng" "$(echo "$nd / $ng" | bc -l)" \
-    "$(p99 < "$OUT/$name-newsdesk.txt")" "$(p99 < "$OUT/$name-nginx.txt")"
+  printf "%-10s %12s %12s %7.2f %10s %10s %8s\n" "$name" "$nd" "$ng" "$(echo "$nd / $ng" | bc -l)" \
+    "$(p99 < "$OUT/$name-newsdesk.txt")" "$(p99 < "$OUT/$name-nginx.txt")" "$(wc -c < "$DATA/www/p$i.html")"
   for f in "$OUT/$name-newsdesk.txt" "$OUT/$name-nginx.txt"; do
     if grep -q "Non-2xx" "$f"; then echo "warning: $(grep Non-2xx "$f" | xargs) in $f" >&2; fi
   done
-  i=$((i+1))
 done
 echo "pages: $FRONT $SECTION $ARTICLE ($(wc -c < "$DATA/www/p2.html") bytes article HTML)"
