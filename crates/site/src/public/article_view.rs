@@ -142,45 +142,16 @@ pub async fn load(
         keys.add(keys::photo(p.id));
     }
 
-    let mut related = HashMap::new();
-    for other in others {
-        // A related article's change (or unpublication) must reach this page too.
-        keys.add(keys::article(other.id));
-        if !other.is_public() {
-            continue;
-        }
-        let when = other.published_at.map(|at| i18n.local_time(lang, tz, at));
-        let photo = other.hero_photo_id.and_then(|id| all_photos.get(&id));
-        if let Some(p) = photo {
-            keys.add(keys::photo(p.id));
-        }
-        related.insert(
-            other.id,
-            RelatedCard {
-                url: other.path(),
-                headline: other.headline.clone(),
-                published_label: when.as_ref().map(|w| w.date.clone()).unwrap_or_default(),
-                datetime: when.map(|w| w.datetime).unwrap_or_default(),
-                photo: photo.map(|p| photo_view_sized(p, CARD_SIZES)),
-            },
-        );
-    }
-    let mut photos = HashMap::new();
-    for id in &refs.photos {
-        if let Some(photo) = all_photos.get(id) {
-            keys.add(keys::photo(photo.id));
-            photos.insert(photo.id, photo_view_sized(photo, INLINE_SIZES));
-        }
-    }
-    let render_ctx = RenderContext {
-        related,
-        photos,
+    let render_ctx = body_context(
+        state,
+        lang,
+        tz,
+        &others,
+        &all_photos,
+        &refs,
         entity_notes,
-        labels: Labels {
-            related: i18n.text(lang, "body-related"),
-            note: i18n.text(lang, "body-note"),
-        },
-    };
+        keys,
+    );
     let rendered = state
         .bodies()
         .render(article.body.clone(), render_ctx)
@@ -234,4 +205,63 @@ pub async fn load(
         tags,
         authors,
     })
+}
+
+/// What a body's renderer needs: a card for each embedded article that is public (every
+/// one a cache key, its photo too, so its unpublishing or new headline reaches the page),
+/// the inline photos, the edition's entity notes and the labels. Articles and photos come
+/// from the caller's batched loads. Shared by article and static pages.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the batched loads of two callers"
+)]
+pub(crate) fn body_context(
+    state: &AppState,
+    lang: &str,
+    tz: chrono_tz::Tz,
+    embedded: &[Article],
+    photos: &HashMap<i64, Photo>,
+    refs: &body::EmbedRefs,
+    entity_notes: std::sync::Arc<newsdesk_core::body::EntityNotes>,
+    keys: &mut Keys,
+) -> RenderContext {
+    let i18n = state.i18n();
+    let mut related = HashMap::new();
+    for other in embedded {
+        keys.add(keys::article(other.id));
+        if !other.is_public() {
+            continue;
+        }
+        let when = other.published_at.map(|at| i18n.local_time(lang, tz, at));
+        let photo = other.hero_photo_id.and_then(|id| photos.get(&id));
+        if let Some(p) = photo {
+            keys.add(keys::photo(p.id));
+        }
+        related.insert(
+            other.id,
+            RelatedCard {
+                url: other.path(),
+                headline: other.headline.clone(),
+                published_label: when.as_ref().map(|w| w.date.clone()).unwrap_or_default(),
+                datetime: when.map(|w| w.datetime).unwrap_or_default(),
+                photo: photo.map(|p| photo_view_sized(p, CARD_SIZES)),
+            },
+        );
+    }
+    let mut inline = HashMap::new();
+    for id in &refs.photos {
+        if let Some(photo) = photos.get(id) {
+            keys.add(keys::photo(photo.id));
+            inline.insert(photo.id, photo_view_sized(photo, INLINE_SIZES));
+        }
+    }
+    RenderContext {
+        related,
+        photos: inline,
+        entity_notes,
+        labels: Labels {
+            related: i18n.text(lang, "body-related"),
+            note: i18n.text(lang, "body-note"),
+        },
+    }
 }

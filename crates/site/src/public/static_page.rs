@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use newsdesk_core::body::{self, Labels, RelatedCard, RenderContext, RenderedNote};
+use newsdesk_core::body::{self, RenderedNote};
 use newsdesk_core::slug::is_valid_slug;
 use newsdesk_store::StoreError;
 use newsdesk_store::static_pages::StaticPage;
@@ -25,10 +25,7 @@ use crate::error::HttpError;
 use crate::head::HeadMeta;
 use crate::i18n::LocalTime;
 use crate::state::AppState;
-use crate::views::photo_view_sized;
 
-const INLINE_SIZES: &str = "(min-width: 1100px) 680px, 100vw";
-const CARD_SIZES: &str = "160px";
 /// The `<meta name="description">` is cut at about this many characters.
 const DESCRIPTION_CHARS: usize = 200;
 
@@ -166,46 +163,16 @@ async fn render_body(
             .map(|p| (p.id, p))
             .collect()
     };
-    let (lang, tz, i18n) = (ctx.lang(), ctx.edition.tz(), state.i18n());
-    let mut related = HashMap::new();
-    for a in &articles {
-        // Its unpublishing or new headline must reach this page too.
-        keys.add(keys::article(a.id));
-        if !a.is_public() {
-            continue;
-        }
-        let when = a.published_at.map(|at| i18n.local_time(lang, tz, at));
-        let photo = a.hero_photo_id.and_then(|id| photos.get(&id));
-        if let Some(p) = photo {
-            keys.add(keys::photo(p.id));
-        }
-        related.insert(
-            a.id,
-            RelatedCard {
-                url: a.path(),
-                headline: a.headline.clone(),
-                published_label: when.as_ref().map(|w| w.date.clone()).unwrap_or_default(),
-                datetime: when.map(|w| w.datetime).unwrap_or_default(),
-                photo: photo.map(|p| photo_view_sized(p, CARD_SIZES)),
-            },
-        );
-    }
-    let mut inline = HashMap::new();
-    for id in &refs.photos {
-        if let Some(p) = photos.get(id) {
-            keys.add(keys::photo(p.id));
-            inline.insert(p.id, photo_view_sized(p, INLINE_SIZES));
-        }
-    }
-    let render_ctx = RenderContext {
-        related,
-        photos: inline,
+    let render_ctx = super::article_view::body_context(
+        state,
+        ctx.lang(),
+        ctx.edition.tz(),
+        &articles,
+        &photos,
+        &refs,
         entity_notes,
-        labels: Labels {
-            related: i18n.text(lang, "body-related"),
-            note: i18n.text(lang, "body-note"),
-        },
-    };
+        keys,
+    );
     let rendered = state.bodies().render(page.body.clone(), render_ctx).await?;
     Ok((rendered.html, rendered.notes))
 }
