@@ -36,6 +36,38 @@ pub const MAX_TITLE: usize = 120;
 /// Revisions listed at most (the newest).
 pub const MAX_REVISIONS: i64 = 100;
 
+/// The rest of a save once the page row is written: its revision `version`, the outbox
+/// event and the page as stored. Evaluates to `Result<(StaticPage, Event)>`.
+macro_rules! saved {
+    ($conn:ident, $input:expr, $version:expr, $at:expr, $by:expr) => {
+        async {
+            sqlx::query(INSERT_REVISION)
+                .bind(&$input.edition)
+                .bind(&$input.slug)
+                .bind($version)
+                .bind($input.title.trim())
+                .bind(&$input.body)
+                .bind($at)
+                .bind($by)
+                .execute(&mut *$conn)
+                .await?;
+            let event = insert_event!(
+                $conn,
+                Change::Taxonomy {
+                    edition: Some($input.edition.clone())
+                }
+            )?;
+            let page: StaticPage = sqlx::query_as(PAGE_SELECT)
+                .bind(&$input.edition)
+                .bind(&$input.slug)
+                .fetch_one(&mut *$conn)
+                .await?;
+            Ok::<_, StoreError>((page, event))
+        }
+        .await
+    };
+}
+
 /// The name of the defaults' record in the `seeds` table (see [`Store::add_default_static_pages`]).
 const DEFAULTS_SEED: &str = "static-pages";
 
@@ -190,28 +222,7 @@ impl Store {
                     constraint: "slug".to_owned(),
                 });
             }
-            sqlx::query(INSERT_REVISION)
-                .bind(&input.edition)
-                .bind(&input.slug)
-                .bind(1_i64)
-                .bind(input.title.trim())
-                .bind(&input.body)
-                .bind(at)
-                .bind(by)
-                .execute(&mut *conn)
-                .await?;
-            let event = insert_event!(
-                conn,
-                Change::Taxonomy {
-                    edition: Some(input.edition.clone())
-                }
-            )?;
-            let page: StaticPage = sqlx::query_as(PAGE_SELECT)
-                .bind(&input.edition)
-                .bind(&input.slug)
-                .fetch_one(&mut *conn)
-                .await?;
-            (page, event)
+            saved!(conn, input, 1_i64, at, by)?
         });
         Ok(out)
     }
@@ -255,28 +266,7 @@ impl Store {
                     None => StoreError::NotFound,
                 });
             }
-            sqlx::query(INSERT_REVISION)
-                .bind(&input.edition)
-                .bind(&input.slug)
-                .bind(version + 1)
-                .bind(input.title.trim())
-                .bind(&input.body)
-                .bind(at)
-                .bind(by)
-                .execute(&mut *conn)
-                .await?;
-            let event = insert_event!(
-                conn,
-                Change::Taxonomy {
-                    edition: Some(input.edition.clone())
-                }
-            )?;
-            let page: StaticPage = sqlx::query_as(PAGE_SELECT)
-                .bind(&input.edition)
-                .bind(&input.slug)
-                .fetch_one(&mut *conn)
-                .await?;
-            (page, event)
+            saved!(conn, input, version + 1, at, by)?
         });
         Ok(out)
     }
