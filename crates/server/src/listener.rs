@@ -42,7 +42,7 @@ use tower::ServiceExt;
 mod activity;
 mod caps;
 
-use activity::{Activity, InFlight, TrackedIo};
+use activity::{Activity, InFlight, TrackedIo, Watch};
 use caps::{ClientSlot, Clients, Live};
 
 /// How long and how many connections may stay open.
@@ -322,17 +322,12 @@ async fn connection(
     let mut conn = std::pin::pin!(conn);
     let mut draining = false;
     loop {
-        let now = activity.now();
-        // Every change that can move the deadline notifies `changed`; between changes the
-        // watchdog sleeps until the deadline (a slow reader's deadline only moves later,
-        // so waking early there just means looking again).
-        let wait = match activity.deadline(&limits) {
-            Some(deadline) if deadline <= now => {
+        let wait = match activity.watch(&limits) {
+            Watch::Close => {
                 tracing::debug!(%peer, "closing a connection past its deadline");
                 break;
             }
-            Some(deadline) => Some(Duration::from_millis(deadline - now)),
-            None => None,
+            Watch::LookIn(wait) => wait,
         };
         tokio::select! {
             result = conn.as_mut() => {
@@ -350,8 +345,7 @@ async fn connection(
                 conn.as_mut().graceful_shutdown();
                 draining = true;
             }
-            () = activity.changed.notified() => {}
-            () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {}
+            () = tokio::time::sleep(wait) => {}
         }
     }
 }

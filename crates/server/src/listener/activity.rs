@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
-use tokio::sync::Notify;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -33,9 +32,6 @@ pub(super) struct Activity {
     /// Last byte read or written.
     last_io: AtomicU64,
     pub(super) evict: CancellationToken,
-    /// Told when the deadline may have moved, so the watchdog sleeps until the deadline
-    /// and no longer.
-    pub(super) changed: Notify,
 }
 
 impl Activity {
@@ -49,7 +45,6 @@ impl Activity {
             responding_since: AtomicU64::new(NONE),
             last_io: AtomicU64::new(0),
             evict: CancellationToken::new(),
-            changed: Notify::new(),
         }
     }
 
@@ -60,13 +55,10 @@ impl Activity {
     pub(super) fn read(&self) {
         let now = self.now();
         self.last_io.store(now, Ordering::SeqCst);
-        if self.in_flight.load(Ordering::SeqCst) == 0
-            && self
-                .head_started
-                .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst)
-                .is_ok()
-        {
-            self.changed.notify_one();
+        if self.in_flight.load(Ordering::SeqCst) == 0 {
+            let _ =
+                self.head_started
+                    .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
         }
     }
 
@@ -106,6 +98,31 @@ impl Activity {
     }
 }
 
+/// What the watchdog does next: close the connection, or look again after a while.
+pub(super) enum Watch {
+    Close,
+    LookIn(Duration),
+}
+
+impl Activity {
+    /// Nothing tells the watchdog when a request starts or ends (waking the connection's
+    /// task three or four times a request cost a tenth of a cached page's CPU), so it
+    /// sleeps no longer than the nearest deadline any unseen change could set: a head
+    /// that starts later is due `header_read_timeout` after it starts, a response that
+    /// stalls later is cut `idle_timeout` after its last byte, and every other change
+    /// moves the deadline later. Sleeping at most the shorter of the two is never late.
+    pub(super) fn watch(&self, limits: &ConnectionLimits) -> Watch {
+        let now = self.now();
+        let bound = millis(limits.header_read_timeout).min(millis(limits.idle_timeout));
+        let look = match self.deadline(limits) {
+            Some(deadline) if deadline <= now => return Watch::Close,
+            Some(deadline) => (deadline - now).min(bound),
+            None => bound,
+        };
+        Watch::LookIn(Duration::from_millis(look.max(1)))
+    }
+}
+
 pub(super) fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(NONE - 1)
 }
@@ -117,7 +134,6 @@ impl InFlight {
     pub(super) fn start(activity: Arc<Activity>) -> Self {
         activity.in_flight.fetch_add(1, Ordering::SeqCst);
         activity.served.fetch_add(1, Ordering::SeqCst);
-        activity.changed.notify_one();
         Self(activity)
     }
 
@@ -127,7 +143,6 @@ impl InFlight {
             self.0
                 .responding_since
                 .compare_exchange(NONE, now, Ordering::SeqCst, Ordering::SeqCst);
-        self.0.changed.notify_one();
     }
 }
 
@@ -140,7 +155,6 @@ impl Drop for InFlight {
         self.0.head_started.store(NONE, Ordering::SeqCst);
         self.0.responding_since.store(NONE, Ordering::SeqCst);
         self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-        self.0.changed.notify_one();
     }
 }
 
