@@ -55,6 +55,7 @@ test('an editor uploads a photo, writes, previews and publishes an article that 
   const headline = `Harbour authority opens new ferry terminal ${Date.now()}`;
   await page.fill('input[name="headline"]', headline);
   await page.fill('textarea[name="lead"], input[name="lead"]', 'The terminal doubles the number of daily crossings.');
+  await page.click('[data-source-toggle]'); // the Markdown view: the textarea itself
   await page.fill('textarea[name="body"]', 'The harbour authority opened the terminal on Monday.\n\nOfficials said crossings would double.\n');
   await page.click('button[data-insert="related"]');
   await page.fill('#related-q', 'er');
@@ -104,6 +105,7 @@ test('a contributor can write a draft but cannot publish it', async () => {
   await page.goto(`${server.base}/admin/articles/new?edition=en`);
   const headline = `Contributor draft ${Date.now()}`;
   await page.fill('input[name="headline"]', headline);
+  await page.click('[data-source-toggle]'); // the Markdown view: the textarea itself
   await page.fill('textarea[name="body"]', 'A draft paragraph.');
   assert.equal(await page.locator('button[name="then"][value="publish"]').count(), 0, 'no publish button for contributors');
   await Promise.all([page.waitForNavigation(), page.click('button[name="then"][value="save"]')]);

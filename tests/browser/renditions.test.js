@@ -138,6 +138,7 @@ async function renditionsScenario(t, { label, databaseUrl }) {
     const headline = `Renditions reach readers ${label} ${Date.now()}`;
     await page.fill('input[name="headline"]', headline);
     await page.fill('textarea[name="lead"]', 'Every size of the photo is made and served.');
+    await page.click('[data-source-toggle]'); // the Markdown view: the textarea itself
     await page.fill('textarea[name="body"]', `The first paragraph.\n\n::photo[${photoId}]\n\nThe last paragraph.\n`);
     await page.fill('input[name="hero_photo_id"]', String(photoId));
     const section = await page.locator('select[name="section_id"] option:not([value=""])').first().getAttribute('value');
@@ -342,6 +343,7 @@ async function heroFrameScenario(t, { label, databaseUrl }) {
     const headline = 'Crowds gather in the old town as the budget vote nears';
     await page.fill('input[name="headline"]', headline);
     await page.fill('textarea[name="lead"]', 'Thousands waited in the streets for the result, which is expected after midnight.');
+    await page.click('[data-source-toggle]'); // the Markdown view: the textarea itself
     await page.fill('textarea[name="body"]', 'The first paragraph of the story.\n\nThe second paragraph.\n');
     await page.fill('input[name="hero_photo_id"]', String(photoId));
     const section = await page.locator('select[name="section_id"] option:not([value=""])').first().getAttribute('value');

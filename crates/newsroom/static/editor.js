@@ -8,7 +8,9 @@ const body = form.querySelector("textarea[name=body]");
 const frame = document.querySelector("iframe[name=preview-frame]");
 
 // Inserts `text` as its own paragraph at the cursor and selects `select` inside it.
+// Over the rich editor (rich-editor.js), the editor inserts it as a block.
 const insertBlock = (text, select) => {
+  if (body.richEditor) return body.richEditor.insertEmbed(text, select);
   const { selectionStart: start, selectionEnd: end, value } = body;
   const before = value.slice(0, start);
   const after = value.slice(end);

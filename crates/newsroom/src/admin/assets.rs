@@ -31,6 +31,23 @@ const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/pickers.js"),
     ),
+    (
+        "rich-editor.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/rich-editor.css"),
+    ),
+    // Built from editor/ (see editor/build.mjs); editor/check-bundle.sh checks it is current.
+    (
+        "rich-editor.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/rich-editor.js"),
+    ),
+    // The notices of the third-party code in rich-editor.js, written by the same build.
+    (
+        "rich-editor.licenses.txt",
+        "text/plain; charset=utf-8",
+        include_str!("../../static/rich-editor.licenses.txt"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {
