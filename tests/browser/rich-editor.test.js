@@ -127,3 +127,30 @@ test('an editor pastes from Word and Google Docs, adds embeds from the pickers, 
   await reader.close();
   await context.close();
 });
+
+test('text typed just before the tab is closed comes back as an autosave', async () => {
+  const { context, page } = await login();
+  await page.goto(`${server.base}/admin/articles/new?edition=en`);
+  await page.fill('input[name="headline"]', `Autosave keeps the last words ${Date.now()}`);
+  const editor = page.locator('.rich-editor-content');
+  await editor.click();
+  await page.keyboard.type('The first paragraph, saved by hand.');
+  await Promise.all([page.waitForNavigation(), page.click('button[name="then"][value="save"]')]);
+  const edit = page.url().split('?')[0];
+
+  // Typed, then the tab is closed at once: no timer has run, only the page's way out.
+  await page.locator('.rich-editor-content p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A second paragraph nobody saved.');
+  await page.close({ runBeforeUnload: true });
+
+  const again = await context.newPage();
+  await again.goto(edit);
+  const notice = again.locator('[data-autosave-notice]');
+  await notice.waitFor({ timeout: 5000 });
+  await Promise.all([again.waitForNavigation(), again.click('[data-autosave-restore]')]);
+  assert.match(await again.inputValue('textarea[name="body"]'), /A second paragraph nobody saved\./, 'the autosave is back in the form');
+  assert.ok(await again.locator('.rich-editor-content p', { hasText: 'A second paragraph nobody saved.' }).count() === 1, 'and in the editor');
+  await context.close();
+});

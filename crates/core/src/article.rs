@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ValidationError, Validator};
-use crate::slug::is_valid_slug;
+use crate::slug::is_valid_article_slug;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,6 +81,13 @@ pub struct ArticleDraft {
     /// Highlighted in the newsfeed (less than breaking). Older revisions had no such flag.
     #[serde(default)]
     pub important: bool,
+    /// The `<title>` and search result title when set (the headline otherwise): a headline
+    /// written for the page is often too long or too allusive for a results page.
+    pub seo_title: String,
+    /// `<meta name="description">` and the share card's text when set (the lead otherwise).
+    pub meta_description: String,
+    /// The photo social cards and JSON-LD show when set (the hero otherwise).
+    pub social_photo_id: Option<i64>,
 }
 
 fn in_newsfeed_by_default() -> bool {
@@ -90,6 +97,11 @@ fn in_newsfeed_by_default() -> bool {
 pub const MAX_HEADLINE: usize = 200;
 pub const MAX_LEAD: usize = 600;
 pub const MAX_BODY: usize = 200_000;
+/// Google shows about 60 characters of a title; 70 leaves room for the site's name to be
+/// cut rather than the story's words.
+pub const MAX_SEO_TITLE: usize = 70;
+/// Google shows about 155 characters of a description.
+pub const MAX_META_DESCRIPTION: usize = 160;
 
 impl ArticleDraft {
     pub fn validate(&self) -> Result<(), ValidationError> {
@@ -97,6 +109,12 @@ impl ArticleDraft {
         v.check(!self.edition.is_empty(), "edition", "must be chosen");
         v.text(&self.headline, "headline", MAX_HEADLINE);
         v.optional_text(&self.lead, "lead", MAX_LEAD);
+        v.optional_text(&self.seo_title, "seo_title", MAX_SEO_TITLE);
+        v.optional_text(
+            &self.meta_description,
+            "meta_description",
+            MAX_META_DESCRIPTION,
+        );
         if let Some(problem) = crate::body::limits::body_problem(&self.body) {
             v.check(false, "body", problem);
         }
@@ -104,9 +122,9 @@ impl ArticleDraft {
         let long = self.slug.chars().count() > crate::slug::MAX_SLUG_LEN;
         v.check(!long, "slug", "must be at most 80 characters");
         v.check(
-            long || self.slug.is_empty() || is_valid_slug(&self.slug),
+            long || self.slug.is_empty() || is_valid_article_slug(&self.slug),
             "slug",
-            "must be lowercase letters, digits and single hyphens",
+            "must be lowercase letters (Latin or Arabic), digits and single hyphens",
         );
         v.check(self.tag_ids.len() <= 30, "tag_ids", "at most 30 tags");
         v.check(
@@ -117,10 +135,11 @@ impl ArticleDraft {
         v.finish()
     }
 
-    /// The slug to store: the given one, or one made from the headline.
+    /// The slug to store: the given one, or one made from the headline (Arabic headlines
+    /// keep their script, see [`crate::slug::article_slug`]).
     pub fn effective_slug(&self) -> String {
         if self.slug.is_empty() {
-            crate::slug::slugify(&self.headline)
+            crate::slug::article_slug(&self.headline)
         } else {
             self.slug.clone()
         }
@@ -154,6 +173,10 @@ pub struct Article {
     pub in_newsfeed: bool,
     pub breaking: bool,
     pub important: bool,
+    /// Search and social overrides; empty (`None`) means the headline, lead and hero.
+    pub seo_title: String,
+    pub meta_description: String,
+    pub social_photo_id: Option<i64>,
     /// Optimistic lock: the number of the latest revision. A save names the version it edited.
     pub version: i64,
     /// Staff account that created it (authors may publish only their own).
@@ -179,7 +202,34 @@ impl Article {
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
             important: self.important,
+            seo_title: self.seo_title.clone(),
+            meta_description: self.meta_description.clone(),
+            social_photo_id: self.social_photo_id,
         }
+    }
+
+    /// The title search engines and share cards show: the SEO title, or the headline.
+    pub fn search_title(&self) -> &str {
+        if self.seo_title.trim().is_empty() {
+            &self.headline
+        } else {
+            &self.seo_title
+        }
+    }
+
+    /// The description search engines and share cards show: the meta description, or the
+    /// lead (empty when the article has neither).
+    pub fn search_description(&self) -> &str {
+        if self.meta_description.trim().is_empty() {
+            &self.lead
+        } else {
+            &self.meta_description
+        }
+    }
+
+    /// The photo share cards show: the social image, or the hero.
+    pub fn share_photo_id(&self) -> Option<i64> {
+        self.social_photo_id.or(self.hero_photo_id)
     }
 
     /// Public path: `/{edition}/{yyyy}/{mm}/{dd}/{slug}-{id}`; readers only ever see published ones.
@@ -193,8 +243,14 @@ impl Article {
     }
 }
 
+/// The slug is percent-encoded ([`crate::slug::url_segment`]): an Arabic slug makes an
+/// ASCII path, valid as it is in links, `Location` headers, feeds and sitemaps.
 pub fn article_path(edition: &str, date: DateTime<Utc>, slug: &str, id: i64) -> String {
-    format!("/{edition}/{}/{slug}-{id}", date.format("%Y/%m/%d"))
+    format!(
+        "/{edition}/{}/{}-{id}",
+        date.format("%Y/%m/%d"),
+        crate::slug::url_segment(slug)
+    )
 }
 
 /// One saved version of an article, kept forever.

@@ -40,17 +40,24 @@ pub struct Photo {
     /// What the image shows, for people who cannot see it. Never the caption, never a file name.
     pub alt_text: String,
     pub credit: Credit,
-    /// The photo's copyright notice as supplied, e.g. "© Reuters 2023".
+    /// The photo's copyright notice as supplied (IPTC Copyright Notice), e.g. "© Reuters 2023".
     pub copyright_notice: String,
+    /// The year the photo was made (IPTC Date Created); printed in the credit line only
+    /// when there is no copyright notice (see [`crate::credit`]).
     pub copyright_year: Option<i32>,
     pub created_at: DateTime<Utc>,
     pub renditions: Vec<Rendition>,
 }
 
 impl Photo {
-    /// The credit line printed under a photo: `© AGENCY YEAR / CREATOR`, leaving out what is unknown.
+    /// The credit line printed under a photo, by the rule in [`crate::credit`].
     pub fn credit_line(&self) -> String {
-        credit_line(&self.credit, self.copyright_year)
+        crate::credit::credit_line(
+            &self.copyright_notice,
+            &self.credit.agency,
+            &self.credit.creator,
+            self.copyright_year,
+        )
     }
 
     /// Alt text is required before an article using the photo can be published.
@@ -61,26 +68,6 @@ impl Photo {
     pub fn validate_text(&self) -> Result<(), ValidationError> {
         validate_photo_text(&self.caption, &self.alt_text, &self.credit)
     }
-}
-
-pub fn credit_line(credit: &Credit, year: Option<i32>) -> String {
-    let agency = credit.agency.trim();
-    let creator = credit.creator.trim();
-    let mut line = String::new();
-    if !agency.is_empty() {
-        line.push_str("© ");
-        line.push_str(agency);
-        if let Some(y) = year {
-            line.push_str(&format!(" {y}"));
-        }
-    }
-    if !creator.is_empty() {
-        if !line.is_empty() {
-            line.push_str(" / ");
-        }
-        line.push_str(creator);
-    }
-    line
 }
 
 pub fn validate_photo_text(
@@ -130,25 +117,6 @@ pub fn is_blank(alt_text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn credit_line_reads_like_an_agency_credit() {
-        let c = Credit {
-            agency: "AFP".into(),
-            creator: "Jane Doe".into(),
-        };
-        assert_eq!(credit_line(&c, Some(2023)), "© AFP 2023 / Jane Doe");
-        assert_eq!(
-            credit_line(
-                &Credit {
-                    agency: String::new(),
-                    creator: "Jane".into()
-                },
-                None
-            ),
-            "Jane"
-        );
-    }
 
     #[test]
     fn alt_text_must_not_copy_caption_or_name_a_file() {

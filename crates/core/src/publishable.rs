@@ -24,6 +24,8 @@ use crate::error::{FieldError, ValidationError};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct References {
     pub hero_photo: Option<i64>,
+    /// The photo share cards show instead of the hero.
+    pub social_photo: Option<i64>,
     /// `::photo[N]` embeds in the body.
     pub body_photos: Vec<i64>,
     /// `::related[N]` embeds in the body.
@@ -39,6 +41,7 @@ impl References {
         let embeds = body::embeds(&draft.body);
         References {
             hero_photo: draft.hero_photo_id,
+            social_photo: draft.social_photo_id,
             body_photos: embeds.photos,
             related: embeds.articles,
             section: draft.section_id,
@@ -46,12 +49,14 @@ impl References {
         }
     }
 
-    /// Every photo shown, hero first, each once.
+    /// Every photo shown, hero first, each once. The social image counts: readers see it
+    /// in every share of the article, so it is protected from deletion like the hero.
     pub fn photos(&self) -> Vec<i64> {
         let mut seen = BTreeSet::new();
         self.hero_photo
             .iter()
             .chain(&self.body_photos)
+            .chain(&self.social_photo)
             .copied()
             .filter(|id| seen.insert(*id))
             .collect()
@@ -99,6 +104,10 @@ impl References {
         if let Some(id) = self.hero_photo.filter(no_alt) {
             errors.push(alt_text_missing("hero_photo_id", id));
         }
+        // Share cards carry it as `og:image:alt`, the only text a screen reader gets there.
+        if let Some(id) = self.social_photo.filter(no_alt) {
+            errors.push(alt_text_missing("social_photo_id", id));
+        }
         for id in self.body_photos.iter().filter(|id| no_alt(id)) {
             errors.push(alt_text_missing("body", *id));
         }
@@ -139,6 +148,14 @@ fn missing(refs: &References, facts: &Facts, errors: &mut Vec<FieldError>) {
     {
         errors.push(FieldError {
             field: "hero_photo_id",
+            message: format!("photo {id} does not exist"),
+        });
+    }
+    if let Some(id) = refs.social_photo
+        && !facts.photos.contains_key(&id)
+    {
+        errors.push(FieldError {
+            field: "social_photo_id",
             message: format!("photo {id} does not exist"),
         });
     }
@@ -194,6 +211,36 @@ mod tests {
         assert_eq!(refs.body_photos, vec![3, 7]);
         assert_eq!(refs.related, vec![9]);
         assert_eq!(refs.photos(), vec![7, 3]);
+    }
+
+    #[test]
+    fn the_social_photo_is_a_reference_that_must_exist_and_have_alt_text() {
+        let draft = ArticleDraft {
+            hero_photo_id: Some(7),
+            social_photo_id: Some(8),
+            section_id: Some(1),
+            author_ids: vec![1],
+            ..ArticleDraft::default()
+        };
+        let refs = References::of(&draft);
+        assert_eq!(refs.photos(), vec![7, 8]);
+        let missing = refs.check(&Facts {
+            photos: HashMap::from([(7, "A harbour".to_owned())]),
+            ..Facts::default()
+        });
+        assert_eq!(
+            missing.unwrap_err().errors[0].field,
+            "social_photo_id",
+            "a social image that does not exist is refused on every save"
+        );
+        let no_alt = Facts {
+            photos: HashMap::from([(7, "A harbour".to_owned()), (8, " ".to_owned())]),
+            ..Facts::default()
+        };
+        assert!(refs.check(&no_alt).is_ok(), "drafts may wait for alt text");
+        let errors = refs.check_publishable(&no_alt).unwrap_err().errors;
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "social_photo_id");
     }
 
     #[test]

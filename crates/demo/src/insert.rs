@@ -170,6 +170,7 @@ fn draft(
         in_newsfeed: planned.in_newsfeed,
         breaking: planned.breaking,
         important: planned.important,
+        ..ArticleDraft::default()
     }
 }
 

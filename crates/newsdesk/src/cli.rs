@@ -291,8 +291,15 @@ pub enum TokenCommand {
         /// What the token is for, e.g. "wire importer".
         #[arg(long)]
         name: String,
-        #[arg(long, value_enum)]
-        role: StaffRole,
+        /// The role it acts with. With --for, at most the account's role (the lower of
+        /// the two); without --for, required.
+        #[arg(long, value_enum, required_unless_present = "for_account")]
+        role: Option<StaffRole>,
+        /// The staff account the token belongs to: it acts with that account's role and
+        /// ownership (articles it creates are the account's) and stops working when the
+        /// account is disabled. Without it, the token belongs to no account.
+        #[arg(long = "for", value_name = "EMAIL")]
+        for_account: Option<String>,
     },
 }
 

@@ -132,6 +132,38 @@ fn user_add_reads_the_password_from_stdin_and_token_create_prints_a_token() {
         token.len() >= 32 && !token.contains(' '),
         "one token on stdout: {token:?}"
     );
+
+    // --for: the token belongs to the account and acts with at most its role.
+    let token_for = |email: &str, role: Option<&str>| {
+        let mut args = vec!["token", "create", "--data", data, "--name", "desk script"];
+        args.extend(["--for", email]);
+        if let Some(role) = role {
+            args.extend(["--role", role]);
+        }
+        newsdesk(&args, None)
+    };
+    let out = token_for("ED@example.com", Some("admin"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("for ed@example.com with role editor"),
+        "capped at the account's role: {}",
+        text(&out.stderr)
+    );
+    let out = token_for("nobody@example.com", None);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no staff account has the address nobody@example.com"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Without --for a role is required.
+    let out = newsdesk(&["token", "create", "--data", data, "--name", "x"], None);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--role"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod body_limit;
 pub mod media_library;
 pub mod routes;
 
@@ -22,9 +23,16 @@ pub fn routes(state: &AppState, limits: LoginLimits) -> Router<AppState> {
         // The Admin API (and the media library's pages, through it) sit behind the same
         // session and CSRF layer as the pages.
         .merge(crate::api::routes(state))
+        // Extractors may buffer up to the transport limit, so none of them answers an
+        // oversized form itself; the Admin API keeps its smaller JSON limit (inner layer).
+        .layer(axum::extract::DefaultBodyLimit::max(
+            body_limit::FORM_BODY_LIMIT,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::middleware::layer,
         ))
         .layer(Extension(limits))
+        // Outermost: a body over the limit is answered before anything buffers it.
+        .layer(axum::middleware::from_fn(body_limit::layer))
 }

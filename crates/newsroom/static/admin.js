@@ -36,9 +36,36 @@ const copyFields = () => {
   }
 };
 
+// `data-maxlength` is `maxlength` without its silent cut: a paste past the limit stays
+// whole (nothing the editor wrote is thrown away), the count under the field says how far
+// over it is, and the form will not submit until it is within. Characters are counted as
+// the server counts them (code points, a line break as one).
+const lengthLimits = () => {
+  for (const field of document.querySelectorAll("textarea[data-maxlength]")) {
+    const max = Number(field.dataset.maxlength);
+    if (!Number.isFinite(max) || max <= 0) continue;
+    const count = document.createElement("p");
+    count.className = "hint length-count";
+    count.setAttribute("aria-live", "polite");
+    const update = () => {
+      const length = [...field.value].length;
+      const over = length - max;
+      count.textContent = over > 0
+        ? `${length.toLocaleString("en")} of ${max.toLocaleString("en")} characters: ${over.toLocaleString("en")} too many, so it cannot be saved`
+        : `${length.toLocaleString("en")} of ${max.toLocaleString("en")} characters`;
+      count.classList.toggle("field-error", over > 0);
+      field.setCustomValidity(over > 0 ? `At most ${max.toLocaleString("en")} characters; remove ${over.toLocaleString("en")}.` : "");
+    };
+    field.after(count);
+    field.addEventListener("input", update);
+    update();
+  }
+};
+
 confirmForms();
 backButtons();
 copyFields();
+lengthLimits();
 
 if (document.querySelector("form[data-editor]")) {
   import("./editor.js").then((m) => m.start());

@@ -142,6 +142,9 @@ pub struct ArticleHead<'a> {
     pub tags: &'a [newsdesk_core::Tag],
     pub authors: &'a [newsdesk_core::Author],
     pub hero: Option<&'a newsdesk_core::Photo>,
+    /// The article's social image, when it has one (share cards and JSON-LD show it
+    /// instead of the hero).
+    pub social_photo: Option<&'a newsdesk_core::Photo>,
     /// Published translations in other editions (for hreflang).
     pub translations: &'a [newsdesk_store::ArticleSummary],
     /// Code of the site's default edition (hreflang `x-default`).

@@ -32,6 +32,9 @@ pub(crate) const ARTICLE_CONTENT: &[&str] = &[
     "in_newsfeed",
     "breaking",
     "important",
+    "seo_title",
+    "meta_description",
+    "social_photo_id",
 ];
 
 /// Binds an `&ArticleDraft`'s values in the order of [`ARTICLE_CONTENT`].
@@ -49,6 +52,9 @@ macro_rules! bind_article_content {
             .bind(d.in_newsfeed)
             .bind(d.breaking)
             .bind(d.important)
+            .bind(&d.seo_title)
+            .bind(&d.meta_description)
+            .bind(d.social_photo_id)
     }};
 }
 
@@ -291,14 +297,16 @@ mod tests {
             "INSERT INTO articles (edition, translation_group, status, published_at, \
              first_published_at, created_at, updated_at, version, created_by, slug, headline, \
              headline_folded, lead, body, hero_photo_id, section_id, in_newsfeed, breaking, \
-             important) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-             $16, $17, $18, $19) RETURNING id"
+             important, seo_title, meta_description, social_photo_id) VALUES ($1, $2, $3, $4, \
+             $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
+             $22) RETURNING id"
         );
         assert_eq!(
             UPDATE_ARTICLE.as_str(),
             "UPDATE articles SET slug = $3, headline = $4, headline_folded = $5, lead = $6, \
              body = $7, hero_photo_id = $8, section_id = $9, in_newsfeed = $10, breaking = $11, \
-             important = $12, updated_at = $13, version = $14 WHERE id = $1 AND version = $2"
+             important = $12, seo_title = $13, meta_description = $14, social_photo_id = $15, \
+             updated_at = $16, version = $17 WHERE id = $1 AND version = $2"
         );
         assert_eq!(
             INSERT_REVISION.as_str(),

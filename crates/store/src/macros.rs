@@ -115,7 +115,8 @@ macro_rules! article_cols {
     () => {
         concat!(
             summary_cols!(),
-            ", a.translation_group, a.body, \
+            ", a.translation_group, a.body, a.seo_title, a.meta_description, \
+             a.social_photo_id, \
              (SELECT string_agg(lo.slug, '/' ORDER BY lo.slug) \
               FROM article_old_slugs lo WHERE lo.article_id = a.id) AS old_slug_list"
         )

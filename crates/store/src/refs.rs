@@ -140,6 +140,10 @@ macro_rules! public_users {
 /// Articles per transaction in [`Store::rebuild_article_refs`].
 const REBUILD_CHUNK: i64 = 500;
 
+/// What [`Store::rebuild_article_refs`] reads of an article: id, hero photo, social
+/// photo, body.
+type Held = (i64, Option<i64>, Option<i64>, String);
+
 impl Store {
     /// Recomputes `article_refs` for every article from its hero photo and body; returns how
     /// many articles it read. Migration 0005 backfills hero photos only (SQL cannot parse the
@@ -151,19 +155,20 @@ impl Store {
         let mut after = 0i64;
         let mut total = 0u64;
         loop {
-            let rows: Vec<(i64, Option<i64>, String)> = transaction!(self, |conn| {
-                let rows: Vec<(i64, Option<i64>, String)> = sqlx::query_as(
+            let rows: Vec<Held> = transaction!(self, |conn| {
+                let rows: Vec<Held> = sqlx::query_as(
                     "UPDATE articles SET version = version WHERE id IN \
                      (SELECT id FROM articles WHERE id > $1 ORDER BY id LIMIT $2) \
-                     RETURNING id, hero_photo_id, body",
+                     RETURNING id, hero_photo_id, social_photo_id, body",
                 )
                 .bind(after)
                 .bind(REBUILD_CHUNK)
                 .fetch_all(&mut *conn)
                 .await?;
-                for (id, hero, body) in &rows {
+                for (id, hero, social, body) in &rows {
                     let draft = newsdesk_core::ArticleDraft {
                         hero_photo_id: *hero,
+                        social_photo_id: *social,
                         body: body.clone(),
                         ..newsdesk_core::ArticleDraft::default()
                     };
@@ -171,7 +176,7 @@ impl Store {
                 }
                 rows
             });
-            let Some(last) = rows.iter().map(|(id, _, _)| *id).max() else {
+            let Some(last) = rows.iter().map(|(id, _, _, _)| *id).max() else {
                 return Ok(total);
             };
             after = last;

@@ -203,6 +203,9 @@ pub(crate) struct ArticleRow {
     pub summary: SummaryRow,
     pub translation_group: Option<i64>,
     pub body: String,
+    pub seo_title: String,
+    pub meta_description: String,
+    pub social_photo_id: Option<i64>,
     /// Old slugs joined with `/` (see `article_cols!`).
     pub old_slug_list: Option<String>,
 }
@@ -272,6 +275,9 @@ impl ArticleRow {
             in_newsfeed: s.in_newsfeed,
             breaking: s.breaking,
             important: s.important,
+            seo_title: self.seo_title,
+            meta_description: self.meta_description,
+            social_photo_id: self.social_photo_id,
             version: s.version,
             created_by: s.created_by,
         })

@@ -5,10 +5,10 @@ use crate::{App, Error};
 use chrono::{DateTime, Utc};
 use newsdesk_core::article::validate_correction;
 use newsdesk_core::{Article, ArticleDraft, ArticleId, ArticleStatus, Correction, ValidationError};
-use newsdesk_store::{AuditNote, Transition};
+use newsdesk_store::{AuditNote, AutosaveSlot, Transition};
 use serde_json::json;
 
-use crate::actions::audit;
+use crate::actions::{audit, autosave};
 use crate::actor::Actor;
 use crate::policy::{Action, Resource, can};
 
@@ -39,6 +39,7 @@ pub async fn create(state: &App, actor: &Actor, draft: &ArticleDraft) -> Result<
         .create_article(&draft, actor.account_id)
         .await?;
     state.after_write(&event).await;
+    autosave::spent(state, actor, &AutosaveSlot::New(article.edition.clone())).await;
     Ok(article)
 }
 
@@ -67,6 +68,7 @@ pub async fn save(
         .update_article(ArticleId(id), expected_version, &draft, actor.account_id)
         .await?;
     state.after_write(&event).await;
+    autosave::spent(state, actor, &AutosaveSlot::Article(id)).await;
     Ok(article)
 }
 

@@ -8,6 +8,7 @@
 pub mod articles;
 pub mod audit;
 pub mod authors;
+pub mod autosave;
 pub mod entities;
 pub mod jobs;
 pub mod live;

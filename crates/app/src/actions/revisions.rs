@@ -81,7 +81,7 @@ fn details(d: &ArticleDraft) -> String {
             .unwrap_or_else(|| "none".to_owned())
     };
     format!(
-        "slug: {}\nsection: {}\ntags: {}\nauthors: {}\nhero photo: {}\nnewsfeed: {}\nbreaking: {}\nimportant: {}",
+        "slug: {}\nsection: {}\ntags: {}\nauthors: {}\nhero photo: {}\nnewsfeed: {}\nbreaking: {}\nimportant: {}\nSEO title: {}\nmeta description: {}\nsocial image: {}",
         d.slug,
         opt(d.section_id),
         ids(&d.tag_ids),
@@ -90,6 +90,9 @@ fn details(d: &ArticleDraft) -> String {
         if d.in_newsfeed { "yes" } else { "no" },
         if d.breaking { "yes" } else { "no" },
         if d.important { "yes" } else { "no" },
+        d.seo_title,
+        d.meta_description,
+        opt(d.social_photo_id),
     )
 }
 

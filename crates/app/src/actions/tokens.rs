@@ -56,6 +56,50 @@ pub async fn revoke(state: &App, actor: &Actor, id: i64) -> Result<(), Error> {
     Ok(())
 }
 
+/// For `newsdesk token create --for EMAIL`: a token that belongs to that staff account, so
+/// it acts with the account's ownership (articles it creates are the account's, and "own
+/// article" rules apply) and never with more than the account's role: with `role` given,
+/// the lower of the two, else the account's. [`crate::actor::token_role`] applies the same
+/// cap again on every request, so a later demotion or disabling reaches the token too.
+/// A reader, a disabled or an unknown account is refused, naming the address.
+pub async fn issue_for(
+    store: &Store,
+    name: &str,
+    role: Option<Role>,
+    email: &str,
+) -> Result<CreatedToken, Error> {
+    let account = match store.account_by_email(email).await {
+        Ok((account, _)) => account,
+        Err(newsdesk_store::StoreError::NotFound) => {
+            return Err(Error::Invalid(ValidationError::single(
+                "for",
+                format!("no staff account has the address {}", email.trim()),
+            )));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    if account.disabled {
+        return Err(Error::Invalid(ValidationError::single(
+            "for",
+            format!(
+                "the account {} is disabled; enable it before making it a token",
+                account.email
+            ),
+        )));
+    }
+    if !account.role.is_staff() {
+        return Err(Error::Invalid(ValidationError::single(
+            "for",
+            format!(
+                "{} is a reader's account, not staff; tokens act for staff only",
+                account.email
+            ),
+        )));
+    }
+    let role = role.map_or(account.role, |r| r.min(account.role));
+    issue(store, name, role, Some(account.id)).await
+}
+
 /// For `newsdesk token create` and the page above: validates, stores the hash.
 pub async fn issue(
     store: &Store,

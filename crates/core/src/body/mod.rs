@@ -74,7 +74,7 @@ pub struct PhotoView {
     pub height: u32,
     pub alt: String,
     pub caption: String,
-    /// `© AGENCY YEAR / CREATOR` (see [`crate::media::credit_line`]).
+    /// As built by [`crate::credit::credit_line`], e.g. `© AGENCY YEAR / CREATOR`.
     pub credit_line: String,
 }
 

@@ -332,8 +332,7 @@ fn is_external(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
 }
 
+/// The rule the editor's live count uses too (see [`crate::reading`]).
 fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    crate::reading::count_words(text)
 }

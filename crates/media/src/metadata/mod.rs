@@ -149,9 +149,11 @@ fn iim_date(date: Option<String>, time: Option<String>) -> Option<String> {
     Some(out)
 }
 
-/// A credit and copyright year to prefill the photo form: the agency is the credit line
-/// (or else the source), the creator the photographers' names, the year the first year in
-/// the copyright notice (or else the year the photo was taken).
+/// The credit and year to prefill the photo form, each from the IPTC field that means it:
+/// the agency is the Credit Line (or else the Source), the creator the photographers'
+/// names, and the year that of Date Created. The Copyright Notice is kept whole beside
+/// them (`copyright_notice`); no year is ever read out of it, since its digits may be
+/// anything ("Copyright (Notice) 2023.2" in IPTC's reference photo).
 pub fn suggested_credit(meta: &PhotoMetadata) -> (Credit, Option<i32>) {
     let agency = if meta.credit_line.trim().is_empty() {
         meta.source.trim()
@@ -162,48 +164,16 @@ pub fn suggested_credit(meta: &PhotoMetadata) -> (Credit, Option<i32>) {
         agency: agency.to_owned(),
         creator: meta.creator.join(", "),
     };
-    let year = year_in(&meta.copyright_notice).or_else(|| {
-        meta.date_created
-            .as_deref()
-            .and_then(|d| d.get(0..4))
-            .and_then(|y| y.parse().ok())
-    });
+    let year = meta
+        .date_created
+        .as_deref()
+        .and_then(newsdesk_core::credit::year_of_date_created);
     (credit, year)
-}
-
-/// The first stand-alone run of exactly four digits that reads as a plausible year.
-fn year_in(s: &str) -> Option<i32> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start == 4
-                && let Ok(y) = s[start..i].parse::<i32>()
-                && (1826..=2200).contains(&y)
-            {
-                return Some(y);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn year_is_taken_from_the_notice() {
-        assert_eq!(year_in("© Reuters 2023"), Some(2023));
-        assert_eq!(year_in("Copyright (Notice) 2023.2 IPTC"), Some(2023));
-        assert_eq!(year_in("Call 555123456"), None);
-    }
 
     #[test]
     fn iim_date_and_time_become_iso() {
@@ -226,5 +196,20 @@ mod tests {
         assert_eq!(credit.agency, "AFP");
         assert_eq!(credit.creator, "Jane Doe");
         assert_eq!(year, Some(2021));
+    }
+
+    #[test]
+    fn the_year_comes_from_date_created_never_from_the_notice() {
+        let meta = PhotoMetadata {
+            copyright_notice: "Copyright (Notice) 2023.2 IPTC".into(),
+            date_created: Some("2024-03-22T00:23:02+00:00".into()),
+            ..Default::default()
+        };
+        assert_eq!(suggested_credit(&meta).1, Some(2024));
+        let undated = PhotoMetadata {
+            copyright_notice: "© Reuters 2023".into(),
+            ..Default::default()
+        };
+        assert_eq!(suggested_credit(&undated).1, None);
     }
 }

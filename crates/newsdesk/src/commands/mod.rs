@@ -26,8 +26,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
             role,
         }) => user::add(&DbConfig::resolve(&db, &file)?, &email, &name, role.into()).await,
-        Command::Token(TokenCommand::Create { db, name, role }) => {
-            token::create(&DbConfig::resolve(&db, &file)?, &name, role.into()).await
+        Command::Token(TokenCommand::Create {
+            db,
+            name,
+            role,
+            for_account,
+        }) => {
+            token::create(
+                &DbConfig::resolve(&db, &file)?,
+                &name,
+                role.map(Into::into),
+                for_account.as_deref(),
+            )
+            .await
         }
         Command::Mail(MailCommand::Ingest { db }) => {
             mail::ingest(&DbConfig::resolve(&db, &file)?).await

@@ -22,6 +22,26 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../static/editor.js"),
     ),
     (
+        "autosave.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/autosave.js"),
+    ),
+    (
+        "word-count.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/word-count.js"),
+    ),
+    (
+        "search-preview.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/search-preview.js"),
+    ),
+    (
+        "editor-panels.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/editor-panels.css"),
+    ),
+    (
         "focus.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/focus.js"),

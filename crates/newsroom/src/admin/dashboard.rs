@@ -71,8 +71,14 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> AdminResult {
         Some(me) => lockouts_since_previous_login(&state, me).await?,
         None => Vec::new(),
     };
+    // Each article's times in its edition's zone, as the editor shows them.
+    let zones: std::collections::BTreeMap<&str, &str> = editions
+        .iter()
+        .map(|e| (e.code.as_str(), e.time_zone.as_str()))
+        .collect();
     let ctx = context! {
         nav => "dashboard",
+        zones => zones,
         lockouts => lockouts,
         counts => counts,
         mine => Value::from_serialize(&mine),

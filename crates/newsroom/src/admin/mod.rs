@@ -20,6 +20,7 @@ pub mod render;
 pub mod search;
 pub mod staff;
 pub mod taxonomy;
+pub mod time;
 pub mod tokens;
 
 use axum::routing::{get, post};
@@ -70,9 +71,14 @@ pub static ROUTES: &[RouteSpec] = &[
     spec(Method::GET, "/admin/articles/{id}/revisions", AtLeast(Contributor), F::Article, || get(articles::history::list)),
     spec(Method::GET, "/admin/articles/{id}/compare", AtLeast(Contributor), F::Article, || get(articles::history::compare)),
     spec(Method::GET, "/admin/search/articles", AtLeast(Contributor), F::None, || get(search::articles)),
+    // Autosaves: a new article's by anyone who may write one; anyone's own may be discarded.
+    spec(Method::POST, "/admin/articles/new/autosave", AtLeast(Contributor), F::None, || post(articles::autosave::save_new)),
+    spec(Method::POST, "/admin/articles/new/autosave/discard", AtLeast(Contributor), F::None, || post(articles::autosave::discard_new)),
+    spec(Method::POST, "/admin/articles/{id}/autosave/discard", AtLeast(Contributor), F::Article, || post(articles::autosave::discard_article)),
     spec(Method::GET, "/admin/search/photos", AtLeast(Contributor), F::None, || get(search::photos)),
     // Changing someone else's article: editors (authors and contributors may change their own).
     spec(Method::POST, "/admin/articles/{id}", AtLeast(Editor), F::Article, || post(articles::edit::save)),
+    spec(Method::POST, "/admin/articles/{id}/autosave", AtLeast(Editor), F::Article, || post(articles::autosave::save_article)),
     spec(Method::POST, "/admin/articles/{id}/revisions/{number}/restore", AtLeast(Editor), F::Revision, || post(articles::history::restore)),
     spec(Method::POST, "/admin/articles/{id}/translations", AtLeast(Editor), F::Article, || post(articles::workflow::link_translation)),
     spec(Method::POST, "/admin/articles/{id}/publish", AtLeast(Editor), F::Article, || post(articles::workflow::publish)),

@@ -277,14 +277,17 @@ pub async fn create(
 }
 
 async fn edit_page(
+    state: &AppState,
     staff: &Staff,
     item: &NewsItem,
     form: ItemForm,
     err: Option<HttpError>,
 ) -> AdminResult {
     let http_status = err.as_ref().map_or(StatusCode::OK, HttpError::status);
+    let tz = crate::admin::time::edition_zone(state, &item.edition).await;
     let ctx = context! {
         nav => "newsfeed",
+        tz => tz,
         item => context! {
             id => item.id,
             edition => item.edition.clone(),
@@ -309,7 +312,7 @@ pub async fn edit_form(
 ) -> AdminResult {
     can(&staff.actor, Action::WriteNewsfeed, Resource::None)?;
     let item = live::news_item(&state, &staff.actor, id).await?;
-    edit_page(&staff, &item, ItemForm::from_item(&item), None).await
+    edit_page(&state, &staff, &item, ItemForm::from_item(&item), None).await
 }
 
 pub async fn update(
@@ -328,7 +331,7 @@ pub async fn update(
         ))
         .into_response()),
         Err(err) if is_form_error(&err) || matches!(err, newsdesk_app::Error::Forbidden(_)) => {
-            edit_page(&staff, &item, form, Some(body_is_text(err.into()))).await
+            edit_page(&state, &staff, &item, form, Some(body_is_text(err.into()))).await
         }
         Err(err) => Err(err.into()),
     }

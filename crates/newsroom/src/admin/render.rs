@@ -4,7 +4,6 @@
 use std::sync::LazyLock;
 
 use axum::response::{Html, IntoResponse, Response};
-use chrono::{DateTime, Utc};
 use http::StatusCode;
 use minijinja::{Environment, Value, context};
 use newsdesk_site::HttpError;
@@ -29,6 +28,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/dashboard.html",
     "admin/articles/list.html",
     "admin/articles/edit.html",
+    "admin/articles/autosave_notice.html",
+    "admin/articles/search_social.html",
     "admin/articles/revisions.html",
     "admin/articles/compare.html",
     "admin/sections.html",
@@ -71,29 +72,27 @@ fn build() -> Result<Environment<'static>, minijinja::Error> {
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
-    env.add_filter("datetime", datetime);
-    env.add_filter("local_input", local_input);
+    // The article body's limit, stated next to the field and checked as it is typed
+    // (admin.js); the server's check is `body::limits::body_problem`.
+    let max_body = newsdesk_core::article::MAX_BODY;
+    env.add_global("max_body", max_body);
+    env.add_global("max_body_text", thousands(max_body));
+    env.add_filter("datetime", crate::admin::time::datetime);
+    env.add_filter("local_input", crate::admin::time::local_input);
     Ok(env)
 }
 
-/// `2026-11-27T10:30:00Z` → `27 Nov 2026 10:30 UTC`, in time zone `tz` when given.
-fn datetime(value: Value, tz: Option<String>) -> String {
-    let Some(at) = value.as_str().and_then(|s| s.parse::<DateTime<Utc>>().ok()) else {
-        return String::new();
-    };
-    let tz: chrono_tz::Tz = tz.and_then(|t| t.parse().ok()).unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&tz)
-        .format("%-d %b %Y %H:%M %Z")
-        .to_string()
-}
-
-/// The value for an `<input type="datetime-local">` in time zone `tz`.
-fn local_input(value: Value, tz: Option<String>) -> String {
-    let Some(at) = value.as_str().and_then(|s| s.parse::<DateTime<Utc>>().ok()) else {
-        return String::new();
-    };
-    let tz: chrono_tz::Tz = tz.and_then(|t| t.parse().ok()).unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+/// `200000` → `200,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Renders `name` with `ctx`; a template error is a logged 500.
@@ -214,6 +213,13 @@ impl IntoResponse for AdminError {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn limits_are_stated_with_thousands_separators() {
+        assert_eq!(super::thousands(200_000), "200,000");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_000), "1,000");
+    }
+
     #[test]
     fn every_admin_template_compiles() {
         assert_eq!(super::check_templates().map(|n| n > 15), Ok(true));

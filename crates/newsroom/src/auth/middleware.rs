@@ -18,9 +18,9 @@ use crate::auth::token::constant_time_eq;
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Form field carrying the CSRF token.
 pub const CSRF_FIELD: &str = "csrf";
-/// The largest form body buffered to find the CSRF field (an article body is at most
-/// 200,000 characters; percent-encoding can triple that).
-const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
+/// The largest form body buffered to find the CSRF field: the newsroom's one form limit,
+/// which [`crate::body_limit`] has already enforced, with its own answer, before this runs.
+const MAX_FORM_BYTES: usize = crate::body_limit::FORM_BODY_LIMIT;
 
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let secure = state.config().secure_cookies;

@@ -195,9 +195,34 @@ pub(super) fn edit_page(
     err: Option<&HttpError>,
     done: &str,
 ) -> AdminResult {
+    edit_page_with(staff, status, photo, focus, form, err, done, &[])
+}
+
+/// [`edit_page`], after a refused delete: `used_by` are the articles (id, headline) that
+/// show the photo, listed with links above the form instead of a "Not saved" that named
+/// nothing.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "edit_page's arguments plus the refusal; two call sites"
+)]
+fn edit_page_with(
+    staff: &Staff,
+    status: StatusCode,
+    photo: Photo,
+    focus: FocusView,
+    form: &EditForm,
+    err: Option<&HttpError>,
+    done: &str,
+    used_by: &[(i64, String)],
+) -> AdminResult {
     let photo = PhotoOut::from(photo);
+    let used_by: Vec<Value> = used_by
+        .iter()
+        .map(|(id, headline)| context! { id => id, headline => headline })
+        .collect();
     let ctx = context! {
         nav => "media",
+        used_by => used_by,
         photo => Value::from_serialize(&photo),
         focus => Value::from_serialize(&focus),
         form => Value::from_serialize(form),
@@ -327,6 +352,21 @@ pub async fn delete(
         .map_err(HttpError::from)
     {
         Ok(()) => Ok(Redirect::to("/admin/media?done=deleted").into_response()),
+        Err(HttpError::InUse { used_by, .. }) => {
+            let photo = actions::get(&state, &staff.actor, id).await?;
+            let form = text_form(&photo);
+            let focus = focus::view(&state, &photo).await?;
+            edit_page_with(
+                &staff,
+                StatusCode::CONFLICT,
+                photo,
+                focus,
+                &form,
+                None,
+                "",
+                &used_by,
+            )
+        }
         Err(err) if is_form_error(&err) => {
             let photo = actions::get(&state, &staff.actor, id).await?;
             let form = text_form(&photo);

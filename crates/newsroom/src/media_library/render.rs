@@ -5,7 +5,6 @@
 use std::sync::LazyLock;
 
 use axum::response::{Html, IntoResponse, Response};
-use chrono::{DateTime, Utc};
 use http::StatusCode;
 use minijinja::{Environment, Value, context};
 use newsdesk_site::HttpError;
@@ -45,18 +44,10 @@ fn build() -> Result<Environment<'static>, minijinja::Error> {
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
-    env.add_filter("datetime", datetime);
+    // The newsroom's one way of printing a time (uploads belong to no edition: UTC).
+    env.add_filter("datetime", crate::admin::time::datetime);
     env.add_filter("filesize", filesize);
     Ok(env)
-}
-
-/// `2026-11-27T10:30:00Z` → `27 Nov 2026 10:30 UTC`.
-fn datetime(value: Value) -> String {
-    value
-        .as_str()
-        .and_then(|s| s.parse::<DateTime<Utc>>().ok())
-        .map(|at| at.format("%-d %b %Y %H:%M UTC").to_string())
-        .unwrap_or_default()
 }
 
 /// Bytes as people read them: `148 KB`, `2.4 MB`.

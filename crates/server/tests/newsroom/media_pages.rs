@@ -10,7 +10,7 @@ use crate::api_support::{media_objects, multipart, multipart_type};
 use crate::media_upload::{assert_nothing_left, iptc_photo};
 use crate::support::{TestApp, unescape};
 
-fn page_upload(
+pub(crate) fn page_upload(
     cookie: &str,
     csrf: Option<&str>,
     filename: &str,

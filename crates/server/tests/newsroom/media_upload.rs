@@ -42,14 +42,15 @@ async fn an_iptc_photo_is_prefilled_from_its_metadata_and_gets_renditions_off_th
             .unwrap()
             .starts_with("Copyright (Notice) 2023.2 IPTC")
     );
-    assert_eq!(photo["copyright_year"], 2023);
+    // The year of the photo's Date Created (2024-03-22), not "2023" out of "2023.2".
+    assert_eq!(photo["copyright_year"], 2024);
     assert_eq!(
         photo["alt_text"],
         "This is the Alt Text description to support accessibility in 2023.2"
     );
     assert_eq!(
         photo["credit_line"],
-        "© Credit Line (ref2023.2) 2023 / Creator1 (ref2023.2)"
+        "© Copyright (Notice) 2023.2 IPTC - www.iptc.org (ref2023.2) / Credit Line (ref2023.2) / Creator1 (ref2023.2)"
     );
     assert_eq!(
         (photo["width"].as_u64(), photo["height"].as_u64()),

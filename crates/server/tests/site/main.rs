@@ -3,6 +3,7 @@
 
 mod support;
 
+mod arabic_slugs;
 mod busy_day;
 mod cache_keys;
 mod caching;
@@ -14,6 +15,7 @@ mod moderation;
 mod most_read;
 mod pages;
 mod readers;
+mod search_fields;
 mod snapshot;
 mod static_pages;
 mod syndication;

@@ -97,7 +97,7 @@ async fn article_page_has_every_element() {
     assert!(html.contains(
         "<span class=\"caption\">Voters queue outside a polling station in Leeds</span>"
     ));
-    assert!(html.contains("© REUTERS 2026 / Jane Doe"));
+    assert!(html.contains("© Reuters 2026 / Jane Doe"));
     // Body with the related card and the entity note.
     assert!(html.contains("class=\"related\""), "related card rendered");
     assert!(html.contains(&format!("href=\"{}\"", app.fx.older.path())));

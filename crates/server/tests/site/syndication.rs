@@ -90,7 +90,7 @@ async fn edition_feeds_list_published_articles_in_three_formats() {
     );
     assert_eq!(
         media.children["credit"][0].value.as_deref(),
-        Some("© REUTERS 2026 / Jane Doe")
+        Some("© Reuters 2026 / Jane Doe")
     );
     assert_eq!(
         media.children["description"][0].value.as_deref(),

@@ -73,7 +73,7 @@ impl I18n {
             lang,
             "date-zone",
             Some(&args(&[
-                ("abbr", zone_label(&local.format("%Z").to_string())),
+                ("abbr", zone_abbreviation(tz, at)),
                 // Fluent variant keys cannot hold "/": `Europe-Moscow`.
                 ("zone", tz.name().replace('/', "-")),
                 ("offset", offset_label(seconds)),
@@ -114,6 +114,14 @@ impl I18n {
             path: day.format("/%Y/%m/%d").to_string(),
         }
     }
+}
+
+/// The zone `tz` at `at` as English readers name it: its abbreviation (GMT, BST, EET, UTC
+/// for UTC itself), or `GMT+4` where the zone has none. English pages print it after a
+/// time (`date-zone`), and the newsroom prints it after every time it shows, so both name
+/// a zone the same way.
+pub fn zone_abbreviation(tz: Tz, at: DateTime<Utc>) -> String {
+    zone_label(&at.with_timezone(&tz).format("%Z").to_string())
 }
 
 /// Zones without a common abbreviation come as a bare offset (`+04`, `+0530`); readers

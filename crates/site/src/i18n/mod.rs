@@ -13,7 +13,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-pub use dates::{DateParts, LocalTime};
+pub use dates::{DateParts, LocalTime, zone_abbreviation};
 
 use crate::error::HttpError;
 

@@ -55,7 +55,12 @@ pub async fn show(
     Path((code, y, m, d, slug_id)): Path<(String, String, String, String, String)>,
     Query(params): Query<ArticleParams>,
 ) -> Response {
-    let requested = format!("/{code}/{y}/{m}/{d}/{slug_id}");
+    // The router hands over the segment decoded; canonical paths carry the slug
+    // percent-encoded (an Arabic slug), so compare like with like.
+    let requested = format!(
+        "/{code}/{y}/{m}/{d}/{}",
+        newsdesk_core::slug::url_segment(&slug_id)
+    );
     // The cache layer has already sent any other value to `?fragment=1`.
     let fragment = params.fragment.as_deref() == Some("1");
     let result = show_inner(&state, &code, &requested, &slug_id, fragment).await;
@@ -135,6 +140,7 @@ async fn build(
     let Loaded {
         view,
         hero,
+        social,
         section,
         tags,
         authors,
@@ -184,7 +190,7 @@ async fn build(
     };
     let feeds = head_links(&state.config().site_name, &ctx.edition, &FeedScope::Edition);
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &view.href));
-    head.description = article.lead.clone();
+    head.description = article.search_description().to_owned();
     head.noindex = preview;
     for feed in &feeds {
         head.feed(feed);
@@ -200,6 +206,7 @@ async fn build(
             tags: &tags,
             authors: &authors,
             hero: hero.as_ref(),
+            social_photo: social.as_ref(),
             translations: &translations,
             default_edition: ctx
                 .editions
@@ -208,7 +215,7 @@ async fn build(
                 .map(|e| e.code.as_str()),
         },
     );
-    let mut chrome = ctx.chrome(state, &article.headline, head, feeds);
+    let mut chrome = ctx.chrome(state, article.search_title(), head, feeds);
     chrome.preview = preview;
     chrome.nav_current = section.map(|s| s.slug).unwrap_or_default();
     for link in &mut chrome.editions {

@@ -23,6 +23,8 @@ const UPDATE_GRACE_SECONDS: i64 = 120;
 pub struct Loaded {
     pub view: ArticleView,
     pub hero: Option<Photo>,
+    /// The photo share cards and JSON-LD show instead of the hero, when one is set.
+    pub social: Option<Photo>,
     pub section: Option<newsdesk_core::Section>,
     pub tags: Vec<newsdesk_core::Tag>,
     pub authors: Vec<newsdesk_core::Author>,
@@ -122,6 +124,7 @@ pub async fn load(
         keys.add(keys::section(s.id));
     }
     let mut photo_ids: Vec<i64> = article.hero_photo_id.into_iter().collect();
+    photo_ids.extend(article.social_photo_id);
     photo_ids.extend(&refs.photos);
     photo_ids.extend(others.iter().filter_map(|a| a.hero_photo_id));
     let all_photos: HashMap<i64, Photo> = if photo_ids.is_empty() {
@@ -139,6 +142,14 @@ pub async fn load(
         .and_then(|id| all_photos.get(&id))
         .cloned();
     if let Some(p) = &hero {
+        keys.add(keys::photo(p.id));
+    }
+    // Its alt text is in the head (`og:image:alt`), so a change to it reaches the page.
+    let social = article
+        .social_photo_id
+        .and_then(|id| all_photos.get(&id))
+        .cloned();
+    if let Some(p) = &social {
         keys.add(keys::photo(p.id));
     }
 
@@ -178,7 +189,7 @@ pub async fn load(
         share: crate::views::share_links(&article.edition, &url, &article.headline),
         url,
         href,
-        document_title: format!("{} | {}", article.headline, state.config().site_name),
+        document_title: format!("{} | {}", article.search_title(), state.config().site_name),
         headline: article.headline.clone(),
         lead: article.lead.clone(),
         breaking: article.breaking,
@@ -201,6 +212,7 @@ pub async fn load(
     Ok(Loaded {
         view,
         hero,
+        social,
         section,
         tags,
         authors,

@@ -2,7 +2,7 @@
 //! `BreadcrumbList`), Open Graph and Twitter tags, hreflang alternates and its section's
 //! feeds; listing pages get Open Graph `website` tags. Pure: the page loads the rows.
 
-use newsdesk_core::Edition;
+use newsdesk_core::{Article, Edition, Photo};
 
 use crate::head::{ArticleHead, HeadMeta};
 
@@ -38,11 +38,12 @@ pub fn article_head_with_default(
         hero: input.hero,
     };
     let story = Story::from_parts(input.article, input.edition, parts, String::new());
+    let shared = for_search(&story, input.article, input.social_photo);
     if head.canonical.is_empty() {
         head.canonical = site.url(&story.path);
     }
     if head.description.is_empty() {
-        head.description = story.summary().to_owned();
+        head.description = shared.summary().to_owned();
     }
     let url = head.canonical.clone();
     let translations: Vec<Translation> = input
@@ -50,20 +51,59 @@ pub fn article_head_with_default(
         .iter()
         .map(Translation::of_summary)
         .collect();
-    fill_article(head, &site, &story, &url, &translations, default_edition);
+    let stories = Stories {
+        page: &story,
+        shared: &shared,
+    };
+    fill_article(head, &site, stories, &url, &translations, default_edition);
 }
 
-/// The builders behind [`article_head`], over a [`Story`].
+/// What search engines and share cards are told about `story`: the article's SEO title,
+/// meta description and social image in place of its headline, lead and hero where
+/// they are set.
+fn for_search(story: &Story, article: &Article, social_photo: Option<&Photo>) -> Story {
+    let mut shared = story.clone();
+    shared.headline = article.search_title().to_owned();
+    shared.lead = article.search_description().to_owned();
+    if let Some(photo) = social_photo {
+        shared.hero = Some(photo.clone());
+    }
+    shared
+}
+
+/// An article's story as its page shows it (breadcrumbs, alternates, feeds), and as
+/// search results and share cards show it (Open Graph, Twitter, `NewsArticle`).
+#[derive(Debug, Clone, Copy)]
+pub struct Stories<'a> {
+    pub page: &'a Story,
+    pub shared: &'a Story,
+}
+
+impl<'a> Stories<'a> {
+    /// The same story both ways (an article without search and social fields).
+    pub fn same(story: &'a Story) -> Self {
+        Self {
+            page: story,
+            shared: story,
+        }
+    }
+}
+
+/// The builders behind [`article_head`], over an article's [`Stories`].
 pub fn fill_article(
     head: &mut HeadMeta,
     site: &Site,
-    story: &Story,
+    stories: Stories<'_>,
     url: &str,
     translations: &[Translation],
     default_edition: Option<&str>,
 ) {
+    let Stories {
+        page: story,
+        shared,
+    } = stories;
     head.meta
-        .extend(social::article_tags(site, story, url, translations));
+        .extend(social::article_tags(site, shared, url, translations));
     let this = Translation {
         edition: story.edition.code.clone(),
         path: story.path.clone(),
@@ -86,7 +126,7 @@ pub fn fill_article(
     }
     head.jsonld
         .push(jsonld::to_script_json(&jsonld::news_article(
-            site, story, url,
+            site, shared, url,
         )));
     // The home crumb is the masthead's brand link, which reads the site name.
     let crumbs = jsonld::article_crumbs(site, story, &site.site_name, url);
@@ -122,6 +162,7 @@ pub fn listing_head(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::head::ArticleHead;
     use crate::syndication::story::fixtures::*;
 
     #[test]
@@ -136,7 +177,14 @@ mod tests {
             published_at: at(2026, 11, 27, 7),
             id: 7,
         }];
-        fill_article(&mut head, &site, &story, &url, &tr, Some("en"));
+        fill_article(
+            &mut head,
+            &site,
+            Stories::same(&story),
+            &url,
+            &tr,
+            Some("en"),
+        );
         assert_eq!(head.jsonld.len(), 2);
         assert!(
             head.jsonld[0].contains("\"NewsArticle\"")
@@ -166,6 +214,81 @@ mod tests {
                 .iter()
                 .any(|m| m.key == "og:type" && m.value == "article")
         );
+    }
+
+    fn tag<'a>(head: &'a HeadMeta, key: &str) -> Option<&'a str> {
+        head.meta
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.value.as_str())
+    }
+
+    #[test]
+    fn search_and_social_fields_are_what_is_shared_and_the_page_keeps_its_headline() {
+        let e = edition("en", "UTC", true);
+        let hero = photo();
+        let mut social = photo();
+        social.id = 10;
+        social.alt_text = "The harbour at dawn".into();
+        for r in &mut social.renditions {
+            r.key = r.key.replace("photos/9/", "photos/10/");
+        }
+        let mut a = article(42, "en");
+        a.seo_title = "Budget passes after all-night session".into();
+        a.meta_description = "MPs voted 312 to 290 shortly before dawn.".into();
+        a.social_photo_id = Some(10);
+        let head_of = |a: &Article, social_photo: Option<&Photo>| {
+            let mut head = HeadMeta::new("https://news.example/en/2026/11/27/story-42-42");
+            let input = ArticleHead {
+                base_url: "https://news.example",
+                site_name: "The Daily",
+                edition: &e,
+                article: a,
+                section: None,
+                tags: &[],
+                authors: &[],
+                hero: Some(&hero),
+                social_photo,
+                translations: &[],
+                default_edition: None,
+            };
+            article_head(&mut head, &input);
+            head
+        };
+
+        let head = head_of(&a, Some(&social));
+        assert_eq!(head.description, a.meta_description);
+        for key in ["og:title", "twitter:title"] {
+            assert_eq!(tag(&head, key), Some(a.seo_title.as_str()), "{key}");
+        }
+        for key in ["og:description", "twitter:description"] {
+            assert_eq!(tag(&head, key), Some(a.meta_description.as_str()), "{key}");
+        }
+        assert_eq!(
+            tag(&head, "og:image"),
+            Some("https://news.example/media/photos/10/c16x9-w1200.jpg")
+        );
+        assert_eq!(tag(&head, "og:image:alt"), Some("The harbour at dawn"));
+        let news: serde_json::Value = serde_json::from_str(&head.jsonld[0]).unwrap();
+        assert_eq!(news["headline"], a.seo_title.as_str());
+        assert_eq!(news["description"], a.meta_description.as_str());
+        assert!(news["image"][0].as_str().unwrap().contains("/photos/10/"));
+        // The breadcrumb names the page as readers see it.
+        let crumbs: serde_json::Value = serde_json::from_str(&head.jsonld[1]).unwrap();
+        assert_eq!(crumbs["itemListElement"][1]["name"], a.headline.as_str());
+
+        // Empty fields (and a social photo that is gone): the headline, lead and hero.
+        let plain = article(42, "en");
+        let head = head_of(&plain, None);
+        assert_eq!(tag(&head, "og:title"), Some(plain.headline.as_str()));
+        assert_eq!(tag(&head, "og:description"), Some(plain.lead.as_str()));
+        assert_eq!(head.description, plain.lead);
+        assert_eq!(
+            tag(&head, "og:image"),
+            Some("https://news.example/media/photos/9/c16x9-w1200.jpg")
+        );
+        let news: serde_json::Value = serde_json::from_str(&head.jsonld[0]).unwrap();
+        assert_eq!(news["headline"], plain.headline.as_str());
     }
 
     #[test]

@@ -256,6 +256,9 @@ pub(crate) mod fixtures {
             in_newsfeed: true,
             breaking: false,
             important: false,
+            seo_title: String::new(),
+            meta_description: String::new(),
+            social_photo_id: None,
             version: 3,
             created_by: None,
         }

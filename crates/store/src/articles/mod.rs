@@ -168,6 +168,7 @@ macro_rules! free_slug {
     };
 }
 
+pub mod autosave;
 mod bulk;
 mod history;
 mod publish;

@@ -9,7 +9,9 @@ use newsdesk_site::{AppState, HttpError};
 use serde::Deserialize;
 
 use crate::actions::{articles, revisions};
+use crate::admin::articles::autosave;
 use crate::admin::articles::form::{ArticleForm, EditorPage, editor_context};
+use crate::admin::articles::not_published;
 use crate::admin::articles::workflow::published_notice;
 use crate::admin::forms::{Done, error_map, is_form_error};
 use crate::admin::render::{AdminResult, page, page_with_status};
@@ -28,6 +30,7 @@ pub async fn new_form(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<NewQuery>,
+    Query(restore): Query<autosave::RestoreQuery>,
 ) -> AdminResult {
     can(&staff.actor, Action::CreateArticle, Resource::None)?;
     let edition = if q.edition.is_empty() {
@@ -36,7 +39,8 @@ pub async fn new_form(
     } else {
         q.edition
     };
-    let form = ArticleForm::blank(&edition);
+    let mut form = ArticleForm::blank(&edition);
+    let offer = autosave::offer(&state, &staff, None, &mut form, restore.restores()).await?;
     let page_ctx = EditorPage {
         form: &form,
         article: None,
@@ -45,7 +49,7 @@ pub async fn new_form(
         stale: None,
     };
     let ctx = editor_context(&state, &staff.actor, page_ctx).await?;
-    page(&staff, TEMPLATE, ctx)
+    page(&staff, TEMPLATE, context! { autosave => offer, ..ctx })
 }
 
 pub async fn create(
@@ -73,11 +77,7 @@ pub async fn create(
                 published_notice(done.changed)
             ))
             .into_response()),
-            Err(err) if is_form_error(&err) => {
-                let saved = ArticleForm::from_article(&article);
-                refused(&state, &staff, &saved, Some(&article), err.into()).await
-            }
-            Err(err) => Err(err.into()),
+            Err(err) => saved_not_published(&state, &staff, &article, err.into()).await,
         };
     }
     Ok(Redirect::to(&format!("/admin/articles/{}?done=created", article.id)).into_response())
@@ -88,9 +88,18 @@ pub async fn edit_form(
     staff: Staff,
     Path(id): Path<i64>,
     Query(done): Query<Done>,
+    Query(restore): Query<autosave::RestoreQuery>,
 ) -> AdminResult {
     let article = articles::get(&state, &staff.actor, id).await?;
-    let form = ArticleForm::from_article(&article);
+    let mut form = ArticleForm::from_article(&article);
+    let offer = autosave::offer(
+        &state,
+        &staff,
+        Some(&article),
+        &mut form,
+        restore.restores(),
+    )
+    .await?;
     let page_ctx = EditorPage {
         form: &form,
         article: Some(&article),
@@ -99,7 +108,7 @@ pub async fn edit_form(
         stale: None,
     };
     let ctx = editor_context(&state, &staff.actor, page_ctx).await?;
-    page(&staff, TEMPLATE, ctx)
+    page(&staff, TEMPLATE, context! { autosave => offer, ..ctx })
 }
 
 pub async fn save(
@@ -143,14 +152,38 @@ pub async fn save(
                 if done.changed { "published" } else { "saved" }
             ))
             .into_response()),
-            Err(err) if is_form_error(&err) => {
-                let saved = ArticleForm::from_article(&article);
-                refused(&state, &staff, &saved, Some(&article), err.into()).await
-            }
-            Err(err) => Err(err.into()),
+            Err(err) => saved_not_published(&state, &staff, &article, err.into()).await,
         };
     }
     Ok(Redirect::to(&format!("/admin/articles/{id}?done=saved")).into_response())
+}
+
+/// "Save and publish" after the save went through: the editor shows the saved draft (its
+/// new version, so the next save is not stale) under "Saved as a draft, but not
+/// published", with each reason and the fields concerned highlighted. A server failure
+/// stays an error page; the draft is saved all the same, which its revisions show.
+async fn saved_not_published(
+    state: &AppState,
+    staff: &Staff,
+    article: &newsdesk_core::Article,
+    err: HttpError,
+) -> AdminResult {
+    let status = err.status();
+    if !status.is_client_error() {
+        return Err(err.into());
+    }
+    let form = ArticleForm::from_article(article);
+    let page_ctx = EditorPage {
+        form: &form,
+        article: Some(article),
+        errors: error_map(&err),
+        notice: None,
+        stale: None,
+    };
+    let ctx = editor_context(state, &staff.actor, page_ctx).await?;
+    let why = not_published::explain(state, article, &err).await;
+    let ctx = context! { not_published => why, ..ctx };
+    page_with_status(status, staff, TEMPLATE, ctx)
 }
 
 /// Re-renders the editor with what was typed and why it was refused. A stale save keeps

@@ -28,6 +28,9 @@ pub struct ArticleForm {
     pub in_newsfeed: String,
     pub breaking: String,
     pub important: String,
+    pub seo_title: String,
+    pub meta_description: String,
+    pub social_photo_id: String,
     /// The version the form was loaded at (optimistic lock).
     pub version: String,
     /// `save` or `publish` (save, then publish).
@@ -64,6 +67,9 @@ impl ArticleForm {
             } else {
                 String::new()
             },
+            seo_title: a.seo_title.clone(),
+            meta_description: a.meta_description.clone(),
+            social_photo_id: a.social_photo_id.map(|i| i.to_string()).unwrap_or_default(),
             version: a.version.to_string(),
             id: a.id.to_string(),
             ..ArticleForm::default()
@@ -94,6 +100,9 @@ impl ArticleForm {
             in_newsfeed: checkbox(&self.in_newsfeed),
             breaking: checkbox(&self.breaking),
             important: checkbox(&self.important),
+            seo_title: self.seo_title.trim().to_owned(),
+            meta_description: self.meta_description.trim().to_owned(),
+            social_photo_id: optional_id(&self.social_photo_id, "social_photo_id", &mut errors),
         };
         finish(errors)?;
         draft.validate()?;
@@ -155,6 +164,10 @@ pub async fn editor_context(
         .as_ref()
         .map(|e| e.time_zone.clone())
         .unwrap_or_else(|| "UTC".to_owned());
+    let search =
+        crate::admin::articles::search_preview::context(state, p.form, p.article, hero.as_ref())
+            .await?;
+    let words = newsdesk_core::reading::body_words(&p.form.body);
     let other_editions: Vec<_> = editions
         .iter()
         .filter(|e| e.code != p.form.edition)
@@ -180,6 +193,11 @@ pub async fn editor_context(
         errors => Value::from_serialize(&p.errors),
         notice => p.notice,
         stale => p.stale,
+        // Over by the edit and new pages with what they offer; as it stands, autosaving
+        // the form goes on without a notice (a refused save shows the text that was sent).
+        autosave => crate::admin::articles::autosave::quiet(p.article, &p.form.edition),
+        search => search,
+        reading => newsdesk_core::reading::reading_label(words),
         may => context! {
             edit => may(Action::EditArticle),
             publish => allowed(actor, Action::PublishArticle, facts.unwrap_or(own_new_draft)),

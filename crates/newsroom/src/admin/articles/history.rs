@@ -48,8 +48,10 @@ pub async fn list(
             }
         })
         .collect();
+    let tz = crate::admin::time::edition_zone(&state, &article.edition).await;
     let ctx = context! {
         nav => "articles",
+        tz => tz,
         article => Value::from_serialize(&article),
         revisions => rows,
         notice => done.notice(),
@@ -76,8 +78,10 @@ pub async fn compare(
     let b = q.b.parse::<i64>().unwrap_or(article.version);
     let a = q.a.parse::<i64>().unwrap_or((b - 1).max(1));
     let comparison = revisions::compare(&state, &staff.actor, id, a, b).await?;
+    let tz = crate::admin::time::edition_zone(&state, &article.edition).await;
     let ctx = context! {
         nav => "articles",
+        tz => tz,
         article => Value::from_serialize(&article),
         comparison => Value::from_serialize(&comparison),
         numbers => (1..=article.version).rev().collect::<Vec<_>>(),

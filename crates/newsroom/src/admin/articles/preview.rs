@@ -88,6 +88,9 @@ fn unsaved_article(form: &ArticleForm, saved: Option<Article>, me: Option<i64>) 
         in_newsfeed: true,
         breaking: false,
         important: false,
+        seo_title: String::new(),
+        meta_description: String::new(),
+        social_photo_id: None,
         version: 0,
         created_by: me,
     });
@@ -102,6 +105,10 @@ fn unsaved_article(form: &ArticleForm, saved: Option<Article>, me: Option<i64>) 
     a.author_ids = crate::admin::forms::ids(&form.author_ids, "author_ids", &mut ignored);
     a.breaking = crate::admin::forms::checkbox(&form.breaking);
     a.important = crate::admin::forms::checkbox(&form.important);
+    a.seo_title = form.seo_title.trim().to_owned();
+    a.meta_description = form.meta_description.trim().to_owned();
+    a.social_photo_id =
+        crate::admin::forms::optional_id(&form.social_photo_id, "social_photo_id", &mut ignored);
     if !form.slug.trim().is_empty() {
         a.slug = form.slug.trim().to_owned();
     }

@@ -68,6 +68,12 @@ pub struct ArticleOut {
     pub breaking: bool,
     /// Highlighted in the newsfeed.
     pub important: bool,
+    /// The title search results and share cards show; empty: the headline.
+    pub seo_title: String,
+    /// The description search results and share cards show; empty: the lead.
+    pub meta_description: String,
+    /// The photo share cards and structured data show; none: the hero photo.
+    pub social_photo_id: Option<i64>,
     /// Send it back with the next save (optimistic locking).
     pub version: i64,
     /// The staff account that created it.
@@ -101,6 +107,9 @@ impl From<Article> for ArticleOut {
             in_newsfeed: a.in_newsfeed,
             breaking: a.breaking,
             important: a.important,
+            seo_title: a.seo_title,
+            meta_description: a.meta_description,
+            social_photo_id: a.social_photo_id,
             version: a.version,
             created_by: a.created_by,
             translation_group: a.translation_group,
@@ -234,6 +243,19 @@ pub struct CreateArticle {
     /// Highlighted in the newsfeed (less than breaking).
     #[serde(default)]
     pub important: bool,
+    /// The title search results and share cards show instead of the headline (at most
+    /// 70 characters; empty: the headline).
+    #[serde(default)]
+    #[schema(max_length = 70)]
+    pub seo_title: String,
+    /// The description search results and share cards show instead of the lead (at most
+    /// 160 characters; empty: the lead).
+    #[serde(default)]
+    #[schema(max_length = 160)]
+    pub meta_description: String,
+    /// A photo from the library for share cards and structured data (none: the hero).
+    #[serde(default)]
+    pub social_photo_id: Option<i64>,
 }
 
 impl CreateArticle {
@@ -251,6 +273,9 @@ impl CreateArticle {
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
             important: self.important,
+            seo_title: self.seo_title,
+            meta_description: self.meta_description,
+            social_photo_id: self.social_photo_id,
         }
     }
 }
@@ -291,6 +316,19 @@ pub struct SaveArticle {
     /// Highlighted in the newsfeed (less than breaking).
     #[serde(default)]
     pub important: bool,
+    /// The title search results and share cards show instead of the headline (at most
+    /// 70 characters; empty: the headline).
+    #[serde(default)]
+    #[schema(max_length = 70)]
+    pub seo_title: String,
+    /// The description search results and share cards show instead of the lead (at most
+    /// 160 characters; empty: the lead).
+    #[serde(default)]
+    #[schema(max_length = 160)]
+    pub meta_description: String,
+    /// A photo from the library for share cards and structured data (none: the hero).
+    #[serde(default)]
+    pub social_photo_id: Option<i64>,
 }
 
 impl SaveArticle {
@@ -309,6 +347,9 @@ impl SaveArticle {
             in_newsfeed: self.in_newsfeed,
             breaking: self.breaking,
             important: self.important,
+            seo_title: self.seo_title,
+            meta_description: self.meta_description,
+            social_photo_id: self.social_photo_id,
         };
         (self.version, draft)
     }

@@ -55,9 +55,13 @@ pub struct PhotoOut {
     /// using the photo can be published.
     pub alt_text: String,
     pub credit: CreditOut,
-    /// As printed under the photo: `© AGENCY YEAR / CREATOR`.
+    /// As printed under the photo. With a copyright notice: `© NOTICE / CREDIT / CREATOR`
+    /// (the notice in its own words with © in front, parts it already names left out);
+    /// without one: `© CREDIT YEAR / CREATOR`.
     pub credit_line: String,
+    /// IPTC Copyright Notice (`dc:rights`) as supplied.
     pub copyright_notice: String,
+    /// The year the photo was made (IPTC Date Created), printed only without a notice.
     pub copyright_year: Option<i32>,
     pub created_at: DateTime<Utc>,
     /// Alt text is present: articles using the photo may be published.

@@ -162,6 +162,7 @@ impl Newsroom {
                     in_newsfeed: true,
                     breaking: false,
                     important: *important,
+                    ..ArticleDraft::default()
                 },
                 published_at: *published_at,
                 created_by: None,
