@@ -230,7 +230,7 @@ pub async fn save(
             let photo = actions::get(&state, &staff.actor, id).await?;
             let focus = view(&state, &photo).await?.refused(&form, &err);
             let text = text_form(&photo);
-            edit_page(&staff, err.status(), photo, focus, &text, None, "")
+            edit_page(&staff, err.status(), photo, focus, &text, None, "", &[])
         }
         Err(err) => Err(AdminError(err)),
     }

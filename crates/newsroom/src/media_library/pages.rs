@@ -185,27 +185,14 @@ pub struct EditQuery {
     pub done: String,
 }
 
-/// The photo page: the text form (with `err` from a refused save) and the focal point.
-pub(super) fn edit_page(
-    staff: &Staff,
-    status: StatusCode,
-    photo: Photo,
-    focus: FocusView,
-    form: &EditForm,
-    err: Option<&HttpError>,
-    done: &str,
-) -> AdminResult {
-    edit_page_with(staff, status, photo, focus, form, err, done, &[])
-}
-
-/// [`edit_page`], after a refused delete: `used_by` are the articles (id, headline) that
-/// show the photo, listed with links above the form instead of a "Not saved" that named
-/// nothing.
+/// The photo page: the text form (with `err` from a refused save) and the focal point;
+/// `used_by` are the articles (id, headline) that show the photo, listed with links above
+/// the form after a refused delete instead of a "Not saved" that named nothing.
 #[allow(
     clippy::too_many_arguments,
-    reason = "edit_page's arguments plus the refusal; two call sites"
+    reason = "the page's parts, each distinct; a handful of call sites"
 )]
-fn edit_page_with(
+pub(super) fn edit_page(
     staff: &Staff,
     status: StatusCode,
     photo: Photo,
@@ -242,7 +229,16 @@ pub async fn edit(
     let photo = actions::get(&state, &staff.actor, id).await?;
     let form = text_form(&photo);
     let focus = focus::view(&state, &photo).await?;
-    edit_page(&staff, StatusCode::OK, photo, focus, &form, None, &q.done)
+    edit_page(
+        &staff,
+        StatusCode::OK,
+        photo,
+        focus,
+        &form,
+        None,
+        &q.done,
+        &[],
+    )
 }
 
 /// The text form as the photo has it.
@@ -336,7 +332,16 @@ pub async fn save(
         Err(err) if is_form_error(&err) => {
             let photo = actions::get(&state, &staff.actor, id).await?;
             let focus = focus::view(&state, &photo).await?;
-            edit_page(&staff, err.status(), photo, focus, &form, Some(&err), "")
+            edit_page(
+                &staff,
+                err.status(),
+                photo,
+                focus,
+                &form,
+                Some(&err),
+                "",
+                &[],
+            )
         }
         Err(err) => Err(AdminError(err)),
     }
@@ -356,7 +361,7 @@ pub async fn delete(
             let photo = actions::get(&state, &staff.actor, id).await?;
             let form = text_form(&photo);
             let focus = focus::view(&state, &photo).await?;
-            edit_page_with(
+            edit_page(
                 &staff,
                 StatusCode::CONFLICT,
                 photo,
@@ -371,7 +376,16 @@ pub async fn delete(
             let photo = actions::get(&state, &staff.actor, id).await?;
             let form = text_form(&photo);
             let focus = focus::view(&state, &photo).await?;
-            edit_page(&staff, err.status(), photo, focus, &form, Some(&err), "")
+            edit_page(
+                &staff,
+                err.status(),
+                photo,
+                focus,
+                &form,
+                Some(&err),
+                "",
+                &[],
+            )
         }
         Err(err) => Err(AdminError(err)),
     }
