@@ -1,7 +1,10 @@
-// The article editor: insert embeds, pick photos, live preview, and a warning before
-// leaving with unsaved changes.
+// The article editor: insert embeds, pick photos, tags and bylines as chips, live preview,
+// a warning before publishing what the rules will refuse and before leaving with unsaved
+// changes.
 
+import { start as startChips } from "./chips.js";
 import { debounce, dialogSearch, renderArticles, renderPhotos, searchArticles, searchPhotos } from "./pickers.js";
+import { start as startPublishCheck } from "./publish-check.js";
 
 const form = document.querySelector("form[data-editor]");
 const body = form.querySelector("textarea[name=body]");
@@ -144,6 +147,8 @@ const setUpPreviewAndDirtyState = () => {
 };
 
 export const start = () => {
+  startChips();
+  startPublishCheck(form);
   setUpPickers();
   setUpToolbar();
   setUpEditionSwitch();

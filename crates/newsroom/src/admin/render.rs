@@ -30,6 +30,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/articles/edit.html",
     "admin/articles/autosave_notice.html",
     "admin/articles/search_social.html",
+    "admin/articles/publish_check.html",
+    "admin/articles/publish_dialog.html",
     "admin/articles/revisions.html",
     "admin/articles/compare.html",
     "admin/sections.html",

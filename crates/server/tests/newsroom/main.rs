@@ -6,6 +6,7 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
+mod admin_assets;
 mod api_articles;
 mod api_matrix;
 mod api_openapi;
@@ -15,11 +16,13 @@ mod articles;
 mod auth;
 mod autosave;
 mod body_limits;
+mod embeds;
 mod idempotency;
 mod jobs;
 mod live_admin;
 mod management;
 mod matrix;
+mod media_crops;
 mod media_focus;
 mod media_pages;
 mod media_upload;
@@ -28,6 +31,7 @@ mod photo_credits;
 mod photo_ownership;
 mod preview_limits;
 mod publish_races;
+mod publish_warning;
 mod refusal_messages;
 mod revisions;
 mod slugs;

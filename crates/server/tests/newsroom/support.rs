@@ -173,6 +173,15 @@ impl TestApp {
         }
     }
 
+    /// The response with its body as bytes (compressed bodies are not text).
+    pub async fn send_for_bytes(&self, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, bytes.to_vec())
+    }
+
     /// A staff (or reader) account with the fixture password.
     pub async fn account(&self, role: Role, email: &str) -> Account {
         self.store()
