@@ -117,6 +117,10 @@ impl ArticleDraft {
         );
         if let Some(problem) = crate::body::limits::body_problem(&self.body) {
             v.check(false, "body", problem);
+        } else {
+            for problem in crate::body::embed_problems(&self.body) {
+                v.check(false, "body", problem);
+            }
         }
         // Length first: a long slug of valid characters was told its characters were wrong.
         let long = self.slug.chars().count() > crate::slug::MAX_SLUG_LEN;

@@ -55,6 +55,9 @@ article-photo-credit = صورة
 
 body-related = اقرأ أيضًا
 body-note = ملاحظة
+body-embed-play = تشغيل الفيديو
+body-embed-watch = شاهد على { $provider }
+body-embed-view-post = اعرض هذا المنشور على { $provider }
 
 ## Newsfeed column
 newsfeed-heading = شريط الأخبار

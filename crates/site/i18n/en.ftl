@@ -56,6 +56,9 @@ article-photo-credit = Photo
 
 body-related = Related
 body-note = Note
+body-embed-play = Play video
+body-embed-watch = Watch on { $provider }
+body-embed-view-post = View this post on { $provider }
 
 ## Newsfeed column
 newsfeed-heading = Newsfeed

@@ -54,6 +54,9 @@ article-photo-credit = Фото
 
 body-related = Читайте также
 body-note = Примечание
+body-embed-play = Смотреть видео
+body-embed-watch = Смотреть на { $provider }
+body-embed-view-post = Открыть публикацию в { $provider }
 
 ## Newsfeed column
 newsfeed-heading = Лента новостей

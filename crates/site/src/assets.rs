@@ -82,6 +82,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../static/chat.js"),
     ),
+    (
+        "embeds.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/embeds.js"),
+    ),
 ];
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";

@@ -9,9 +9,12 @@ use axum::response::Response;
 
 /// `script-src 'self'`: only our own files, never inline scripts (JSON-LD blocks are data,
 /// not scripts, and browsers do not execute them). Styles likewise; images may be data
-/// URIs (tiny placeholders).
+/// URIs (tiny placeholders). Frames: our own (the newsroom's preview) and the two
+/// privacy-friendly video players that embeds.js puts in place of a video's facade when
+/// the reader presses play, nothing else.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+font-src 'self'; connect-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; \
+object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const HEADERS: &[(HeaderName, &str)] = &[
     (header::CONTENT_SECURITY_POLICY, CSP),

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::{PhotoView, RelatedCard};
+use super::social::SocialPost;
+use super::{Labels, PhotoView, RelatedCard};
 
 /// Escapes text for use in element content and double-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -125,4 +126,77 @@ pub fn pull_quote(text: &str, cite: Option<&str>) -> String {
     }
     html.push_str("</figure>\n");
     html
+}
+
+/// `::embed` on a page. Nothing here makes the reader's browser contact the provider:
+/// a video is a facade (the site's embeds.js swaps in the provider's player when the
+/// reader presses play; without it the link opens the video), a post is a card with a
+/// link, never the network's own script.
+pub fn social_embed(post: &SocialPost, caption: Option<&str>, labels: &Labels) -> String {
+    let provider = post.provider.name();
+    let url = escape(&post.url);
+    let mut html = if post.provider.is_video() {
+        format!(
+            "<figure class=\"embed embed-video\"><a class=\"embed-play\" href=\"{url}\" rel=\"noopener nofollow\"><span class=\"embed-provider\">{provider}</span> <span class=\"embed-play-label\">{}</span></a>",
+            escape(&labels.play_video)
+        )
+    } else {
+        let mut head = format!(
+            "<figure class=\"embed embed-social\"><p class=\"embed-source\"><span class=\"embed-provider\">{provider}</span>"
+        );
+        if !post.account.is_empty() {
+            let _ = write!(
+                head,
+                " <span class=\"embed-account\">{}</span>",
+                escape(&post.account)
+            );
+        }
+        head.push_str("</p>");
+        head
+    };
+    let label = if post.provider.is_video() {
+        &labels.watch_on
+    } else {
+        &labels.view_post
+    };
+    html.push_str("<figcaption>");
+    if let Some(caption) = caption {
+        let _ = write!(html, "<span class=\"caption\">{}</span> ", escape(caption));
+    }
+    let _ = writeln!(
+        html,
+        "<a class=\"embed-link\" href=\"{url}\" rel=\"noopener nofollow\">{}</a></figcaption></figure>",
+        escape(&with_provider(label, provider))
+    );
+    html
+}
+
+/// `::embed` in a feed or another format read away from the site (no script, no styles):
+/// a paragraph linking to the post.
+pub fn social_link(post: &SocialPost, caption: Option<&str>, labels: &Labels) -> String {
+    let label = if post.provider.is_video() {
+        &labels.watch_on
+    } else {
+        &labels.view_post
+    };
+    let mut html = String::from("<p>");
+    if let Some(caption) = caption {
+        let _ = write!(html, "{} ", escape(caption));
+    }
+    let _ = writeln!(
+        html,
+        "<a href=\"{}\" rel=\"noopener nofollow\">{}</a></p>",
+        escape(&post.url),
+        escape(&with_provider(label, post.provider.name()))
+    );
+    html
+}
+
+/// A label template with its `{provider}` filled in (see [`Labels::watch_on`]).
+fn with_provider(template: &str, provider: &str) -> String {
+    if template.contains("{provider}") {
+        template.replace("{provider}", provider)
+    } else {
+        format!("{template} {provider}")
+    }
 }

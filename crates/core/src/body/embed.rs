@@ -4,6 +4,8 @@
 //! (`::quote[He said [sic] no]`) and escaped quotes in attributes (`cite="\"Bob\""`)
 //! are handled, and so that a malformed line simply stays ordinary text.
 
+use super::social::{SocialPost, recognise};
+
 /// One embed as written in the body, before it is resolved against the context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Embed {
@@ -16,6 +18,12 @@ pub enum Embed {
     },
     /// `::quote[words]{cite="Name, role"}`
     Quote { text: String, cite: Option<String> },
+    /// `::embed[https://…]` or `::embed[https://…]{caption="..."}`: a post on a social
+    /// network or a video, whose address is one [`recognise`] accepts.
+    Social {
+        post: SocialPost,
+        caption: Option<String>,
+    },
     /// Well-formed embed syntax with an unknown kind or an unusable argument
     /// (e.g. `::related[abc]`). Renders nothing.
     Unknown { kind: String },
@@ -23,23 +31,7 @@ pub enum Embed {
 
 /// Parses one source line. `None` means "not embed syntax": the line is ordinary Markdown.
 pub fn parse_line(line: &str) -> Option<Embed> {
-    let rest = line.trim().strip_prefix("::")?;
-    let kind_len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(rest.len());
-    if kind_len == 0 {
-        return None;
-    }
-    let (kind, rest) = rest.split_at(kind_len);
-    let rest = rest.strip_prefix('[')?;
-    let close = matching_bracket(rest)?;
-    let argument = &rest[..close];
-    let tail = &rest[close + 1..];
-    let attrs = if tail.is_empty() {
-        Vec::new()
-    } else {
-        parse_attrs(tail.strip_prefix('{')?.strip_suffix('}')?)?
-    };
+    let (kind, argument, attrs) = parts(line)?;
     let attr = |name: &str| {
         attrs
             .iter()
@@ -58,11 +50,46 @@ pub fn parse_line(line: &str) -> Option<Embed> {
             text: argument.trim().to_owned(),
             cite: attr("cite"),
         }),
+        "embed" => recognise(argument).map(|post| Embed::Social {
+            post,
+            caption: attr("caption"),
+        }),
         _ => None,
     };
     Some(embed.unwrap_or_else(|| Embed::Unknown {
         kind: kind.to_owned(),
     }))
+}
+
+/// The address of an `::embed[…]` line that names no post or video the site shows, as
+/// written: saving refuses it (the page would show nothing). `None` for any other line.
+pub fn unsupported_embed(line: &str) -> Option<&str> {
+    let (kind, argument, _) = parts(line)?;
+    (kind.eq_ignore_ascii_case("embed") && recognise(argument).is_none()).then(|| argument.trim())
+}
+
+type Attrs = Vec<(String, String)>;
+
+/// `::kind[argument]{attrs}` taken apart, or `None` when the line is not embed syntax.
+fn parts(line: &str) -> Option<(&str, &str, Attrs)> {
+    let rest = line.trim().strip_prefix("::")?;
+    let kind_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    if kind_len == 0 {
+        return None;
+    }
+    let (kind, rest) = rest.split_at(kind_len);
+    let rest = rest.strip_prefix('[')?;
+    let close = matching_bracket(rest)?;
+    let argument = &rest[..close];
+    let tail = &rest[close + 1..];
+    let attrs = if tail.is_empty() {
+        Vec::new()
+    } else {
+        parse_attrs(tail.strip_prefix('{')?.strip_suffix('}')?)?
+    };
+    Some((kind, argument, attrs))
 }
 
 /// Byte index of the `]` closing the argument, allowing balanced brackets inside it.
@@ -80,7 +107,7 @@ fn matching_bracket(s: &str) -> Option<usize> {
 }
 
 /// `key="value" key2="value"`, values may contain `\"` and `\\`.
-fn parse_attrs(s: &str) -> Option<Vec<(String, String)>> {
+fn parse_attrs(s: &str) -> Option<Attrs> {
     let mut out = Vec::new();
     let mut chars = s.chars().peekable();
     loop {
@@ -153,6 +180,34 @@ mod tests {
                 kind: "photo".into()
             })
         );
+    }
+
+    #[test]
+    fn embeds_of_posts_and_videos() {
+        let Some(Embed::Social { post, caption }) = parse_line(
+            "::Embed[ https://youtu.be/dQw4w9WgXcQ ]{caption=\"Goal [replay] \\\"2-1\\\"\"}",
+        ) else {
+            panic!("not an embed");
+        };
+        assert_eq!(post.url, "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+        assert_eq!(caption.as_deref(), Some("Goal [replay] \"2-1\""));
+        for line in [
+            "::embed[http://youtu.be/dQw4w9WgXcQ]",
+            "::embed[https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ]",
+            "::embed[javascript:alert(1)]",
+            "::embed[]",
+        ] {
+            assert_eq!(
+                parse_line(line),
+                Some(Embed::Unknown {
+                    kind: "embed".into()
+                }),
+                "{line}"
+            );
+            assert!(unsupported_embed(line).is_some(), "{line}");
+        }
+        assert_eq!(unsupported_embed("::embed[https://vimeo.com/1]"), None);
+        assert_eq!(unsupported_embed("::video[https://x]"), None);
     }
 
     #[test]

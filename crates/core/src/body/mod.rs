@@ -13,6 +13,7 @@ pub mod limits;
 mod notes;
 mod render;
 mod sanitize;
+mod social;
 mod tidy;
 
 use std::collections::HashMap;
@@ -21,8 +22,9 @@ use serde::{Deserialize, Serialize};
 
 pub use notes::EntityNotes;
 
-pub use embed::Embed;
-pub use render::{embeds, render};
+pub use embed::{Embed, parse_line as parse_embed_line};
+pub use render::{embed_problems, embeds, render};
+pub use social::{MAX_URL_LEN, Provider, SocialPost, recognise};
 
 /// The body's HTML allow-list on its own, for other author-written HTML fragments
 /// (and for checking that rendered output is stable under it).
@@ -48,6 +50,19 @@ pub struct RenderContext {
     /// once and shared by every render of the edition.
     pub entity_notes: std::sync::Arc<EntityNotes>,
     pub labels: Labels,
+    /// How `::embed` posts and videos are printed.
+    pub embed_style: EmbedStyle,
+}
+
+/// Where a body is read, as far as `::embed` cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EmbedStyle {
+    /// On the site's pages: a video facade or a post card (see the site's embeds.js).
+    #[default]
+    Page,
+    /// In feeds and other formats read elsewhere, where the site's script and styles do
+    /// not go: a paragraph with a link to the post.
+    Link,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,11 +101,19 @@ pub struct PictureSource {
 
 /// The few interface words the body itself prints, in the edition's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Labels {
     /// Above a related-article card, e.g. "Related" / "Читайте также".
     pub related: String,
     /// Accessible name of an entity-note marker, e.g. "Note" (read as "Note 1").
     pub note: String,
+    /// The play button of an embedded video, e.g. "Play video".
+    pub play_video: String,
+    /// The link under an embedded video, e.g. "Watch on {provider}": `{provider}` is
+    /// replaced by the provider's name (a brand, the same in every language).
+    pub watch_on: String,
+    /// The link of an embedded post, e.g. "View this post on {provider}".
+    pub view_post: String,
 }
 
 impl Default for Labels {
@@ -98,6 +121,9 @@ impl Default for Labels {
         Labels {
             related: "Related".to_owned(),
             note: "Note".to_owned(),
+            play_video: "Play video".to_owned(),
+            watch_on: "Watch on {provider}".to_owned(),
+            view_post: "View this post on {provider}".to_owned(),
         }
     }
 }

@@ -8,10 +8,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use unicode_normalization::UnicodeNormalization;
 
 use super::blocks::{Block, blocks};
-use super::embed::Embed;
+use super::embed::{Embed, unsupported_embed};
 use super::limits::{self, Admit, Nesting};
 use super::notes::NoteMatcher;
-use super::{EmbedRefs, RenderContext, RenderedBody, RenderedNote, cards, sanitize};
+use super::{EmbedRefs, EmbedStyle, RenderContext, RenderedBody, RenderedNote, cards, sanitize};
 
 /// Lists the articles and photos a body embeds, so the caller can load them.
 /// At most [`limits::MAX_EMBEDS`] of each kind: the rest render nothing.
@@ -26,7 +26,7 @@ pub fn embeds(markdown: &str) -> EmbedRefs {
         let (list, key) = match piece {
             Embed::Related { article_id } => (&mut refs.articles, (true, article_id)),
             Embed::Photo { photo_id, .. } => (&mut refs.photos, (false, photo_id)),
-            Embed::Quote { .. } | Embed::Unknown { .. } => continue,
+            Embed::Quote { .. } | Embed::Social { .. } | Embed::Unknown { .. } => continue,
         };
         let id = key.1;
         if list.len() < limits::MAX_EMBEDS && seen.insert(key) {
@@ -34,6 +34,39 @@ pub fn embeds(markdown: &str) -> EmbedRefs {
         }
     }
     refs
+}
+
+/// What saving must refuse in a body's embeds, one message per problem: an `::embed`
+/// whose address is not a post or video the site shows (readers would see nothing).
+/// Lines are found as the renderer finds them, so code and escaped lines never count.
+pub fn embed_problems(markdown: &str) -> Vec<String> {
+    let source: String = limits::bounded_source(markdown).nfc().collect();
+    blocks(&source)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Embed(Embed::Unknown { .. }, line) => unsupported_embed(&line).map(|url| {
+                let url = if url.is_empty() { "(no address)" } else { url };
+                format!(
+                    "This address is not a supported social post or video: {}. Embeds take \
+                     https:// addresses of YouTube and Vimeo videos and of posts on X, Bluesky, \
+                     Mastodon, Instagram, TikTok and Facebook.",
+                    shorten(url)
+                )
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An address as quoted back in a message: a pasted page of text need not come back whole.
+fn shorten(url: &str) -> String {
+    const SHOWN: usize = 120;
+    if url.chars().count() <= SHOWN {
+        return url.to_owned();
+    }
+    let mut short: String = url.chars().take(SHOWN).collect();
+    short.push('…');
+    short
 }
 
 /// Renders a body to sanitised HTML. Never fails: whatever cannot be rendered is left out.
@@ -136,6 +169,10 @@ impl<'a> Renderer<'_, 'a> {
                 .get(photo_id)
                 .map(|photo| cards::photo_figure(photo, caption.as_deref())),
             Embed::Quote { text, cite } => Some(cards::pull_quote(text, cite.as_deref())),
+            Embed::Social { post, caption } => Some(match self.ctx.embed_style {
+                EmbedStyle::Page => cards::social_embed(post, caption.as_deref(), labels),
+                EmbedStyle::Link => cards::social_link(post, caption.as_deref(), labels),
+            }),
             Embed::Unknown { .. } => None,
         };
         match html {

@@ -77,11 +77,27 @@ fn builder() -> ammonia::Builder<'static> {
     set("td", &["style"]);
 
     let mut classes: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
-    classes.insert("a", ["entity-mark", "related-link"].into());
-    classes.insert("figure", ["photo", "pullquote"].into());
+    classes.insert(
+        "a",
+        ["entity-mark", "related-link", "embed-play", "embed-link"].into(),
+    );
+    classes.insert(
+        "figure",
+        ["photo", "pullquote", "embed", "embed-video", "embed-social"].into(),
+    );
     classes.insert("aside", ["related"].into());
-    classes.insert("p", ["related-label"].into());
-    classes.insert("span", ["caption", "related-headline"].into());
+    classes.insert("p", ["related-label", "embed-source"].into());
+    classes.insert(
+        "span",
+        [
+            "caption",
+            "related-headline",
+            "embed-provider",
+            "embed-account",
+            "embed-play-label",
+        ]
+        .into(),
+    );
     classes.insert("small", ["credit"].into());
 
     let mut b = ammonia::Builder::empty();
@@ -159,6 +175,21 @@ mod tests {
         assert_eq!(
             sanitize(r#"<a href="/x" id="mark-12">x</a>"#),
             r#"<a href="/x" id="mark-12">x</a>"#
+        );
+    }
+
+    #[test]
+    fn embed_markup_keeps_only_the_renderers_classes_and_no_player() {
+        assert_eq!(
+            sanitize(
+                r#"<figure class="embed embed-video video-js"><a class="embed-play autoplay" href="https://vimeo.com/1" data-id="1" rel="noopener nofollow">x</a><iframe src="https://player.vimeo.com/video/1"></iframe></figure>"#
+            ),
+            r#"<figure class="embed embed-video"><a class="embed-play" href="https://vimeo.com/1" rel="noopener nofollow">x</a></figure>"#
+        );
+        // An embed class on an element the renderer never gives it is dropped.
+        assert_eq!(
+            sanitize(r#"<div class="embed-play"><span class="embed-social">x</span></div>"#),
+            r#"<span class="">x</span>"#
         );
     }
 

@@ -27,6 +27,7 @@ fn related_card_label_is_in_the_editions_language() {
     c.labels = Labels {
         related: "Читайте также".into(),
         note: "Примечание".into(),
+        ..Labels::default()
     };
     c.related.insert(
         123,

@@ -5,6 +5,7 @@ mod limits;
 mod notes;
 mod props;
 mod safety;
+mod social;
 
 use std::collections::HashMap;
 
@@ -51,6 +52,7 @@ pub fn ctx() -> RenderContext {
         photos: HashMap::from([(45, photo(45))]),
         entity_notes: Default::default(),
         labels: Labels::default(),
+        embed_style: Default::default(),
     }
 }
 

@@ -271,9 +271,20 @@ pub(crate) fn body_context(
         related,
         photos: inline,
         entity_notes,
-        labels: Labels {
-            related: i18n.text(lang, "body-related"),
-            note: i18n.text(lang, "body-note"),
-        },
+        labels: body_labels(i18n, lang),
+        embed_style: body::EmbedStyle::Page,
+    }
+}
+
+/// The words a body prints, in `lang`. The embed links keep `{provider}` for the renderer
+/// to fill in with the provider's name.
+pub(crate) fn body_labels(i18n: &crate::i18n::I18n, lang: &str) -> Labels {
+    let provider = crate::i18n::args(&[("provider", "{provider}".to_owned())]);
+    Labels {
+        related: i18n.text(lang, "body-related"),
+        note: i18n.text(lang, "body-note"),
+        play_video: i18n.text(lang, "body-embed-play"),
+        watch_on: i18n.get(lang, "body-embed-watch", Some(&provider)),
+        view_post: i18n.get(lang, "body-embed-view-post", Some(&provider)),
     }
 }

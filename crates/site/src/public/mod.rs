@@ -2,7 +2,7 @@
 
 pub mod archive;
 pub mod article;
-mod article_view;
+pub(crate) mod article_view;
 pub mod context;
 pub mod error_page;
 pub mod front;

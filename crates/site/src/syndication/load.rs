@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use newsdesk_core::body::{self, Labels, RenderContext};
+use newsdesk_core::body::{self, EmbedStyle, RenderContext};
 use newsdesk_core::{Article, Edition};
 use newsdesk_store::{ArticleQuery, Store};
 
@@ -100,10 +100,9 @@ pub async fn feed_stories(
             .map(|(id, p)| (*id, crate::views::photo_view_sized(p, "100vw")))
             .collect(),
         entity_notes,
-        labels: Labels {
-            related: i18n.text(lang, "body-related"),
-            note: i18n.text(lang, "body-note"),
-        },
+        labels: crate::public::article_view::body_labels(i18n, lang),
+        // Feed readers run no site script: a post or video is a link.
+        embed_style: EmbedStyle::Link,
     };
     let rendered = state
         .bodies()

@@ -93,6 +93,10 @@ impl PageInput {
         v.check(!self.body.trim().is_empty(), "body", "must not be empty");
         if let Some(problem) = newsdesk_core::body::limits::body_problem(&self.body) {
             v.check(false, "body", problem);
+        } else {
+            for problem in newsdesk_core::body::embed_problems(&self.body) {
+                v.check(false, "body", problem);
+            }
         }
         v.finish()
     }
