@@ -3,8 +3,10 @@
 // Anything the renderer would not read as an embed must come back `null` here, so that it
 // stays ordinary text in the editor too.
 
+import { recognise } from "./social.js";
+
 /** The embed nodes of the editor, by the names the directives map to. */
-export const EMBEDS = ["photo", "related", "pullquote"];
+export const EMBEDS = ["photo", "related", "pullquote", "embed"];
 
 const I64_MAX = 9223372036854775807n;
 
@@ -60,8 +62,10 @@ const positiveId = (argument) => {
 /**
  * Reads one line. `null`: not embed syntax (ordinary text). Otherwise one of
  * `{ kind: "photo", id, caption }`, `{ kind: "related", id }`,
- * `{ kind: "pullquote", text, cite }`, or `{ kind: "unknown" }` for well-formed syntax
- * the renderer shows nothing for (`::video[1]`, `::related[abc]`).
+ * `{ kind: "pullquote", text, cite }`, `{ kind: "embed", url, caption }` (a post or video
+ * that social.js recognises; `url` as written), or `{ kind: "unknown" }` for well-formed
+ * syntax the renderer shows nothing for (`::video[1]`, `::related[abc]`,
+ * `::embed[http://…]`).
  * Ids are decimal strings: they are i64 on the server.
  */
 export const parseDirective = (line) => {
@@ -93,6 +97,8 @@ export const parseDirective = (line) => {
     }
     case "quote":
       return argument.trim() ? { kind: "pullquote", text: argument.trim(), cite: attr("cite") } : { kind: "unknown" };
+    case "embed":
+      return recognise(argument) ? { kind: "embed", url: argument.trim(), caption: attr("caption") } : { kind: "unknown" };
     default:
       return { kind: "unknown" };
   }
@@ -113,7 +119,7 @@ export const bracketsBalance = (text) => {
   return depth === 0;
 };
 
-/** Writes an embed node's line; the inverse of `parseDirective` for the three kinds. */
+/** Writes an embed node's line; the inverse of `parseDirective` for the four kinds. */
 export const formatDirective = (kind, attrs) => {
   switch (kind) {
     case "photo": {
@@ -125,6 +131,10 @@ export const formatDirective = (kind, attrs) => {
     case "pullquote": {
       const cite = oneLine(attrs.cite);
       return `::quote[${oneLine(attrs.text)}]${cite ? `{cite=${quoteValue(cite)}}` : ""}`;
+    }
+    case "embed": {
+      const caption = oneLine(attrs.caption);
+      return `::embed[${oneLine(attrs.url)}]${caption ? `{caption=${quoteValue(caption)}}` : ""}`;
     }
     default:
       throw new RangeError(`not an embed: ${kind}`);

@@ -1,11 +1,15 @@
-// The three embeds as blocks of the document, each shown as a live preview: a photo with
+// The four embeds as blocks of the document, each shown as a live preview: a photo with
 // its thumbnail and caption, a related article with its headline, a pull quote with its
-// words and who said them. They are atoms (edited through their own fields, never as
-// text) and move by drag and drop from their handle.
+// words and who said them, a social post or video with its network and account. They are
+// atoms (edited through their own fields, never as text) and move by drag and drop from
+// their handle.
 
 import { Node, mergeAttributes } from "@tiptap/core";
+import { Fragment, Slice } from "@tiptap/pm/model";
+import { Plugin } from "@tiptap/pm/state";
 
 import { EMBEDS, bracketsBalance, formatDirective } from "./directives.js";
+import { recognise, refusal } from "./social.js";
 
 const h = (tag, attrs = {}, ...children) => {
   const el = document.createElement(tag);
@@ -18,11 +22,12 @@ const h = (tag, attrs = {}, ...children) => {
   return el;
 };
 
-const LABELS = { photo: "Photo", related: "Related article", pullquote: "Pull quote" };
+const LABELS = { photo: "Photo", related: "Related article", pullquote: "Pull quote", embed: "Embed" };
 
 // The frame every embed preview shares: a head with a drag handle, the embed's name and
 // a remove button, then the kind's own body.
-const embedView = ({ node: initial, editor, getPos }, kind, { build, update }) => {
+const embedView = ({ node: initial, editor, getPos }, kind, spec) => {
+  const { build, update } = spec;
   let node = initial;
   const setAttrs = (attrs) => {
     const pos = getPos();
@@ -47,7 +52,7 @@ const embedView = ({ node: initial, editor, getPos }, kind, { build, update }) =
   const dom = h(kind === "related" ? "aside" : "figure", { class: "rich-embed", "data-embed": kind }, head, body);
   const parts = build({ body, setAttrs });
   const refresh = () => {
-    const label = `${LABELS[kind]}${node.attrs.id ? ` ${node.attrs.id}` : ""}`;
+    const label = spec.label?.(node) ?? `${LABELS[kind]}${node.attrs.id ? ` ${node.attrs.id}` : ""}`;
     name.textContent = label;
     removeButton.setAttribute("aria-label", `Remove ${label.toLowerCase()}`);
     update(parts, node);
@@ -168,8 +173,83 @@ const pullquoteView = () => ({
   },
 });
 
-const VIEWS = { photo: photoView, related: relatedView, pullquote: pullquoteView };
-const ATTRS = { photo: ["id", "caption"], related: ["id"], pullquote: ["text", "cite"] };
+// What the site will show, drawn here from the address alone: the newsroom contacts the
+// provider no more than readers' browsers do.
+const socialView = () => ({
+  label: (node) => {
+    const post = recognise(node.attrs.url);
+    return post ? `${post.provider} ${post.video ? "video" : "post"}` : LABELS.embed;
+  },
+  build({ body, setAttrs }) {
+    const preview = h("div", { class: "rich-embed-preview" });
+    const caption = field(setAttrs, "caption", { placeholder: "Optional" });
+    body.append(preview, h("label", { class: "rich-embed-field" }, "Caption", caption.input));
+    return { preview, caption, shown: undefined };
+  },
+  update(parts, node) {
+    parts.caption.show(node.attrs.caption);
+    if (parts.shown === node.attrs.url) return;
+    parts.shown = node.attrs.url;
+    const post = recognise(node.attrs.url);
+    if (!post) return parts.preview.replaceChildren(h("p", { class: "rich-embed-warning", dir: "auto" }, refusal(node.attrs.url)));
+    const who = post.video ? `Video ${post.videoId}` : post.account;
+    parts.preview.replaceChildren(
+      h(
+        "div",
+        { class: `rich-embed-card ${post.video ? "rich-embed-card-video" : "rich-embed-card-post"}`, "data-provider": post.provider },
+        h("span", { class: "rich-embed-provider" }, post.provider),
+        who ? h("span", { class: "rich-embed-account", dir: "ltr" }, who) : null,
+      ),
+      h("p", { class: "rich-embed-url", dir: "ltr" }, post.url),
+      h(
+        "p",
+        { class: "rich-embed-note" },
+        post.video
+          ? `Readers see a play button; the video loads from ${post.provider} only when they press it.`
+          : `Readers see a card with a link to the post; nothing loads from ${post.provider}.`,
+      ),
+    );
+  },
+});
+
+const VIEWS = { photo: photoView, related: relatedView, pullquote: pullquoteView, embed: socialView };
+const ATTRS = { photo: ["id", "caption"], related: ["id"], pullquote: ["text", "cite"], embed: ["url", "caption"] };
+
+// A paragraph that is nothing but a supported address, as an embed block instead.
+const asEmbed = (schema, node) => {
+  const text = node.type.name === "paragraph" ? node.textContent.trim() : "";
+  return text && !/\s/.test(text) && recognise(text) ? schema.nodes.embed.create({ url: text }) : null;
+};
+
+// Pasting a post's or video's address on a line of its own makes an embed block of it:
+// into an empty paragraph, or as a whole line among other pasted lines.
+const pasteAsEmbed = (schema) =>
+  new Plugin({
+    props: {
+      // Read from the parsed slice, not the clipboard's text: a copied link's text is its
+      // title, and only a bare address should become a block.
+      handlePaste(view, _event, slice) {
+        const only = slice.content.childCount === 1 ? slice.content.firstChild : null;
+        const embed = only && asEmbed(schema, only);
+        const { selection } = view.state;
+        const { $from } = selection;
+        if (!embed || !selection.empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) return false;
+        view.dispatch(view.state.tr.replaceWith($from.before(), $from.after(), embed).scrollIntoView());
+        return true;
+      },
+      transformPasted(slice) {
+        const { content, openStart, openEnd } = slice;
+        if (content.childCount < 2) return slice;
+        const blocks = [];
+        content.forEach((child, _, i) => {
+          // A first or last line that joins the text around the cursor is not on its own.
+          const whole = (i > 0 || openStart === 0) && (i < content.childCount - 1 || openEnd === 0);
+          blocks.push((whole && asEmbed(schema, child)) || child);
+        });
+        return new Slice(Fragment.fromArray(blocks), openStart, openEnd);
+      },
+    },
+  });
 
 const embedNode = (kind) =>
   Node.create({
@@ -197,7 +277,10 @@ const embedNode = (kind) =>
       const spec = VIEWS[kind](this.options.lookup);
       return (props) => embedView(props, kind, spec);
     },
+    addProseMirrorPlugins() {
+      return kind === "embed" ? [pasteAsEmbed(this.editor.schema)] : [];
+    },
   });
 
-/** The photo, related and pullquote nodes; `lookup` feeds their previews. */
+/** The photo, related, pullquote and embed nodes; `lookup` feeds the first two's previews. */
 export const embedNodes = ({ lookup }) => EMBEDS.map((kind) => embedNode(kind).configure({ lookup }));

@@ -186,6 +186,7 @@ const parserTokens = {
   photo: { node: "photo", getAttrs: (tok) => tok.meta },
   related: { node: "related", getAttrs: (tok) => tok.meta },
   pullquote: { node: "pullquote", getAttrs: (tok) => tok.meta },
+  embed: { node: "embed", getAttrs: (tok) => tok.meta },
 };
 
 // --- Writing -------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { Editor, getSchema } from "@tiptap/core";
 import { Selection } from "@tiptap/pm/state";
 
+import { embedDialog } from "./embed-dialog.js";
 import { extensions } from "./extensions.js";
 import { lookup as apiLookup } from "./lookup.js";
 import { markdown } from "./markdown.js";
@@ -114,7 +115,8 @@ export const mount = (textarea, { lookup = apiLookup } = {}) => {
     if (on) textarea.focus();
     else editor.commands.focus();
   };
-  const bar = toolbar(editor, { active: () => source, toggle: () => showSource(!source) });
+  const dialog = embedDialog(doc, { insert: (line) => api.insertEmbed(line), done: () => editor.commands.focus() });
+  const bar = toolbar(editor, { active: () => source, toggle: () => showSource(!source) }, { embed: () => dialog.open() });
 
   // A required body left empty: the browser cannot point at the hidden textarea, so the
   // editor takes the message.
@@ -131,7 +133,7 @@ export const mount = (textarea, { lookup = apiLookup } = {}) => {
     editor.commands.focus();
   });
 
-  wrapper.append(bar, surface, problem);
+  wrapper.append(bar, dialog.element, surface, problem);
   textarea.before(wrapper);
   textarea.hidden = true;
   textarea.richEditor = api;

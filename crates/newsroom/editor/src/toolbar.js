@@ -43,6 +43,7 @@ const BUTTONS = [
   { name: "bulletList", label: "Bulleted list", text: "•", keys: "Shift+8", run: toggle("toggleBulletList"), on: (e) => e.isActive("bulletList") },
   { name: "orderedList", label: "Numbered list", text: "1.", keys: "Shift+7", run: toggle("toggleOrderedList"), on: (e) => e.isActive("orderedList") },
   { name: "blockquote", label: "Block quote", text: "❝", keys: "Shift+B", run: toggle("toggleBlockquote"), on: (e) => e.isActive("blockquote") },
+  { name: "insertEmbed", label: "Embed a post or video", text: "Embed…", run: (_editor, actions) => actions.embed?.() },
   { name: "undo", label: "Undo", text: "↶", keys: "Z", run: toggle("undo"), can: (e) => e.can().undo() },
   { name: "redo", label: "Redo", text: "↷", keys: "Shift+Z", run: toggle("redo"), can: (e) => e.can().redo() },
 ];
@@ -52,9 +53,10 @@ const mac = () => /Mac|iPhone|iPad/.test(navigator.platform ?? "");
 /**
  * The toolbar element for `editor`. `source` is the Markdown view switch:
  * `{ active(), toggle() }`; while it is on, the formatting buttons are off.
+ * `actions.embed()` opens the embed dialog.
  * Call `refresh()` on the returned element after anything the editor does not announce.
  */
-export const toolbar = (editor, source) => {
+export const toolbar = (editor, source, actions = {}) => {
   const bar = document.createElement("div");
   bar.className = "rich-toolbar";
   bar.setAttribute("role", "toolbar");
@@ -69,9 +71,11 @@ export const toolbar = (editor, source) => {
     button.className = `rich-button rich-${spec.name}`;
     button.textContent = spec.text;
     button.setAttribute("aria-label", spec.label);
-    button.setAttribute("aria-keyshortcuts", `${modifier}+${spec.keys}`);
-    button.title = `${spec.label} (${shown(spec.keys)})`;
-    button.addEventListener("click", () => spec.run(editor));
+    if (spec.keys) {
+      button.setAttribute("aria-keyshortcuts", `${modifier}+${spec.keys}`);
+      button.title = `${spec.label} (${shown(spec.keys)})`;
+    } else button.title = spec.label;
+    button.addEventListener("click", () => spec.run(editor, actions));
     return { spec, button };
   });
   const sourceButton = document.createElement("button");

@@ -57,13 +57,16 @@ for (const name of readdirSync(BODIES).filter((f) => f.endsWith(".md"))) {
 test("the corpus covers the three embeds, quotes with brackets and quotation marks, lists, tables and RTL text", () => {
   const all = readdirSync(BODIES).map((f) => md.parse(readFileSync(new URL(f, BODIES), "utf8")));
   const count = (name) => all.reduce((n, doc) => n + nodes(doc, name).length, 0);
-  for (const name of ["photo", "related", "pullquote", "bulletList", "orderedList", "blockquote", "heading", "hardBreak", "codeBlock", "rawBlock", "rawInline", "image"]) {
+  for (const name of ["photo", "related", "pullquote", "embed", "bulletList", "orderedList", "blockquote", "heading", "hardBreak", "codeBlock", "rawBlock", "rawInline", "image"]) {
     assert.ok(count(name) > 0, name);
   }
   const quotes = all.flatMap((doc) => nodes(doc, "pullquote"));
   assert.ok(quotes.some((q) => q.attrs.text.includes("[sic]")));
   const photos = all.flatMap((doc) => nodes(doc, "photo"));
   assert.ok(photos.some((p) => p.attrs.caption?.includes('"')));
+  const posts = all.flatMap((doc) => nodes(doc, "embed"));
+  assert.ok(posts.some((p) => p.attrs.caption?.includes('"') && p.attrs.caption.includes("[")));
+  assert.ok(posts.some((p) => p.attrs.url.includes("&")), "an address with a query survives as written");
 });
 
 // Bodies written differently that the site renders the same: each comes out in the one
@@ -100,7 +103,7 @@ test("text that looks like markup stays text", () => {
   const samples = [
     "* not a bullet", "- not a bullet", "+ not a bullet", "1. not a list", "2024) not a list", "# not a heading",
     "> not a quote", "=== not a rule", "a_b_c and _x_", "[x](y) and ![i](s)", "<b>not bold</b>", "&amp; and &#65;",
-    "back\\slash", "`tick`", "~~no strike~~", "::photo[1]", "::related[2]{x=\"y\"}", "    four spaces", "Title #", "***",
+    "back\\slash", "`tick`", "~~no strike~~", "::photo[1]", "::embed[https://vimeo.com/76979871]", "::related[2]{x=\"y\"}", "    four spaces", "Title #", "***",
   ];
   for (const text of samples) {
     for (const doc of [
@@ -112,7 +115,7 @@ test("text that looks like markup stays text", () => {
       const back = md.parse(md.serialize(doc));
       const expected = text.trimStart();
       assert.equal(back.textContent.replace(/^before/, ""), expected, `${JSON.stringify(text)} in ${doc.firstChild.type.name}: ${md.serialize(doc)}`);
-      assert.equal(nodes(back, "photo").length + nodes(back, "related").length + nodes(back, "rawInline").length, 0);
+      assert.equal(nodes(back, "photo").length + nodes(back, "related").length + nodes(back, "embed").length + nodes(back, "rawInline").length, 0);
     }
   }
 });
@@ -135,6 +138,8 @@ test("embed attributes survive quotes, backslashes and brackets", () => {
     ["related", { id: "9223372036854775807" }],
     ["pullquote", { text: 'He said "no" [sic] [twice [really]]', cite: 'Jo "JB" Bloggs, mayor' }],
     ["pullquote", { text: "مرحبا [sic] بالعالم", cite: "آنا رويث" }],
+    ["embed", { url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1*2_3", caption: 'The "big" match \\ [replay]' }],
+    ["embed", { url: "https://x.com/some_user_/status/1", caption: null }],
   ];
   for (const [kind, attrs] of cases) {
     const doc = schema.node("doc", null, [schema.node(kind, attrs)]);
@@ -149,7 +154,8 @@ test("embed lines read as the renderer reads them", () => {
   assert.deepEqual(parseDirective("::related[123]"), { kind: "related", id: "123" });
   assert.deepEqual(parseDirective('  ::photo[45]{caption="A \\"big\\" day"}  '), { kind: "photo", id: "45", caption: 'A "big" day' });
   assert.deepEqual(parseDirective('::quote[He said [sic] no]{cite="Jo Bloggs, mayor"}'), { kind: "pullquote", text: "He said [sic] no", cite: "Jo Bloggs, mayor" });
-  for (const line of ["::related[abc]", "::video[9]", "::photo[-4]", "::photo[0]", "::quote[ ]", "::related[9223372036854775808]"]) {
+  assert.deepEqual(parseDirective('::embed[https://youtu.be/dQw4w9WgXcQ]{caption="Goal [replay] \\"2-1\\""}'), { kind: "embed", url: "https://youtu.be/dQw4w9WgXcQ", caption: 'Goal [replay] "2-1"' });
+  for (const line of ["::related[abc]", "::video[9]", "::photo[-4]", "::photo[0]", "::quote[ ]", "::related[9223372036854775808]", "::embed[http://youtu.be/dQw4w9WgXcQ]", "::embed[]"]) {
     assert.deepEqual(parseDirective(line), { kind: "unknown" }, line);
   }
   for (const line of ["::related[12", ":: related[1]", "::related[1] and more", '::photo[1]{caption="open}', "text ::related[1]", "::[1]", "::photo[1]{", "::photo[1]{x}"]) {
