@@ -7,13 +7,16 @@
 //! - `photos/42/c16x9-w1200.jpg` — a 16:9 crop 1200 px wide around the centre;
 //! - `photos/42/c16x9-f500x300-w640.webp` — a 16:9 crop 640 px wide around the focal point
 //!   (0.5, 0.3), in thousandths (the hero frame's ladder is WebP and JPEG; JSON-LD crops
-//!   are JPEG).
+//!   are JPEG);
+//! - `photos/42/c16x9-r120x80x1600x900-w640.webp` — the same of the rectangle an editor
+//!   drew, in the original's pixels: x, y, width, height.
 //!
 //! Bytes under a key never change (they are served as immutable for a year), so a crop's
-//! key names its focal point: moving the point writes new files, never new bytes under an
-//! old name that browsers and CDNs keep. The centre is left out of the name, so crops made
-//! before focal points existed keep their keys.
+//! key names its focal point or rectangle: moving either writes new files, never new bytes
+//! under an old name that browsers and CDNs keep. The centre is left out of the name, so
+//! crops made before focal points existed keep their keys.
 
+use crate::crop::{CropRect, Frame};
 use crate::focus::Focus;
 
 /// The folder holding everything of one photo; [`crate::MediaStore::delete_prefix`] on it
@@ -51,6 +54,26 @@ pub fn crop_key_at(
     format!("photos/{photo_id}/c{a}x{b}-f{x}x{y}-w{width}.{extension}")
 }
 
+/// A crop cut as `frame` says, `extension` being `jpg` or `webp`.
+pub fn crop_key_framed(
+    photo_id: i64,
+    aspect: (u32, u32),
+    frame: Frame,
+    width: u32,
+    extension: &str,
+) -> String {
+    match frame {
+        Frame::Focus(focus) => crop_key_at(photo_id, aspect, focus, width, extension),
+        Frame::Rect(r) => {
+            let (a, b) = aspect;
+            format!(
+                "photos/{photo_id}/c{a}x{b}-r{}x{}x{}x{}-w{width}.{extension}",
+                r.x, r.y, r.width, r.height
+            )
+        }
+    }
+}
+
 /// The aspect of a crop key (`…/c16x9-w1200.jpg` → `(16, 9)`); `None` for renditions and
 /// originals. Lets the JSON-LD builder pick crops out of a photo's rendition list.
 pub fn crop_aspect(key: &str) -> Option<(u32, u32)> {
@@ -61,18 +84,42 @@ pub fn crop_aspect(key: &str) -> Option<(u32, u32)> {
 }
 
 /// The focal point a crop key was made around (the centre when it names none); `None`
-/// for renditions, originals and anything else.
+/// for crops of a drawn rectangle, renditions, originals and anything else.
 pub fn crop_focus(key: &str) -> Option<Focus> {
+    match crop_frame(key)? {
+        Frame::Focus(focus) => Some(focus),
+        Frame::Rect(_) => None,
+    }
+}
+
+/// How a crop key was cut: around a focal point (the centre when it names none) or to a
+/// drawn rectangle; `None` for renditions, originals and anything else.
+pub fn crop_frame(key: &str) -> Option<Frame> {
     crop_aspect(key)?;
     let file = key.rsplit('/').next()?;
-    let mut parts = file.split('-').skip(1);
-    match parts.next()?.strip_prefix('f') {
-        None => Some(Focus::CENTRE),
-        Some(point) => {
-            let (x, y) = point.split_once('x')?;
-            Some(Focus::from_thousandths(x.parse().ok()?, y.parse().ok()?))
-        }
+    let spec = file.split('-').nth(1)?;
+    if let Some(point) = spec.strip_prefix('f') {
+        let (x, y) = point.split_once('x')?;
+        return Some(Frame::Focus(Focus::from_thousandths(
+            x.parse().ok()?,
+            y.parse().ok()?,
+        )));
     }
+    if let Some(rect) = spec.strip_prefix('r') {
+        let mut n = rect.split('x').map(str::parse::<u32>);
+        let (Some(Ok(x)), Some(Ok(y)), Some(Ok(width)), Some(Ok(height)), None) =
+            (n.next(), n.next(), n.next(), n.next(), n.next())
+        else {
+            return None;
+        };
+        return Some(Frame::Rect(CropRect {
+            x,
+            y,
+            width,
+            height,
+        }));
+    }
+    spec.starts_with('w').then_some(Frame::Focus(Focus::CENTRE))
 }
 
 /// The content type a stored key is served with, from the extension we gave it.
@@ -111,5 +158,44 @@ mod tests {
         );
         assert_eq!(crop_focus(&rendition_key(7, 640, "jpg")), None);
         assert_eq!(content_type_for_key(&key), Some("image/webp"));
+    }
+
+    #[test]
+    fn a_crop_key_names_the_drawn_rectangle() {
+        let rect = CropRect {
+            x: 120,
+            y: 80,
+            width: 1600,
+            height: 900,
+        };
+        let key = crop_key_framed(7, (16, 9), Frame::Rect(rect), 640, "webp");
+        assert_eq!(key, "photos/7/c16x9-r120x80x1600x900-w640.webp");
+        assert_eq!(crop_aspect(&key), Some((16, 9)));
+        assert_eq!(crop_frame(&key), Some(Frame::Rect(rect)));
+        assert_eq!(crop_focus(&key), None);
+        // Another rectangle, another key: a key never names other bytes.
+        let moved = CropRect { x: 121, ..rect };
+        assert_ne!(
+            crop_key_framed(7, (16, 9), Frame::Rect(moved), 640, "webp"),
+            key
+        );
+        let focus = Focus::new(0.5, 0.3);
+        assert_eq!(
+            crop_key_framed(7, (16, 9), Frame::Focus(focus), 640, "webp"),
+            crop_key_at(7, (16, 9), focus, 640, "webp")
+        );
+        assert_eq!(
+            crop_frame("photos/7/c1x1-w640.jpg"),
+            Some(Frame::Focus(Focus::CENTRE))
+        );
+        for bad in [
+            "photos/7/c16x9-r1x2x3-w640.jpg",
+            "photos/7/c16x9-r1x2x3x4x5-w640.jpg",
+            "photos/7/c16x9-rAx2x3x4-w640.jpg",
+            "photos/7/c16x9-q1-w640.jpg",
+            "photos/7/w640.jpg",
+        ] {
+            assert_eq!(crop_frame(bad), None, "{bad}");
+        }
     }
 }

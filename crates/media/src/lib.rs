@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod budget;
+pub mod crop;
 pub mod demo_photo;
 mod encode;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod rendition;
 pub mod store;
 
 pub use budget::{DEFAULT_DECODE_MEMORY, DecodeBudget, DecodePermit, Stage};
+pub use crop::{CropError, CropRect, Frame, Framing, MIN_CROP_WIDTH, fit_crop, min_crop_width};
 pub use demo_photo::{DemoPalette, generate_demo_photo};
 pub use error::MediaError;
 pub use focus::{CropWindow, Focus, crop_window};
@@ -27,7 +29,7 @@ pub use process::{
 };
 pub use rendition::{
     CROP_ASPECTS, EncodedRendition, HERO_FRAME, WIDTH_LADDER, make_crop, make_crop_at,
-    make_frame_ladder, make_renditions, needs_frame_ladder, widths_for,
+    make_frame_ladder, make_renditions, needs_frame_ladder, needs_frame_ladder_framed, widths_for,
 };
 pub use store::{MediaStore, StorageConfig};
 

@@ -6,13 +6,14 @@ use bytes::Bytes;
 use newsdesk_core::Rendition;
 
 use crate::budget::{DecodeBudget, Stage};
+use crate::crop::Framing;
 use crate::error::MediaError;
 use crate::focus::Focus;
 use crate::inspect::{Inspected, Limits, decode_rgb};
 use crate::keys;
 use crate::rendition::{
     CROP_ASPECTS, EncodedRendition, HERO_FRAME, WIDTH_LADDER, crop_of, frame_ladder_of,
-    needs_frame_ladder, renditions_of,
+    needs_frame_ladder_framed, renditions_of,
 };
 use crate::store::MediaStore;
 
@@ -77,20 +78,23 @@ pub async fn process_upload_with(
     .await
 }
 
-/// [`process_upload_with`] with every crop centred on `focus`, the photo's focal point.
+/// [`process_upload_with`] with every crop cut as `framing` says: to the rectangle an
+/// editor drew for its aspect, else around the photo's focal point (a [`Focus`] alone
+/// converts into a framing without rectangles).
 pub async fn process_photo_with(
     store: &MediaStore,
     photo_id: i64,
     original: Bytes,
-    focus: Focus,
+    framing: impl Into<Framing>,
     limits: &Limits,
     budget: &DecodeBudget,
     wait: Duration,
 ) -> Result<Vec<Rendition>, MediaError> {
     let limits = *limits;
+    let framing = framing.into();
     let encoded = budget
         .run(original, limits, Stage::Render, wait, move |bytes| {
-            encode_all(photo_id, bytes, &limits, focus)
+            encode_all(photo_id, bytes, &limits, &framing)
         })
         .await?;
 
@@ -114,7 +118,7 @@ fn encode_all(
     photo_id: i64,
     bytes: &[u8],
     limits: &Limits,
-    focus: Focus,
+    framing: &Framing,
 ) -> Result<Vec<(String, EncodedRendition)>, MediaError> {
     let image = decode_rgb(bytes, limits)?;
     let mut out = Vec::new();
@@ -122,14 +126,16 @@ fn encode_all(
         out.push((keys::rendition_key(photo_id, r.width, r.extension()), r));
     }
     for aspect in CROP_ASPECTS {
-        let crop = crop_of(&image, aspect, CROP_WIDTH, focus)?;
-        let key = keys::crop_key_at(photo_id, aspect, focus, crop.width, crop.extension());
+        let frame = framing.frame(aspect);
+        let crop = crop_of(&image, aspect, CROP_WIDTH, frame)?;
+        let key = keys::crop_key_framed(photo_id, aspect, frame, crop.width, crop.extension());
         out.push((key, crop));
     }
     let (width, height) = image.dimensions();
-    if needs_frame_ladder(width, height) {
-        for r in frame_ladder_of(&image, HERO_FRAME, focus, &WIDTH_LADDER)? {
-            let key = keys::crop_key_at(photo_id, HERO_FRAME, focus, r.width, r.extension());
+    let hero = framing.frame(HERO_FRAME);
+    if needs_frame_ladder_framed(width, height, hero) {
+        for r in frame_ladder_of(&image, HERO_FRAME, hero, &WIDTH_LADDER)? {
+            let key = keys::crop_key_framed(photo_id, HERO_FRAME, hero, r.width, r.extension());
             // The JSON-LD crop of the same aspect lands on a ladder width when the crop is
             // narrower than 1200 px: the same bytes, recorded once.
             if !out.iter().any(|(k, _)| *k == key) {
@@ -148,7 +154,7 @@ mod tests {
         crate::generate_demo_photo(3, 1067, 1600, crate::DemoPalette::Noon).unwrap()
     }
 
-    async fn records(bytes: &[u8], focus: Focus) -> Vec<Rendition> {
+    async fn records(bytes: &[u8], focus: impl Into<Framing>) -> Vec<Rendition> {
         process_photo_with(
             &MediaStore::memory(),
             9,
@@ -235,5 +241,48 @@ mod tests {
                 "photos/9/c1x1-w540.jpg"
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn drawn_rectangles_replace_the_point_for_their_aspects_only() {
+        use crate::crop::{CropRect, Frame};
+        let bytes = crate::generate_demo_photo(4, 960, 540, crate::DemoPalette::Noon).unwrap();
+        let wide = CropRect {
+            x: 100,
+            y: 40,
+            width: 640,
+            height: 360,
+        };
+        let framing = Framing::new(Focus::new(0.3, 0.5)).with_crop(HERO_FRAME, wide);
+        let made = records(&bytes, framing).await;
+        let crops: Vec<(&str, u32, u32)> = made
+            .iter()
+            .filter(|r| keys::crop_aspect(&r.key).is_some())
+            .map(|r| (r.key.as_str(), r.width, r.height))
+            .collect();
+        // A 16:9 photo needs no ladder, but a drawn 16:9 rectangle does: it keeps less.
+        assert_eq!(
+            crops,
+            [
+                ("photos/9/c16x9-r100x40x640x360-w640.jpg", 640, 360),
+                ("photos/9/c4x3-f300x500-w720.jpg", 720, 540),
+                ("photos/9/c1x1-f300x500-w540.jpg", 540, 540),
+                ("photos/9/c16x9-r100x40x640x360-w320.webp", 320, 180),
+                ("photos/9/c16x9-r100x40x640x360-w320.jpg", 320, 180),
+                ("photos/9/c16x9-r100x40x640x360-w480.webp", 480, 270),
+                ("photos/9/c16x9-r100x40x640x360-w480.jpg", 480, 270),
+                ("photos/9/c16x9-r100x40x640x360-w640.webp", 640, 360),
+            ]
+        );
+        for r in made.iter().filter(|r| keys::crop_aspect(&r.key).is_some()) {
+            let frame = keys::crop_frame(&r.key).unwrap();
+            let aspect = keys::crop_aspect(&r.key).unwrap();
+            assert_eq!(
+                frame == Frame::Rect(wide),
+                aspect == HERO_FRAME,
+                "{}",
+                r.key
+            );
+        }
     }
 }

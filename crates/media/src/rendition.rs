@@ -1,13 +1,14 @@
 //! Resized copies of a photo for responsive `srcset`s, the crops JSON-LD asks for, and
 //! the crop ladder that fills the article page's hero frame. Crops are centred on the
-//! photo's focal point ([`Focus`]).
+//! photo's focal point ([`Focus`]) or cut to the rectangle an editor drew ([`Frame`]).
 
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::RgbImage;
 
+use crate::crop::Frame;
 use crate::encode;
 use crate::error::MediaError;
-use crate::focus::{Focus, crop_window, has_aspect};
+use crate::focus::{Focus, has_aspect};
 use crate::inspect::{Limits, decode_rgb};
 
 /// The widths renditions are made at. Fixed so that CDN caches and `srcset`s line up
@@ -92,6 +93,12 @@ pub fn needs_frame_ladder(width: u32, height: u32) -> bool {
     !has_aspect(width, height, HERO_FRAME)
 }
 
+/// [`needs_frame_ladder`] for a photo whose hero crop is cut as `frame` says: a drawn
+/// rectangle always needs its ladder, even on a 16:9 photo, as it keeps less than the whole.
+pub fn needs_frame_ladder_framed(width: u32, height: u32, frame: Frame) -> bool {
+    matches!(frame, Frame::Rect(_)) || needs_frame_ladder(width, height)
+}
+
 /// A centre crop of `bytes` at `aspect`, `width` pixels wide or as wide as the original
 /// allows without upscaling, as JPEG (JSON-LD consumers do not all read WebP).
 pub fn make_crop(
@@ -110,18 +117,18 @@ pub fn make_crop_at(
     focus: Focus,
 ) -> Result<EncodedRendition, MediaError> {
     let image = decode_rgb(bytes, &Limits::default())?;
-    crop_of(&image, aspect, width, focus)
+    crop_of(&image, aspect, width, focus.into())
 }
 
 pub(crate) fn crop_of(
     image: &RgbImage,
     aspect: (u32, u32),
     width: u32,
-    focus: Focus,
+    frame: Frame,
 ) -> Result<EncodedRendition, MediaError> {
     check_aspect(aspect)?;
     let (w0, h0) = image.dimensions();
-    let window = crop_window(w0, h0, aspect, focus);
+    let window = frame.window(w0, h0, aspect);
     let out_w = width.min(window.width.floor() as u32).max(1);
     let out_h = height_at(out_w, aspect);
     let mut resizer = Resizer::new();
@@ -147,20 +154,21 @@ pub fn make_frame_ladder(
     focus: Focus,
 ) -> Result<Vec<EncodedRendition>, MediaError> {
     let image = decode_rgb(bytes, &Limits::default())?;
-    frame_ladder_of(&image, aspect, focus, &WIDTH_LADDER)
+    frame_ladder_of(&image, aspect, focus.into(), &WIDTH_LADDER)
 }
 
-/// The crop of `image` at `aspect` around `focus`, as WebP and JPEG at each of `widths`
-/// the crop allows without upscaling, smallest first: a `srcset` of the cropped picture.
+/// The crop of `image` at `aspect` cut as `frame` says, as WebP and JPEG at each of
+/// `widths` the crop allows without upscaling, smallest first: a `srcset` of the cropped
+/// picture.
 pub(crate) fn frame_ladder_of(
     image: &RgbImage,
     aspect: (u32, u32),
-    focus: Focus,
+    frame: Frame,
     widths: &[u32],
 ) -> Result<Vec<EncodedRendition>, MediaError> {
     check_aspect(aspect)?;
     let (w0, h0) = image.dimensions();
-    let window = crop_window(w0, h0, aspect, focus);
+    let window = frame.window(w0, h0, aspect);
     let crop = Some((window.left, window.top, window.width, window.height));
     let mut resizer = Resizer::new();
     let mut out = Vec::new();
@@ -251,7 +259,7 @@ mod tests {
     #[test]
     fn a_crop_keeps_the_focal_point_in_view() {
         let image = stripes();
-        let at = |x: f64| crop_of(&image, (1, 1), 100, Focus::new(x, 0.5)).unwrap();
+        let at = |x: f64| crop_of(&image, (1, 1), 100, Focus::new(x, 0.5).into()).unwrap();
         let [r, g, b] = centre_of(&at(0.5));
         assert!(b > 200 && r < 60 && g < 60, "centre: {r} {g} {b}");
         // A subject on the left edge: the window stops at the edge, the red third.
@@ -265,8 +273,13 @@ mod tests {
     fn the_ladder_is_the_cropped_picture_at_each_width() {
         // 300×100 in 16:9: a 177.8×100 window; the ladder stops below 177 px.
         let image = stripes();
-        let ladder =
-            frame_ladder_of(&image, HERO_FRAME, Focus::new(0.0, 0.5), &[64, 120, 320]).unwrap();
+        let ladder = frame_ladder_of(
+            &image,
+            HERO_FRAME,
+            Focus::new(0.0, 0.5).into(),
+            &[64, 120, 320],
+        )
+        .unwrap();
         let sizes: Vec<_> = ladder
             .iter()
             .map(|r| (r.width, r.height, r.content_type))
@@ -291,7 +304,62 @@ mod tests {
         assert!(r > 200 && b < 60, "{r} {b}");
         let [r, _, b] = decoded.get_pixel(110, 34).0;
         assert!(b > 200 && r < 60, "{r} {b}");
-        assert!(frame_ladder_of(&image, (5, 4), Focus::CENTRE, &[64]).is_err());
+        assert!(frame_ladder_of(&image, (5, 4), Focus::CENTRE.into(), &[64]).is_err());
+    }
+
+    /// Red top-left, blue top-right, green bottom-left, yellow bottom-right, split at
+    /// (200, 150).
+    fn quadrants() -> RgbImage {
+        RgbImage::from_fn(400, 300, |x, y| match (x < 200, y < 150) {
+            (true, true) => image::Rgb([255, 0, 0]),
+            (false, true) => image::Rgb([0, 0, 255]),
+            (true, false) => image::Rgb([0, 255, 0]),
+            (false, false) => image::Rgb([255, 255, 0]),
+        })
+    }
+
+    fn rect(x: u32, y: u32, width: u32, height: u32) -> Frame {
+        Frame::Rect(crate::crop::CropRect {
+            x,
+            y,
+            width,
+            height,
+        })
+    }
+
+    fn pixel(r: &EncodedRendition, x: u32, y: u32) -> [u8; 3] {
+        let decoded = image::load_from_memory(&r.bytes).unwrap().to_rgb8();
+        assert_eq!(decoded.dimensions(), (r.width, r.height));
+        decoded.get_pixel(x, y).0
+    }
+
+    #[test]
+    fn a_drawn_rectangle_is_cut_exactly() {
+        let image = quadrants();
+        // Wholly inside the yellow quadrant, though the focal point would centre the square
+        // on the whole picture: every pixel is yellow.
+        let square = crop_of(&image, (1, 1), crate::CROP_WIDTH, rect(230, 170, 120, 120)).unwrap();
+        assert_eq!((square.width, square.height), (120, 120));
+        for (x, y) in [(0, 0), (119, 0), (0, 119), (119, 119), (60, 60)] {
+            let [r, g, b] = pixel(&square, x, y);
+            assert!(r > 200 && g > 200 && b < 60, "({x}, {y}): {r} {g} {b}");
+        }
+        // Across the red and blue quadrants from x = 100: the border lands at 100 px in.
+        let wide = crop_of(&image, (16, 9), crate::CROP_WIDTH, rect(100, 10, 200, 113)).unwrap();
+        assert_eq!((wide.width, wide.height), (200, 113));
+        let [r, _, b] = pixel(&wide, 94, 50);
+        assert!(r > 200 && b < 60, "left of the border: {r} {b}");
+        let [r, _, b] = pixel(&wide, 106, 50);
+        assert!(b > 200 && r < 60, "right of the border: {r} {b}");
+        // The ladder of the same rectangle: the exact aspect at each width, same content.
+        let ladder = frame_ladder_of(&image, (16, 9), rect(100, 10, 200, 113), &[64, 160]).unwrap();
+        let sizes: Vec<_> = ladder.iter().map(|r| (r.width, r.height)).collect();
+        assert_eq!(sizes, [(64, 36), (64, 36), (160, 90), (160, 90)]);
+        let jpeg = &ladder[3];
+        let [r, _, b] = pixel(jpeg, 70, 45);
+        assert!(r > 200 && b < 60, "{r} {b}");
+        let [r, _, b] = pixel(jpeg, 90, 45);
+        assert!(b > 200 && r < 60, "{r} {b}");
     }
 
     #[test]
@@ -302,5 +370,8 @@ mod tests {
         for (w, h) in [(1067, 1600), (1600, 1600), (3000, 2000), (1600, 1200)] {
             assert!(needs_frame_ladder(w, h), "{w}×{h}");
         }
+        // A drawn rectangle keeps less than a 16:9 photo's whole: it needs its ladder.
+        assert!(needs_frame_ladder_framed(1600, 900, rect(0, 0, 800, 450)));
+        assert!(!needs_frame_ladder_framed(1600, 900, Focus::CENTRE.into()));
     }
 }

@@ -24,6 +24,7 @@ mod moderation;
 pub mod newsletters;
 mod outbox;
 mod people;
+mod photo_crops;
 mod photos;
 pub mod reads;
 mod rows;
@@ -48,6 +49,7 @@ pub use moderation::{
     QueueItem, ReaderBan,
 };
 pub use newsdesk_core::{ArticleId, JobId, PhotoId};
+pub use photo_crops::{PhotoCrop, aspect_name, parse_aspect};
 pub use photos::{PhotoFocus, PhotoUsage, is_blank};
 pub use seed::{SeedLock, SeedState};
 pub use types::{

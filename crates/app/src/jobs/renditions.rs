@@ -1,7 +1,8 @@
 //! The rendition worker: claims `renditions` jobs, makes WebP and JPEG renditions (widths
 //! up to 1920 px), the 16:9, 4:3 and 1:1 crops and the hero frame's 16:9 crop ladder with
-//! the media crate, every crop around the photo's focal point, records them on the photo
-//! and announces the change; setting a focal point queues this job again. Re-encoding
+//! the media crate, every crop to the rectangle an editor drew for its aspect or else
+//! around the photo's focal point, records them on the photo and announces the change;
+//! setting a focal point or a crop queues this job again. Re-encoding
 //! drops every embedded metadata block, so renditions carry no location data even when
 //! the original does.
 //!
@@ -12,8 +13,8 @@
 use std::time::Duration;
 
 use newsdesk_core::PhotoId;
-use newsdesk_media::{Focus, MediaError, keys, process_photo_with};
-use newsdesk_store::StoreError;
+use newsdesk_media::{CropRect, Focus, Framing, MediaError, keys, process_photo_with};
+use newsdesk_store::{PhotoCrop, PhotoFocus, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::{Job, JobError};
@@ -50,8 +51,8 @@ async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
         Err(StoreError::NotFound) => return Ok(()),
         Err(err) => return Err(err.to_string()),
     };
-    let focus = match store.photo_focus(photo_id).await {
-        Ok(focus) => focus,
+    let framing = match framing_of(store, photo_id).await {
+        Ok(framing) => framing,
         Err(StoreError::NotFound) => return Ok(()),
         Err(err) => return Err(err.to_string()),
     };
@@ -64,17 +65,17 @@ async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
         state.media(),
         photo_id,
         original,
-        Focus::new(focus.x, focus.y),
+        framing.clone(),
         &limits(state),
         state.decode_budget(),
         DECODE_WAIT,
     )
     .await
     .map_err(|e: MediaError| e.to_string())?;
-    // The point moved while we worked: the job its change queued records the right crops,
-    // and must not be overwritten by these if it finished first.
-    match store.photo_focus(photo_id).await {
-        Ok(now) if now != focus => return Ok(()),
+    // The point or a crop moved while we worked: the job its change queued records the
+    // right crops, and must not be overwritten by these if it finished first.
+    match framing_of(store, photo_id).await {
+        Ok(now) if now != framing => return Ok(()),
         _ => {}
     }
     let seq = outbox_position(state).await.map_err(|e| e.to_string())?;
@@ -98,4 +99,30 @@ async fn make_renditions(state: &App, id: PhotoId) -> Result<(), String> {
         "renditions made"
     );
     Ok(())
+}
+
+/// How photo `id` is to be cropped: its focal point and the rectangles drawn for it.
+/// `NotFound` when there is no such photo.
+async fn framing_of(store: &Store, id: i64) -> Result<Framing, StoreError> {
+    let focus = store.photo_focus(id).await?;
+    let crops = store.photo_crops(id).await?;
+    Ok(framing(focus, &crops))
+}
+
+/// The framing a photo's stored focal point and drawn crops give: what the rendition job
+/// cuts, and what the photo page compares the recorded crops with.
+pub fn framing(focus: PhotoFocus, crops: &[PhotoCrop]) -> Framing {
+    crops
+        .iter()
+        .fold(Framing::new(Focus::new(focus.x, focus.y)), |framing, c| {
+            framing.with_crop(
+                c.aspect,
+                CropRect {
+                    x: c.x,
+                    y: c.y,
+                    width: c.width,
+                    height: c.height,
+                },
+            )
+        })
 }

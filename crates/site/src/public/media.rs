@@ -53,8 +53,9 @@ fn miss(key: &str, err: MediaError) -> Response {
     }
 }
 
-/// `photos/{id}/w{width}.{webp|jpg}` or `photos/{id}/c{a}x{b}[-f{x}x{y}]-w{width}.{webp|jpg}`
-/// (crops, around a focal point), every number plain ASCII digits: exactly the keys
+/// `photos/{id}/w{width}.{webp|jpg}` or
+/// `photos/{id}/c{a}x{b}[-f{x}x{y}|-r{x}x{y}x{w}x{h}]-w{width}.{webp|jpg}` (crops, around a
+/// focal point or to a drawn rectangle), every number plain ASCII digits: exactly the keys
 /// `newsdesk_media::keys` makes for renditions.
 fn is_public_key(key: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
@@ -86,9 +87,15 @@ fn is_public_key(key: &str) -> bool {
     let Some((spec, width)) = rest.split_once("-w") else {
         return false;
     };
-    let aspect_ok = match spec.split_once("-f") {
-        Some((aspect, focus)) => pair(aspect) && pair(focus),
-        None => pair(spec),
+    let rect = |s: &str| {
+        let parts: Vec<&str> = s.split('x').collect();
+        parts.len() == 4 && parts.iter().all(|p| digits(p))
+    };
+    let aspect_ok = match (spec.split_once("-f"), spec.split_once("-r")) {
+        (Some((aspect, focus)), None) => pair(aspect) && pair(focus),
+        (None, Some((aspect, r))) => pair(aspect) && rect(r),
+        (None, None) => pair(spec),
+        (Some(_), Some(_)) => false,
     };
     aspect_ok && digits(width)
 }
@@ -104,6 +111,7 @@ mod tests {
         assert!(is_public_key("photos/12/c16x9-w1200.jpg"));
         assert!(is_public_key("photos/12/c16x9-w640.webp"));
         assert!(is_public_key("photos/12/c16x9-f500x250-w640.jpg"));
+        assert!(is_public_key("photos/12/c16x9-r120x80x1600x900-w640.webp"));
         for bad in [
             "photos/12/original.jpg",
             "originals/abc.jpg",
@@ -120,6 +128,11 @@ mod tests {
             "photos/12/c16x9-fx1-w640.jpg",
             "photos/12/c16x9-f1x2-f3x4-w640.jpg",
             "photos/12/c16x9-w640-f1x2.jpg",
+            "photos/12/c16x9-r1x2x3-w640.jpg",
+            "photos/12/c16x9-r1x2x3x4x5-w640.jpg",
+            "photos/12/c16x9-r1x2x3xa-w640.jpg",
+            "photos/12/c16x9-f1x2-r1x2x3x4-w640.jpg",
+            "photos/12/c16x9-r1x2x3x4-f1x2-w640.jpg",
             "photos/12/cx9-w1200.jpg",
             "photos/12/c16x9.jpg",
             "photos/1\\2/w640.jpg",

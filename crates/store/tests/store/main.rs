@@ -21,6 +21,7 @@ mod newsletters;
 mod outbox;
 mod outbox_consumers;
 mod page_queries;
+mod photo_crops;
 mod photo_focus;
 mod publishing;
 mod reads;
