@@ -53,6 +53,16 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../static/focus.js"),
     ),
     (
+        "crop.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/crop.js"),
+    ),
+    (
+        "crop.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/crop.css"),
+    ),
+    (
         "chips.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/chips.js"),

@@ -63,6 +63,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(photos::upload))
         .routes(routes!(photos::get))
         .routes(routes!(photos::update))
+        .routes(routes!(photos::put_crops))
         .routes(routes!(photos::delete))
         .routes(routes!(taxonomy::editions))
         .routes(routes!(taxonomy::list_sections))

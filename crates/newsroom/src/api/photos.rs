@@ -4,16 +4,22 @@ use axum::Json;
 use axum::extract::{Request, State};
 use http::StatusCode;
 use http::header::LOCATION;
+use newsdesk_app::Error;
+use newsdesk_core::{Photo, ValidationError};
+use newsdesk_media::CropRect;
 use newsdesk_site::AppState;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::api::dto::photos::{PhotoListQuery, PhotoOut, PhotoPage, UpdatePhoto, UploadForm};
+use crate::api::dto::photos::{
+    CropAspect, PhotoListQuery, PhotoOut, PhotoPage, PutCrops, UpdatePhoto, UploadForm,
+};
 use crate::api::error::{ApiErrorBody, ApiResult};
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::ApiActor;
 use crate::media_library::actions::{self, TextChange};
 use crate::media_library::body::read_upload;
+use crate::media_library::crops::set_crops;
 use crate::media_library::upload::{limits, upload as run_upload};
 
 #[utoipa::path(
@@ -41,11 +47,30 @@ pub async fn list(
         (page - 1).saturating_mul(per_page),
     )
     .await?;
+    let ids: Vec<i64> = photos.iter().map(|p| p.id).collect();
+    let crops = state
+        .store()
+        .photo_crops_of(&ids)
+        .await
+        .map_err(Error::from)?;
+    let items = photos
+        .into_iter()
+        .map(|p| {
+            let drawn = crops.get(&p.id).map_or(&[][..], Vec::as_slice);
+            PhotoOut::from(p).with_crops(drawn)
+        })
+        .collect();
     Ok(Json(PhotoPage {
-        items: photos.into_iter().map(Into::into).collect(),
+        items,
         page,
         per_page,
     }))
+}
+
+/// The photo as the API shows it, with its drawn crops.
+async fn with_crops(state: &AppState, photo: Photo) -> Result<PhotoOut, Error> {
+    let crops = state.store().photo_crops(photo.id).await?;
+    Ok(PhotoOut::from(photo).with_crops(&crops))
 }
 
 /// Text for a raw-body upload (a multipart upload sends these as form fields instead).
@@ -125,7 +150,8 @@ pub async fn get(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<PhotoOut>> {
-    Ok(Json(actions::get(&state, &actor, id).await?.into()))
+    let photo = actions::get(&state, &actor, id).await?;
+    Ok(Json(with_crops(&state, photo).await?))
 }
 
 /// Changes caption, alt text, credit or copyright; fields left out keep their value. The
@@ -158,11 +184,77 @@ pub async fn update(
         copyright_notice: input.copyright_notice,
         copyright_year: input.copyright_year,
     };
-    Ok(Json(
-        actions::update_text(&state, &actor, id, change)
-            .await?
-            .into(),
-    ))
+    let photo = actions::update_text(&state, &actor, id, change).await?;
+    Ok(Json(with_crops(&state, photo).await?))
+}
+
+/// Replaces the crops an editor drew: each aspect listed is cut to its rectangle, each
+/// left out around the focal point (an empty list resets them all). Every rectangle must
+/// lie inside the photo, be at least 320 px wide (or as wide as the photo allows at the
+/// aspect) and have its aspect within a pixel; the height is snapped to the width's. The
+/// crops are remade in the background under new URLs (`renditions` lists them once made),
+/// and pages showing the photo are refreshed. The same rules as the focal point: the
+/// uploader and editors may, a contributor only while no published or scheduled article
+/// shows the photo.
+#[utoipa::path(
+    put, path = "/api/v1/admin/photos/{id}/crops", tag = "photos",
+    params(("id" = i64, Path, description = "Photo id")),
+    request_body = PutCrops,
+    responses(
+        (status = 200, description = "The photo with its crops as stored (snapped)", body = PhotoOut),
+        (status = 400, description = "Malformed JSON", body = ApiErrorBody),
+        (status = 401, description = "No valid credentials", body = ApiErrorBody),
+        (status = 403, description = "Not allowed to change this photo: only its uploader and editors may (a contributor only while no published or scheduled article shows it); photos with no recorded uploader, editors only", body = ApiErrorBody),
+        (status = 404, description = "No such photo", body = ApiErrorBody),
+        (status = 415, description = "Body is not JSON", body = ApiErrorBody),
+        (status = 422, description = "Not a JSON object of the documented shape; an aspect listed twice; or a rectangle outside the photo, too small or off its aspect (field `crops`, the message naming the aspect and the problem)", body = ApiErrorBody),
+    )
+)]
+pub async fn put_crops(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<PutCrops>,
+) -> ApiResult<Json<PhotoOut>> {
+    let mut set = Vec::with_capacity(input.crops.len());
+    for c in &input.crops {
+        let aspect = c.aspect.ratio();
+        if set.iter().any(|(a, _)| *a == aspect) {
+            let (a, b) = aspect;
+            return Err(Error::from(ValidationError::single(
+                "crops",
+                format!("{a}x{b} is listed twice; give each aspect one rectangle"),
+            ))
+            .into());
+        }
+        let rect = CropRect {
+            x: c.x,
+            y: c.y,
+            width: c.width,
+            height: c.height,
+        };
+        set.push((aspect, rect));
+    }
+    let reset: Vec<(u32, u32)> = CropAspect::ALL
+        .iter()
+        .map(|a| a.ratio())
+        .filter(|a| !set.iter().any(|(s, _)| s == a))
+        .collect();
+    // The form names a rectangle's own fields; here they all belong to `crops`, and each
+    // message names its aspect.
+    set_crops(&state, &actor, id, &set, &reset)
+        .await
+        .map_err(|err| match err {
+            Error::Invalid(mut v) => {
+                for e in &mut v.errors {
+                    e.field = "crops";
+                }
+                Error::Invalid(v)
+            }
+            err => err,
+        })?;
+    let photo = actions::get(&state, &actor, id).await?;
+    Ok(Json(with_crops(&state, photo).await?))
 }
 
 /// Deletes the photo, its original and its renditions. Refused (409 `in_use`, listing

@@ -179,6 +179,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
     ),
     e(Method::PATCH, p!("/photos/{id}"), AtLeast(Editor), F::Photo),
     e(
+        Method::PUT,
+        p!("/photos/{id}/crops"),
+        AtLeast(Editor),
+        F::Photo,
+    ),
+    e(
         Method::DELETE,
         p!("/photos/{id}"),
         AtLeast(Editor),

@@ -16,12 +16,13 @@ use newsdesk_app::jobs::{self, renditions::Renditions};
 use newsdesk_app::{App, Error};
 use newsdesk_core::error::Validator;
 use newsdesk_core::{Photo, PhotoId, ValidationError};
-use newsdesk_media::{Focus, HERO_FRAME, keys, needs_frame_ladder};
+use newsdesk_media::{CROP_ASPECTS, Frame, HERO_FRAME, keys, needs_frame_ladder_framed};
 use newsdesk_site::{AppState, HttpError};
-use newsdesk_store::{PhotoFocus, StoreError};
+use newsdesk_store::{PhotoCrop, PhotoFocus, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::actions;
+use super::crops::CropView;
 use super::pages::{edit_page, text_form};
 use crate::actor::Actor;
 use crate::admin::forms::{error_map, is_form_error};
@@ -42,25 +43,11 @@ pub async fn set_focus(
     focus: PhotoFocus,
 ) -> Result<PhotoFocus, Error> {
     let only_if_unpublished = may_set(state, actor, id).await?;
-    let stored = match state
+    let stored = state
         .store()
         .set_photo_focus_with(id, focus, only_if_unpublished)
         .await
-    {
-        Ok(stored) => stored,
-        Err(StoreError::InUse { used_by, .. }) => {
-            let shown: Vec<String> = used_by
-                .iter()
-                .take(5)
-                .map(|(id, headline)| format!("“{headline}” (#{id})"))
-                .collect();
-            return Err(Error::Forbidden(format!(
-                "contributors cannot change photos that published or scheduled articles show ({}); ask an editor",
-                shown.join(", ")
-            )));
-        }
-        Err(err) => return Err(err.into()),
-    };
+        .map_err(refused)?;
     // Queued even when the point did not move: it also remakes crops a photo lacks (one
     // processed before the hero frame existed).
     jobs::enqueue(
@@ -80,10 +67,29 @@ pub async fn set_focus(
     Ok(stored)
 }
 
-/// Refused (403) unless `actor` may move the point of photo `id` at all; `Ok(true)` when
-/// only while no published or scheduled article shows it (the store judges that again
-/// with the row held, as for the text).
-async fn may_set(state: &App, actor: &Actor, id: i64) -> Result<bool, Error> {
+/// A store refusal as the actions report it: a photo readers see is not a contributor's
+/// to re-aim (403, naming the articles), the rest as the store says.
+pub(super) fn refused(err: StoreError) -> Error {
+    match err {
+        StoreError::InUse { used_by, .. } => {
+            let shown: Vec<String> = used_by
+                .iter()
+                .take(5)
+                .map(|(id, headline)| format!("“{headline}” (#{id})"))
+                .collect();
+            Error::Forbidden(format!(
+                "contributors cannot change photos that published or scheduled articles show ({}); ask an editor",
+                shown.join(", ")
+            ))
+        }
+        err => err.into(),
+    }
+}
+
+/// Refused (403) unless `actor` may move the point (or a crop) of photo `id` at all;
+/// `Ok(true)` when only while no published or scheduled article shows it (the store judges
+/// that again with the row held, as for the text).
+pub(super) async fn may_set(state: &App, actor: &Actor, id: i64) -> Result<bool, Error> {
     can(actor, Action::UploadMedia, Resource::None)?;
     let usage = state.store().photo_usage(id).await?;
     can(actor, Action::EditMedia, Resource::photo(&usage))?;
@@ -137,24 +143,38 @@ pub struct FocusView {
     /// The frame the picker outlines: the article hero's.
     pub frame_width: u32,
     pub frame_height: u32,
-    /// The crops on record were made around another point, or the hero's are missing:
-    /// the rendition job is (re)making them.
+    /// The crops on record of the aspects cut around the point were made around another
+    /// one, or the hero's are missing: the rendition job is (re)making them.
     pub remaking: bool,
     pub errors: Option<BTreeMap<String, Vec<String>>>,
+    /// One per aspect the site crops to, in [`CROP_ASPECTS`] order.
+    pub crops: Vec<CropView>,
 }
 
 impl FocusView {
-    pub fn of(photo: &Photo, focus: PhotoFocus) -> Self {
-        let wanted = Focus::new(focus.x, focus.y);
-        let crops: Vec<_> = photo
+    pub fn of(photo: &Photo, focus: PhotoFocus, drawn: &[PhotoCrop]) -> Self {
+        let framing = newsdesk_app::jobs::renditions::framing(focus, drawn);
+        let made: Vec<_> = photo
             .renditions
             .iter()
-            .filter_map(|r| Some((keys::crop_aspect(&r.key)?, keys::crop_focus(&r.key)?)))
+            .filter_map(|r| Some((keys::crop_aspect(&r.key)?, keys::crop_frame(&r.key)?)))
             .collect();
-        let stale = crops.iter().any(|(_, f)| *f != wanted);
-        let ladder_missing = needs_frame_ladder(photo.width, photo.height)
-            && !crops.iter().any(|(aspect, _)| *aspect == HERO_FRAME);
+        // Aspects with a drawn crop say so on their own card; this part speaks of the point.
+        let stale = made.iter().any(|(aspect, f)| {
+            let wanted = framing.frame(*aspect);
+            matches!(wanted, Frame::Focus(_)) && *f != wanted
+        });
+        let hero_ladder = photo.renditions.iter().any(|r| {
+            keys::crop_aspect(&r.key) == Some(HERO_FRAME) && r.content_type == "image/webp"
+        });
+        let ladder_missing =
+            needs_frame_ladder_framed(photo.width, photo.height, framing.frame(HERO_FRAME))
+                && !hero_ladder;
         let (preview_url, width, height) = preview(photo);
+        let crops = CROP_ASPECTS
+            .iter()
+            .map(|&aspect| CropView::of(photo, &framing, aspect))
+            .collect();
         FocusView {
             x: focus.x.to_string(),
             y: focus.y.to_string(),
@@ -165,6 +185,7 @@ impl FocusView {
             frame_height: HERO_FRAME.1,
             remaking: !photo.renditions.is_empty() && (stale || ladder_missing),
             errors: None,
+            crops,
         }
     }
 
@@ -179,7 +200,7 @@ impl FocusView {
 
 /// The narrowest whole-picture JPEG at least 640 px wide (sharp enough to aim at a face,
 /// small enough to load at once), else the widest.
-fn preview(photo: &Photo) -> (String, u32, u32) {
+pub(super) fn preview(photo: &Photo) -> (String, u32, u32) {
     let whole: Vec<_> = photo
         .renditions
         .iter()
@@ -201,10 +222,11 @@ fn preview(photo: &Photo) -> (String, u32, u32) {
     }
 }
 
-/// The photo page's focus part, read from the store.
+/// The photo page's focus and crops part, read from the store.
 pub async fn view(state: &AppState, photo: &Photo) -> Result<FocusView, HttpError> {
     let focus = state.store().photo_focus(photo.id).await?;
-    Ok(FocusView::of(photo, focus))
+    let drawn = state.store().photo_crops(photo.id).await?;
+    Ok(FocusView::of(photo, focus, &drawn))
 }
 
 pub async fn save(

@@ -1,8 +1,9 @@
 //! The media library: photo uploads (page and Admin API), their renditions made off the
-//! request path, and the pages to find photos and edit their caption, alt text, credit
-//! and focal point.
+//! request path, and the pages to find photos and edit their caption, alt text, credit,
+//! focal point and crops per aspect ratio.
 
 pub mod body;
+pub mod crops;
 pub mod focus;
 pub mod pages;
 pub mod render;
@@ -97,6 +98,13 @@ pub static PAGES: &[Page] = &[
         Access::AtLeast(Role::Editor),
         Fixture::Photo,
         || post(focus::save),
+    ),
+    page(
+        Method::POST,
+        "/admin/media/{id}/crops",
+        Access::AtLeast(Role::Editor),
+        Fixture::Photo,
+        || post(crops::save),
     ),
     page(
         Method::GET,

@@ -1,6 +1,6 @@
 //! The library pages: `/admin/media` (grid with search), `/admin/media/new` (upload form),
-//! `/admin/media/{id}` (caption, alt text, credit, focal point — see [`super::focus`]) and
-//! its delete button.
+//! `/admin/media/{id}` (caption, alt text, credit, focal point and crops — see
+//! [`super::focus`] and [`super::crops`]) and its delete button.
 
 use axum::Form;
 use axum::extract::rejection::FormRejection;
@@ -40,6 +40,10 @@ fn notice(done: &str) -> Option<&'static str> {
         }
         "saved" => "Saved.",
         "focus" => "Focal point set. The crops are being made around it.",
+        "crop" => "Crop saved. This aspect's crops are being made from it.",
+        "crop-reset" => {
+            "Crop reset. This aspect is cut around the focal point again; its crops are being made."
+        }
         "deleted" => "Photo deleted.",
         _ => return None,
     })

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use newsdesk_core::{Photo, Rendition};
+use newsdesk_store::PhotoCrop;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -22,8 +23,9 @@ pub struct RenditionOut {
     /// Where the reading site serves it, e.g. `/media/photos/42/w640.webp`.
     pub url: String,
     /// `16x9`, `4x3` or `1x1` for the crops used by search engines; `16x9` also for the
-    /// article hero's crop ladder (WebP and JPEG at each width). Crops are cut around the
-    /// photo's focal point. Absent for the plain width renditions.
+    /// article hero's crop ladder (WebP and JPEG at each width). Crops are cut to the
+    /// rectangle an editor drew for the aspect (see `crops`), else around the photo's focal
+    /// point. Absent for the plain width renditions.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub crop: Option<String>,
@@ -71,6 +73,96 @@ pub struct PhotoOut {
     /// The smallest rendition (the original while processing).
     pub thumbnail_url: String,
     pub renditions: Vec<RenditionOut>,
+    /// The crops an editor drew, one per aspect that has one; the other aspects are cut
+    /// around the photo's focal point. Set with `PUT /api/v1/admin/photos/{id}/crops`.
+    pub crops: Vec<CropOut>,
+}
+
+impl PhotoOut {
+    /// With the photo's drawn crops (`From<Photo>` leaves them empty: they are stored
+    /// apart from the photo's row).
+    pub fn with_crops(mut self, crops: &[PhotoCrop]) -> Self {
+        self.crops = CropAspect::ALL
+            .iter()
+            .filter_map(|&aspect| {
+                let c = crops.iter().find(|c| c.aspect == aspect.ratio())?;
+                Some(CropOut {
+                    aspect,
+                    x: c.x,
+                    y: c.y,
+                    width: c.width,
+                    height: c.height,
+                })
+            })
+            .collect();
+        self
+    }
+}
+
+/// An aspect ratio the site crops photos to: `16x9` (the article hero, share previews and
+/// the first JSON-LD image), `4x3` and `1x1` (JSON-LD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum CropAspect {
+    #[serde(rename = "16x9")]
+    Wide,
+    #[serde(rename = "4x3")]
+    Standard,
+    #[serde(rename = "1x1")]
+    Square,
+}
+
+impl CropAspect {
+    pub const ALL: [CropAspect; 3] = [CropAspect::Wide, CropAspect::Standard, CropAspect::Square];
+
+    pub fn ratio(self) -> (u32, u32) {
+        match self {
+            CropAspect::Wide => (16, 9),
+            CropAspect::Standard => (4, 3),
+            CropAspect::Square => (1, 1),
+        }
+    }
+}
+
+/// A crop an editor drew: a rectangle of the original in pixels from its top-left corner,
+/// its height the aspect's of its width (rounded).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CropOut {
+    pub aspect: CropAspect,
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One crop to draw. It must lie inside the photo, be at least 320 px wide (or as wide as
+/// the photo allows at the aspect), and have the aspect within a pixel: the height is
+/// snapped to the width's.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CropIn {
+    pub aspect: CropAspect,
+    #[schema(minimum = 0)]
+    pub x: u32,
+    #[schema(minimum = 0)]
+    pub y: u32,
+    #[schema(minimum = 1)]
+    pub width: u32,
+    #[schema(minimum = 1)]
+    pub height: u32,
+}
+
+/// Every crop the photo is to have: the aspects listed are cut to their rectangle, those
+/// left out (an empty list: all) around the focal point.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "crops": [
+        {"aspect": "16x9", "x": 120, "y": 340, "width": 1600, "height": 900},
+        {"aspect": "1x1", "x": 560, "y": 0, "width": 1200, "height": 1200}
+    ]
+}))]
+pub struct PutCrops {
+    pub crops: Vec<CropIn>,
 }
 
 impl From<Photo> for PhotoOut {
@@ -96,6 +188,7 @@ impl From<Photo> for PhotoOut {
             processing: p.renditions.is_empty(),
             thumbnail_url,
             renditions: p.renditions.iter().map(RenditionOut::from).collect(),
+            crops: Vec::new(),
         }
     }
 }
