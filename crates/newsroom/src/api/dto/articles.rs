@@ -52,7 +52,9 @@ pub struct ArticleOut {
     pub old_slugs: Vec<String>,
     pub headline: String,
     pub lead: String,
-    /// Markdown with embeds (`::photo[ID]`, `::related[ID]`, quotes).
+    /// Markdown with embeds, each on its own line: `::photo[ID]`, `::related[ID]`,
+    /// `::quote[words]{cite="who"}` and `::embed[https://…]` (a social post or video on an
+    /// allowed network; any other address is refused with 422).
     pub body: String,
     pub hero_photo_id: Option<i64>,
     pub section_id: Option<i64>,
@@ -226,6 +228,8 @@ pub struct CreateArticle {
     pub slug: String,
     #[serde(default)]
     pub lead: String,
+    /// Markdown with embeds on their own lines (see `ArticleOut.body`); at most 200,000
+    /// characters.
     #[serde(default)]
     pub body: String,
     #[serde(default)]
@@ -299,6 +303,8 @@ pub struct SaveArticle {
     pub slug: String,
     #[serde(default)]
     pub lead: String,
+    /// Markdown with embeds on their own lines (see `ArticleOut.body`); at most 200,000
+    /// characters.
     #[serde(default)]
     pub body: String,
     #[serde(default)]
