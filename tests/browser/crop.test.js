@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, binary } from './server.js';
 
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const PASSWORD = 'a long test password 42';
 const EMAIL = 'crop-editor@example.com';
 const WAIT_MS = 60_000;
@@ -115,6 +116,8 @@ test('an editor drags, resizes, saves and resets the square crop of a photo', { 
     assert.match(page.url(), /done=crop(&|#|$)/, `saved (at ${page.url()})`);
     assert.deepEqual(await rectOf(page.locator('#crop-1x1 form')), dragged, 'the fields show what was saved');
     assert.equal(await page.locator('#crop-1x1 h3 .badge').innerText(), 'drawn');
+    await page.locator('#crop-1x1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}crop-editor.png` });
 
     // The worker cuts it: the crop on record is named by the rectangle and is square.
     const named = `-r${dragged.x}x${dragged.y}x${dragged.width}x${dragged.height}-`;

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser } from './server.js';
 
 const BIN = process.env.NEWSDESK_TEST_BIN || new URL('../../target/debug/newsdesk', import.meta.url).pathname;
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const PASSWORD = 'a long test password 42';
 const POST = 'https://bsky.app/profile/harbour.example.com/post/3kgbz4ccwjm2s';
 
@@ -113,6 +114,8 @@ test('an editor embeds a video and a post; readers load nothing from the provide
   const box = await facade.locator('.embed-play').boundingBox();
   assert.ok(Math.abs(box.width / box.height - 16 / 9) < 0.05, `the facade is 16:9 (${box.width}×${box.height})`);
   assert.deepEqual(fromReader, [], 'the page asked no third party for anything');
+  await facade.scrollIntoViewIfNeeded();
+  await reader.screenshot({ path: `${SHOTS}embed-facade-phone.png` });
 
   await facade.locator('.embed-play').click();
   const frame = facade.locator('iframe.embed-frame');
