@@ -89,6 +89,23 @@ test('an editor embeds a video and a post; readers load nothing from the provide
   assert.match(body, new RegExp(`^::embed\\[${POST.replace(/[.?/]/g, '\\$&')}\\]$`, 'm'));
   assert.deepEqual(fromNewsroom, [], 'the newsroom asked no provider for anything');
 
+  // A link to one of the site's articles dragged in from another tab lands as its card.
+  const front = await (await fetch(`${server.base}/en`)).text();
+  const href = front.match(/href="(\/en\/\d{4}\/\d{2}\/\d{2}\/[^"]+-(\d+))"/);
+  assert.ok(href, 'an article link on the front page');
+  const target = await editor.locator('p').first().boundingBox();
+  await page.evaluate(({ url, x, y }) => {
+    const data = new DataTransfer();
+    data.setData('text/uri-list', url);
+    data.setData('text/plain', url);
+    const content = document.querySelector('.rich-editor-content');
+    content.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    content.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    content.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+  }, { url: `${server.base}${href[1]}`, x: target.x + 10, y: target.y + target.height / 2 });
+  await editor.locator('.rich-embed[data-embed="related"]').first().waitFor({ timeout: 5000 });
+  assert.match(await page.inputValue('textarea[name="body"]'), new RegExp(`^::related\\[${href[2]}\\]$`, 'm'), 'the dropped link is a related card in the body');
+
   const section = await page.locator('select[name="section_id"] option:not([value=""])').first().getAttribute('value');
   await page.selectOption('select[name="section_id"]', section);
   const author = await page.locator('select[name="author_ids"] option').first().getAttribute('value');

@@ -221,11 +221,48 @@ const asEmbed = (schema, node) => {
   return text && !/\s/.test(text) && recognise(text) ? schema.nodes.embed.create({ url: text }) : null;
 };
 
+/**
+ * The block a link dropped on the editor stands for, or null: an article of this site
+ * (`/{edition}/{yyyy}/{mm}/{dd}/{slug}-{id}`, dragged from the reading site or the
+ * article list) becomes its related card, a supported post or video its embed. `origin`
+ * is the newsroom's own, since the two run on one host.
+ */
+export const blockForDroppedLink = (schema, text, origin) => {
+  const url = (text || "").split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith("#"));
+  if (!url || /\s/.test(url)) return null;
+  if (recognise(url)) return schema.nodes.embed.create({ url });
+  let parsed;
+  try {
+    parsed = new URL(url, origin);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== origin) return null;
+  const article = parsed.pathname.match(/^\/[a-z]{2,3}(?:-[A-Za-z0-9]+)?\/\d{4}\/\d{2}\/\d{2}\/[^/]*-(\d{1,18})$/);
+  return article ? schema.nodes.related.create({ id: article[1] }) : null;
+};
+
 // Pasting a post's or video's address on a line of its own makes an embed block of it:
-// into an empty paragraph, or as a whole line among other pasted lines.
+// into an empty paragraph, or as a whole line among other pasted lines. Dropping a link
+// (from another tab, the article list, the reading site) makes its block where it lands.
 const pasteAsEmbed = (schema) =>
   new Plugin({
     props: {
+      handleDrop(view, event, _slice, moved) {
+        // A block moved inside the editor is ProseMirror's own drag; files are not links.
+        if (moved || !event.dataTransfer || event.dataTransfer.files?.length) return false;
+        const data = event.dataTransfer.getData("text/uri-list") || event.dataTransfer.getData("text/plain");
+        const block = blockForDroppedLink(schema, data, window.location.origin);
+        if (!block) return false;
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        const $pos = view.state.doc.resolve(at ? at.pos : view.state.selection.from);
+        // Between blocks: after the top-level block the link was dropped on.
+        const where = $pos.depth > 0 ? $pos.after(1) : $pos.pos;
+        event.preventDefault();
+        view.dispatch(view.state.tr.insert(where, block).scrollIntoView());
+        view.focus();
+        return true;
+      },
       // Read from the parsed slice, not the clipboard's text: a copied link's text is its
       // title, and only a bare address should become a block.
       handlePaste(view, _event, slice) {

@@ -127,3 +127,35 @@ test("a bare supported address pasted on a line of its own becomes a block", () 
   assert.doesNotMatch(textarea.value, /::embed/, "an unsupported address stays text");
   editor.destroy();
 });
+
+test("a link dropped on the editor becomes its block: a post or video its embed, this site's article its related card", async () => {
+  const { blockForDroppedLink } = await import("../src/embeds.js");
+  const { editor } = setUp("Intro");
+  const { schema } = editor;
+  const origin = "https://news.example";
+  const video = blockForDroppedLink(schema, "https://youtu.be/dQw4w9WgXcQ", origin);
+  assert.equal(video.type.name, "embed");
+  assert.equal(video.attrs.url, "https://youtu.be/dQw4w9WgXcQ");
+  // text/uri-list: comment lines first, then the address.
+  const post = blockForDroppedLink(schema, "# dragged from a tab\r\nhttps://bsky.app/profile/harbour.example.com/post/3kq2abcde", origin);
+  assert.equal(post.type.name, "embed");
+  const card = blockForDroppedLink(schema, `${origin}/en/2026/12/07/ferry-timetable-doubles-42`, origin);
+  assert.equal(card.type.name, "related");
+  assert.equal(String(card.attrs.id), "42");
+  const arabic = blockForDroppedLink(schema, `${origin}/ar/2026/12/07/%D8%AC%D8%B3%D8%B1-77`, origin);
+  assert.equal(String(arabic.attrs.id), "77", "a percent-encoded Arabic slug");
+  // Not this site's, not an article, not a supported network, not one address: no block,
+  // and the browser's own drop (a link in the text) goes ahead.
+  for (const text of [
+    "https://elsewhere.example/en/2026/12/07/ferry-42",
+    `${origin}/en/section/world`,
+    `${origin}/admin/articles/42`,
+    "https://example.com/watch?v=dQw4w9WgXcQ",
+    "javascript:alert(1)",
+    "two words",
+    "",
+  ]) {
+    assert.equal(blockForDroppedLink(schema, text, origin), null, text);
+  }
+  editor.destroy();
+});
