@@ -13,7 +13,9 @@ use newsdesk_store::NewSection;
 
 use crate::support::{Instance, Reply, World, get, post_form};
 
-const WAIT: Duration = Duration::from_secs(20);
+/// How long a mail may take to arrive. Generous: each wait ends as soon as the mail is
+/// there, and on a 2-core machine shared with a build, 20 s once ran out.
+const WAIT: Duration = Duration::from_secs(60);
 
 fn cookie_of(reply: &Reply, name: &str) -> String {
     reply
