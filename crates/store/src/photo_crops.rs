@@ -185,13 +185,7 @@ impl Store {
                 .await?;
             }
             if only_if_unpublished {
-                let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
-                if !used_by.is_empty() {
-                    return Err(StoreError::InUse {
-                        what: format!("photo {id}"),
-                        used_by,
-                    });
-                }
+                refuse_if_shown!(conn, id);
             }
             insert_event!(conn, Change::Photo { id })?;
         });

@@ -262,13 +262,7 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
             if only_if_unpublished {
-                let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
-                if !used_by.is_empty() {
-                    return Err(StoreError::InUse {
-                        what: format!("photo {id}"),
-                        used_by,
-                    });
-                }
+                refuse_if_shown!(conn, id);
             }
             insert_event!(conn, Change::Photo { id })?;
         });
@@ -306,13 +300,7 @@ impl Store {
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
-            let used_by = public_users!(conn, crate::refs::PHOTO, id, 0i64)?;
-            if !used_by.is_empty() {
-                return Err(StoreError::InUse {
-                    what: format!("photo {id}"),
-                    used_by,
-                });
-            }
+            refuse_if_shown!(conn, id);
             let detached: Vec<i64> = sqlx::query_scalar(
                 "UPDATE articles SET hero_photo_id = NULL \
                  WHERE hero_photo_id = $1 AND status IN ('draft', 'unpublished') RETURNING id",

@@ -137,6 +137,21 @@ macro_rules! public_users {
     };
 }
 
+/// Inside a transaction: refuses (`StoreError::InUse`, naming the articles) a change to photo
+/// `$id` that a published or scheduled article shows. For the changes only the desk may
+/// make to a photo in public use (its focal point, its crops, its deletion).
+macro_rules! refuse_if_shown {
+    ($conn:ident, $id:expr) => {{
+        let used_by = public_users!($conn, $crate::refs::PHOTO, $id, 0i64)?;
+        if !used_by.is_empty() {
+            return Err($crate::StoreError::InUse {
+                what: format!("photo {}", $id),
+                used_by,
+            });
+        }
+    }};
+}
+
 /// Articles per transaction in [`Store::rebuild_article_refs`].
 const REBUILD_CHUNK: i64 = 500;
 
