@@ -356,41 +356,41 @@ pub async fn delete(
     staff: Staff,
     Path(id): Path<i64>,
 ) -> AdminResult {
-    match actions::delete(&state, &staff.actor, id)
+    let err = match actions::delete(&state, &staff.actor, id)
         .await
         .map_err(HttpError::from)
     {
-        Ok(()) => Ok(Redirect::to("/admin/media?done=deleted").into_response()),
-        Err(HttpError::InUse { used_by, .. }) => {
-            let photo = actions::get(&state, &staff.actor, id).await?;
-            let form = text_form(&photo);
-            let focus = focus::view(&state, &photo).await?;
-            edit_page(
-                &staff,
-                StatusCode::CONFLICT,
-                photo,
-                focus,
-                &form,
-                None,
-                "",
-                &used_by,
-            )
-        }
-        Err(err) if is_form_error(&err) => {
-            let photo = actions::get(&state, &staff.actor, id).await?;
-            let form = text_form(&photo);
-            let focus = focus::view(&state, &photo).await?;
-            edit_page(
-                &staff,
-                err.status(),
-                photo,
-                focus,
-                &form,
-                Some(&err),
-                "",
-                &[],
-            )
-        }
-        Err(err) => Err(AdminError(err)),
+        Ok(()) => return Ok(Redirect::to("/admin/media?done=deleted").into_response()),
+        Err(err) => err,
+    };
+    if !matches!(err, HttpError::InUse { .. }) && !is_form_error(&err) {
+        return Err(AdminError(err));
+    }
+    // Both refusals show the photo's page again: one listing the articles that use it, the
+    // other saying what to fix.
+    let photo = actions::get(&state, &staff.actor, id).await?;
+    let form = text_form(&photo);
+    let focus = focus::view(&state, &photo).await?;
+    match &err {
+        HttpError::InUse { used_by, .. } => edit_page(
+            &staff,
+            StatusCode::CONFLICT,
+            photo,
+            focus,
+            &form,
+            None,
+            "",
+            used_by,
+        ),
+        _ => edit_page(
+            &staff,
+            err.status(),
+            photo,
+            focus,
+            &form,
+            Some(&err),
+            "",
+            &[],
+        ),
     }
 }
