@@ -36,6 +36,7 @@ mod types;
 
 pub use account_links::{LinkPurpose, TakenLink};
 pub use articles::autosave::{Autosave, AutosaveFields, AutosaveSlot, AutosaveWrite, Oversized};
+pub use articles::page::ArticlePage;
 pub use articles::sitemap::{MAX_NEWS_PAGE, MAX_SITEMAP_RANGE, SitemapArticle};
 pub use articles::{AuditNote, BlockedArticle, DueArticles, MAX_LIST_LIMIT, Transition};
 pub use comments::{CommentSort, MAX_THREAD_PAGE, NewComment, ThreadItem, VoteKind};

@@ -129,6 +129,32 @@ pub struct ArticleSummary {
     pub created_by: Option<i64>,
 }
 
+impl From<&newsdesk_core::Article> for ArticleSummary {
+    fn from(a: &newsdesk_core::Article) -> Self {
+        ArticleSummary {
+            id: a.id,
+            edition: a.edition.clone(),
+            slug: a.slug.clone(),
+            headline: a.headline.clone(),
+            lead: a.lead.clone(),
+            hero_photo_id: a.hero_photo_id,
+            section_id: a.section_id,
+            author_ids: a.author_ids.clone(),
+            tag_ids: a.tag_ids.clone(),
+            status: a.status,
+            published_at: a.published_at,
+            updated_at: a.updated_at,
+            created_at: a.created_at,
+            first_published_at: a.first_published_at,
+            breaking: a.breaking,
+            important: a.important,
+            in_newsfeed: a.in_newsfeed,
+            version: a.version,
+            created_by: a.created_by,
+        }
+    }
+}
+
 impl ArticleSummary {
     /// Same as [`newsdesk_core::Article::path`].
     pub fn path(&self) -> String {

@@ -171,6 +171,7 @@ macro_rules! free_slug {
 pub mod autosave;
 mod bulk;
 mod history;
+pub mod page;
 mod publish;
 mod read;
 pub mod sitemap;

@@ -6,6 +6,7 @@ mod fixtures;
 
 mod account_links;
 mod accounts;
+mod article_page;
 mod articles;
 mod autosaves;
 mod bulk;
