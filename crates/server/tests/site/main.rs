@@ -4,6 +4,7 @@
 mod support;
 
 mod arabic_slugs;
+mod article_refs;
 mod busy_day;
 mod cache_keys;
 mod caching;

@@ -11,7 +11,7 @@ use newsdesk_core::{Article, ArticleStatus};
 use newsdesk_store::ArticleSummary;
 use serde::{Deserialize, Serialize};
 
-use super::article_view::{self, Loaded};
+use super::article_view::{self, Fetched, Loaded};
 use super::context::{self, Chrome, EditionCtx, Keys};
 use super::error_page::or_error_page;
 use super::page;
@@ -74,10 +74,15 @@ async fn show_inner(
     slug_id: &str,
     fragment: bool,
 ) -> Result<Response, HttpError> {
-    let article = match split_slug_id(slug_id) {
-        Some((_, id)) => state.store().get_article(id).await?,
-        // A link from before ids were in URLs, or a hand-trimmed one: try it as an old slug.
-        None => state.store().article_by_old_slug(code, slug_id).await?,
+    let page = match split_slug_id(slug_id) {
+        Some((_, id)) => Some(state.store().article_page(id).await?),
+        None => None,
+    };
+    let article = match &page {
+        Some(page) => &page.article,
+        // A link from before ids were in URLs, or a hand-trimmed one: try it as an old slug
+        // (its canonical path has an id, so this always ends in a redirect).
+        None => &state.store().article_by_old_slug(code, slug_id).await?,
     };
     match article.status {
         ArticleStatus::Published => {}
@@ -93,7 +98,11 @@ async fn show_inner(
         };
         return Ok(page::redirect(StatusCode::MOVED_PERMANENTLY, &to));
     }
-    let (html, keys) = build(state, &article, false, fragment).await?;
+    let Some(stored) = page else {
+        return Err(HttpError::NotFound);
+    };
+    let (article, fetched) = Fetched::stored(state, stored).await?;
+    let (html, keys) = build(state, &article, fetched, false, fragment).await?;
     // The newsfeed column changes with every publish in the edition; the article itself
     // rarely. Following the column lazily keeps the edition's article pages cached
     // through a busy news day (the column is at most `REFRESH_AFTER` behind).
@@ -117,7 +126,8 @@ pub async fn render_article_html(
     article: &Article,
     preview: bool,
 ) -> Result<String, HttpError> {
-    build(state, article, preview, false)
+    let fetched = Fetched::load(state, article, preview).await?;
+    build(state, article, fetched, preview, false)
         .await
         .map(|(html, _)| html)
 }
@@ -125,16 +135,23 @@ pub async fn render_article_html(
 async fn build(
     state: &AppState,
     article: &Article,
+    mut fetched: Fetched,
     preview: bool,
     fragment: bool,
 ) -> Result<(String, Keys), HttpError> {
     let ctx = EditionCtx::load(state, &article.edition).await?;
     let mut keys = Keys::for_edition(ctx.code());
     let mut view_keys = Keys::default();
-    // The article's own lookups and what surrounds it, side by side.
-    let (loaded, around) = futures::try_join!(
-        article_view::load(state, &ctx, article, &mut view_keys),
-        article_view::around(state, &ctx, article, preview, fragment),
+    // The article's part and the newsfeed column (a shared fragment), side by side.
+    let (loaded, newsfeed) = futures::try_join!(
+        article_view::load(state, &ctx, article, &mut fetched, &mut view_keys),
+        async {
+            if fragment {
+                Ok::<_, HttpError>(Default::default())
+            } else {
+                Ok(context::newsfeed_items(state, &ctx).await?)
+            }
+        },
     )?;
     keys.extend(view_keys);
     let Loaded {
@@ -145,11 +162,9 @@ async fn build(
         tags,
         authors,
     } = loaded;
-    let article_view::Around {
-        next,
-        newsfeed,
-        translations,
-    } = around;
+    let Fetched {
+        next, translations, ..
+    } = fetched;
     // The next article is the one published just before this one: a new publish does not
     // change it, its unpublishing does.
     if let Some(next) = &next {
@@ -181,7 +196,7 @@ async fn build(
         )?;
         return Ok((html, keys));
     }
-    let newsfeed = context::newsfeed_cards(state, &ctx, &newsfeed, &mut keys);
+    let newsfeed = context::newsfeed_cards(&ctx, &newsfeed, &mut keys);
     let most_read = if preview {
         Vec::new()
     } else {

@@ -30,89 +30,185 @@ pub struct Loaded {
     pub authors: Vec<newsdesk_core::Author>,
 }
 
-/// What surrounds the article on its page: the next article (for "read next"), the
-/// newsfeed column's items, the article in other editions. Empty parts for a preview (no
-/// next article or translations) and a fragment (no newsfeed; its translations let the
-/// loader point the edition switcher at the article being read).
+/// What the store answers about an article for its page: from one statement
+/// ([`Fetched::stored`]) for a page readers open, the long way ([`Fetched::load`]) for the
+/// newsroom's preview of an article as it stands in the form.
 #[derive(Default)]
-pub struct Around {
+pub struct Fetched {
+    pub authors: Vec<newsdesk_core::Author>,
+    pub tags: Vec<newsdesk_core::Tag>,
+    pub corrections: Vec<newsdesk_core::Correction>,
+    pub comment_count: i64,
+    /// The articles the body embeds as cards, any status.
+    pub related: Vec<ArticleSummary>,
+    /// Every photo the page may print: hero, share card, inline, the cards' heroes.
+    pub photos: HashMap<i64, Photo>,
+    /// The next article ("read next", infinite scroll); none in a preview.
     pub next: Option<ArticleSummary>,
-    pub newsfeed: std::sync::Arc<Vec<newsdesk_store::FeedEntry>>,
+    /// The article in other editions; none in a preview.
     pub translations: Vec<ArticleSummary>,
+    /// What the body embeds, parsed once per page.
+    pub refs: body::EmbedRefs,
 }
 
-/// Loads [`Around`] with its queries side by side (each on its own connection); meant to
-/// run beside [`load`] (`futures::try_join!(load(…), around(…))`), so a miss of the article
-/// page waits for about two database round trips instead of a dozen in a row.
-pub async fn around(
-    state: &AppState,
-    ctx: &EditionCtx,
+impl Fetched {
+    /// From [`newsdesk_store::Store::article_page`]. Its embeds come from `article_refs`,
+    /// which every save keeps with the body; should the two ever differ, what the body
+    /// names and the answer lacks is loaded here, so the page never drops a card quietly.
+    pub async fn stored(
+        state: &AppState,
+        page: newsdesk_store::ArticlePage,
+    ) -> Result<(Article, Fetched), HttpError> {
+        let newsdesk_store::ArticlePage {
+            article,
+            authors,
+            tags,
+            corrections,
+            comment_count,
+            next,
+            translations,
+            mut related,
+            photos,
+        } = page;
+        let mut photos: HashMap<i64, Photo> = photos.into_iter().map(|p| (p.id, p)).collect();
+        let refs = body::embeds(&article.body);
+        let missing_articles: Vec<i64> = refs
+            .articles
+            .iter()
+            .copied()
+            .filter(|id| !related.iter().any(|r| r.id == *id))
+            .collect();
+        if !missing_articles.is_empty() {
+            let found = state.store().get_articles(&missing_articles).await?;
+            related.extend(found.iter().map(ArticleSummary::from));
+        }
+        let missing_photos: Vec<i64> = wanted_photos(&article, &refs, &related)
+            .filter(|id| !photos.contains_key(id))
+            .collect();
+        if !missing_photos.is_empty() {
+            tracing::warn!(
+                article = article.id,
+                photos = ?missing_photos,
+                "article_refs lacks photos the article shows; loaded them separately"
+            );
+            for p in state.store().get_photos(&missing_photos).await? {
+                photos.insert(p.id, p);
+            }
+        }
+        Ok((
+            article,
+            Fetched {
+                authors,
+                tags,
+                corrections,
+                comment_count,
+                related,
+                photos,
+                next,
+                translations,
+                refs,
+            },
+        ))
+    }
+
+    /// The long way: queries side by side, then every photo in one query. For an article
+    /// that may not be stored as it stands (the preview of an edit).
+    pub async fn load(
+        state: &AppState,
+        article: &Article,
+        preview: bool,
+    ) -> Result<Fetched, HttpError> {
+        let store = state.store();
+        let refs = body::embeds(&article.body);
+        let (authors, tags, others, corrections, comment_count, next, translations) = futures::try_join!(
+            store.get_authors(&article.author_ids),
+            store.get_tags(&article.tag_ids),
+            async {
+                if refs.articles.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    store.get_articles(&refs.articles).await
+                }
+            },
+            store.list_corrections(article.id),
+            store.comment_count(article.id),
+            async {
+                if preview {
+                    Ok(None)
+                } else {
+                    store.next_article(article).await
+                }
+            },
+            async {
+                if preview {
+                    Ok(Vec::new())
+                } else {
+                    store.translations(article).await
+                }
+            },
+        )?;
+        let related: Vec<ArticleSummary> = others.iter().map(ArticleSummary::from).collect();
+        let ids: Vec<i64> = wanted_photos(article, &refs, &related).collect();
+        let photos = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            store
+                .get_photos(&ids)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect()
+        };
+        Ok(Fetched {
+            authors,
+            tags,
+            corrections,
+            comment_count,
+            related,
+            photos,
+            next,
+            translations,
+            refs,
+        })
+    }
+}
+
+/// The photos an article page prints: hero, share card, inline ones, the cards' heroes.
+fn wanted_photos<'a>(
     article: &Article,
-    preview: bool,
-    fragment: bool,
-) -> Result<Around, HttpError> {
-    let store = state.store();
-    let (next, newsfeed, translations) = futures::try_join!(
-        async {
-            if preview {
-                Ok(None)
-            } else {
-                store.next_article(article).await
-            }
-        },
-        async {
-            if fragment {
-                Ok(Default::default())
-            } else {
-                context::newsfeed_items(state, ctx).await
-            }
-        },
-        async {
-            if preview {
-                Ok(Vec::new())
-            } else {
-                store.translations(article).await
-            }
-        },
-    )?;
-    Ok(Around {
-        next,
-        newsfeed,
-        translations,
-    })
+    refs: &'a body::EmbedRefs,
+    related: &'a [ArticleSummary],
+) -> impl Iterator<Item = i64> + 'a {
+    article
+        .hero_photo_id
+        .into_iter()
+        .chain(article.social_photo_id)
+        .chain(refs.photos.iter().copied())
+        .chain(related.iter().filter_map(|a| a.hero_photo_id))
 }
 
+/// Builds the article's part of the page from what was fetched; `fetched` keeps what
+/// surrounds the article (next, translations) for the caller.
 pub async fn load(
     state: &AppState,
     ctx: &EditionCtx,
     article: &Article,
+    fetched: &mut Fetched,
     keys: &mut Keys,
 ) -> Result<Loaded, HttpError> {
-    let store = state.store();
     let lang = ctx.lang();
     let tz = ctx.edition.tz();
     let i18n = state.i18n();
     keys.add(keys::article(article.id));
     keys.add(keys::comments(article.id));
 
-    // Everything the page shows about the article, in two waves of queries run side by
-    // side: what the article's ids point at, then every photo (hero, inline, related
-    // cards' heroes) in one query.
-    let refs = body::embeds(&article.body);
-    let (authors, tags, others, entity_notes, corrections, comment_count) = futures::try_join!(
-        store.get_authors(&article.author_ids),
-        store.get_tags(&article.tag_ids),
-        async {
-            if refs.articles.is_empty() {
-                Ok(Vec::new())
-            } else {
-                store.get_articles(&refs.articles).await
-            }
-        },
-        context::entity_notes(state, &article.edition),
-        store.list_corrections(article.id),
-        store.comment_count(article.id),
-    )?;
+    let entity_notes = context::entity_notes(state, &article.edition).await?;
+    let authors = std::mem::take(&mut fetched.authors);
+    let tags = std::mem::take(&mut fetched.tags);
+    let corrections = std::mem::take(&mut fetched.corrections);
+    let comment_count = fetched.comment_count;
+    let all_photos = &fetched.photos;
+    let others = &fetched.related;
     for a in &authors {
         keys.add(keys::author(a.id));
     }
@@ -123,20 +219,6 @@ pub async fn load(
     if let Some(s) = &section {
         keys.add(keys::section(s.id));
     }
-    let mut photo_ids: Vec<i64> = article.hero_photo_id.into_iter().collect();
-    photo_ids.extend(article.social_photo_id);
-    photo_ids.extend(&refs.photos);
-    photo_ids.extend(others.iter().filter_map(|a| a.hero_photo_id));
-    let all_photos: HashMap<i64, Photo> = if photo_ids.is_empty() {
-        HashMap::new()
-    } else {
-        store
-            .get_photos(&photo_ids)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect()
-    };
     let hero = article
         .hero_photo_id
         .and_then(|id| all_photos.get(&id))
@@ -157,9 +239,9 @@ pub async fn load(
         state,
         lang,
         tz,
-        &others,
-        &all_photos,
-        &refs,
+        others,
+        all_photos,
+        &fetched.refs,
         entity_notes,
         keys,
     );
@@ -231,7 +313,7 @@ pub(crate) fn body_context(
     state: &AppState,
     lang: &str,
     tz: chrono_tz::Tz,
-    embedded: &[Article],
+    embedded: &[ArticleSummary],
     photos: &HashMap<i64, Photo>,
     refs: &body::EmbedRefs,
     entity_notes: std::sync::Arc<newsdesk_core::body::EntityNotes>,
@@ -241,7 +323,7 @@ pub(crate) fn body_context(
     let mut related = HashMap::new();
     for other in embedded {
         keys.add(keys::article(other.id));
-        if !other.is_public() {
+        if other.status != newsdesk_core::ArticleStatus::Published {
             continue;
         }
         let when = other.published_at.map(|at| i18n.local_time(lang, tz, at));

@@ -167,7 +167,10 @@ async fn render_body(
         state,
         ctx.lang(),
         ctx.edition.tz(),
-        &articles,
+        &articles
+            .iter()
+            .map(newsdesk_store::ArticleSummary::from)
+            .collect::<Vec<_>>(),
         &photos,
         &refs,
         entity_notes,
