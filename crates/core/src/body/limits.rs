@@ -54,6 +54,19 @@ pub fn nesting_depth(markdown: &str) -> usize {
 }
 
 /// Cuts `source` to at most [`MAX_SOURCE_BYTES`], at a character boundary.
+/// The body as the renderer reads it: cut to [`MAX_SOURCE_BYTES`], in Unicode NFC (so a
+/// name typed with combining accents still matches its entity note). Borrowed when the
+/// text is already NFC, as almost every body is: normalising char by char into a new
+/// string had been a tenth of an article page's miss, done three times per page.
+pub fn normalized_source(source: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let source = bounded_source(source);
+    match is_nfc_quick(source.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(source),
+        IsNormalized::No | IsNormalized::Maybe => std::borrow::Cow::Owned(source.nfc().collect()),
+    }
+}
+
 pub fn bounded_source(source: &str) -> &str {
     if source.len() <= MAX_SOURCE_BYTES {
         return source;

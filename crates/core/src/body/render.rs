@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
-use unicode_normalization::UnicodeNormalization;
 
 use super::blocks::{Block, blocks};
 use super::embed::{Embed, unsupported_embed};
@@ -16,7 +15,7 @@ use super::{EmbedRefs, EmbedStyle, RenderContext, RenderedBody, RenderedNote, ca
 /// Lists the articles and photos a body embeds, so the caller can load them.
 /// At most [`limits::MAX_EMBEDS`] of each kind: the rest render nothing.
 pub fn embeds(markdown: &str) -> EmbedRefs {
-    let source: String = limits::bounded_source(markdown).nfc().collect();
+    let source = limits::normalized_source(markdown);
     let mut refs = EmbedRefs::default();
     let mut seen = HashSet::new();
     for piece in blocks(&source).into_iter().filter_map(|b| match b {
@@ -40,7 +39,7 @@ pub fn embeds(markdown: &str) -> EmbedRefs {
 /// whose address is not a post or video the site shows (readers would see nothing).
 /// Lines are found as the renderer finds them, so code and escaped lines never count.
 pub fn embed_problems(markdown: &str) -> Vec<String> {
-    let source: String = limits::bounded_source(markdown).nfc().collect();
+    let source = limits::normalized_source(markdown);
     blocks(&source)
         .into_iter()
         .filter_map(|b| match b {
@@ -73,7 +72,7 @@ fn shorten(url: &str) -> String {
 /// The work is bounded whatever the input (see [`limits`]): nesting is flattened, and
 /// output past [`limits::MAX_HTML_BYTES`] is left out.
 pub fn render(markdown: &str, ctx: &RenderContext) -> RenderedBody {
-    let source: String = limits::bounded_source(markdown).nfc().collect();
+    let source = limits::normalized_source(markdown);
     let blocks = blocks(&source);
     let h1_present = blocks.iter().any(|b| {
         matches!(

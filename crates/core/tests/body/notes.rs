@@ -142,3 +142,20 @@ fn text_inside_a_raw_link_opened_in_an_html_block_is_not_marked() {
     );
     assert!(out.html.ends_with("outside</p>\n"), "{}", out.html);
 }
+
+#[test]
+fn a_name_typed_with_combining_accents_is_read_as_composed() {
+    let c = ctx_with_notes(vec![note(4, &["Société Générale"], "A note on the bank.")]);
+    let composed = render("Société Générale reported a loss.", &c);
+    // The same words with each é as e + U+0301 (as some keyboards and pastes send them).
+    let decomposed = render(
+        "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale reported a loss.",
+        &c,
+    );
+    assert_eq!(decomposed.notes.len(), 1, "the note is found");
+    assert_eq!(
+        decomposed.html, composed.html,
+        "and the text printed composed"
+    );
+    assert!(!decomposed.html.contains('\u{301}'));
+}
