@@ -137,7 +137,7 @@ async fn render(state: &AppState, code: &str) -> Result<Response, HttpError> {
             }
         })
         .collect();
-    let newsfeed = context::newsfeed_cards(state, &ctx, &feed_items, &mut keys);
+    let newsfeed = context::newsfeed_cards(&ctx, &feed_items, &mut keys);
 
     let title = ctx.t(state, "front-title");
     let mut head = HeadMeta::new(EditionCtx::absolute(state, &format!("/{code}")));

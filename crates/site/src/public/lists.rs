@@ -210,7 +210,7 @@ pub async fn render(
         state.store().list_articles(&query),
         context::newsfeed_items(state, ctx),
     )?;
-    let newsfeed = context::newsfeed_cards(state, ctx, &feed_items, &mut keys);
+    let newsfeed = context::newsfeed_cards(ctx, &feed_items, &mut keys);
     if items.is_empty() && page_no > 1 {
         return Err(HttpError::NotFound);
     }

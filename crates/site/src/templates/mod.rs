@@ -178,7 +178,7 @@ fn html_formatter(
         && !value.is_safe()
         && let Some(text) = value.as_str()
     {
-        return out.write_str(&escape_html(text)).map_err(|e| {
+        return write_escaped(out, text).map_err(|e| {
             minijinja::Error::new(
                 minijinja::ErrorKind::WriteFailure,
                 "could not write the page",
@@ -191,17 +191,30 @@ fn html_formatter(
 
 pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = write_escaped(&mut escaped, text);
     escaped
+}
+
+/// Writes `text` HTML-escaped, the runs between special characters whole: every value a
+/// page prints passes here, and pushing it char by char had been 5% of an article's miss.
+/// The five special characters are ASCII, so every cut is on a char boundary.
+fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut done = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(text.get(done..i).unwrap_or_default())?;
+        out.write_str(entity)?;
+        done = i + 1;
+    }
+    out.write_str(text.get(done..).unwrap_or_default())
 }
 
 fn fluent_args(kwargs: &Kwargs) -> Result<FluentArgs<'static>, minijinja::Error> {
@@ -248,5 +261,20 @@ mod tests {
             escape_script(r#"{"h":"</script><b>"}"#),
             r#"{"h":"\u003c/script>\u003cb>"}"#
         );
+    }
+
+    #[test]
+    fn escaping_replaces_the_five_characters_and_keeps_everything_else() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(
+            escape_html("«Привет» — مرحبا <b>"),
+            "«Привет» — مرحبا &lt;b&gt;"
+        );
+        assert_eq!(escape_html("&"), "&amp;");
+        assert_eq!(escape_html("no specials"), "no specials");
+        assert_eq!(escape_html(""), "");
     }
 }
