@@ -131,21 +131,17 @@ impl Templates {
         }
         env.add_function(
             "t",
-            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-                let lang = state
-                    .lookup("lang")
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "en".to_owned());
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
+                let lang = state.lookup("lang");
+                let lang = lang.as_ref().and_then(Value::as_str).unwrap_or("en");
                 let args = fluent_args(&kwargs)?;
-                Ok(i18n.get(
-                    &lang,
-                    key,
-                    if args.iter().next().is_some() {
-                        Some(&args)
-                    } else {
-                        None
-                    },
-                ))
+                if args.iter().next().is_none() {
+                    if let Some(text) = i18n.plain(lang, key) {
+                        return Ok(Value::from(text.clone()));
+                    }
+                    return Ok(Value::from(i18n.get(lang, key, None)));
+                }
+                Ok(Value::from(i18n.get(lang, key, Some(&args))))
             },
         );
         env.add_function("static_url", move |name: &str| assets.url(name));
