@@ -36,7 +36,7 @@ struct ArticlePage {
     article: ArticleView,
     next: Option<NextLink>,
     translations: Vec<TranslationLink>,
-    newsfeed: Vec<crate::live::FeedItemView>,
+    newsfeed: super::context::NewsfeedColumn,
     most_read: Vec<crate::most_read::MostRead>,
 }
 

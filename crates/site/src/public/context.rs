@@ -242,16 +242,6 @@ pub fn cards(
         .collect()
 }
 
-/// The newsfeed column: the edition's latest newsfeed entries.
-pub async fn newsfeed(
-    state: &AppState,
-    ctx: &EditionCtx,
-    keys: &mut Keys,
-) -> Result<Vec<crate::live::FeedItemView>, HttpError> {
-    let items = newsfeed_items(state, ctx).await?;
-    Ok(newsfeed_cards(ctx, &items, keys))
-}
-
 /// The newsfeed column: its entries (articles and short items) and their views, made once
 /// per change to the newsfeed and shared by every page of the edition until the next one.
 /// A view's day label is relative to the newest entry, not to the clock, so it stays true
@@ -260,6 +250,19 @@ pub async fn newsfeed(
 pub struct Newsfeed {
     pub entries: Vec<newsdesk_store::FeedEntry>,
     pub views: Vec<crate::live::FeedItemView>,
+    /// The column's HTML (`partials/newsfeed.html`), rendered with the views: the same on
+    /// every page of the edition. `None` if rendering failed; pages then render the views.
+    pub html: Option<String>,
+}
+
+/// The newsfeed column as a page prints it.
+#[derive(Debug, Default, Serialize)]
+pub struct NewsfeedColumn {
+    /// The shared HTML, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+    /// The items, for the page's template to render where there is no shared HTML.
+    pub items: Vec<crate::live::FeedItemView>,
 }
 
 pub async fn newsfeed_items(
@@ -275,20 +278,59 @@ pub async fn newsfeed_items(
             || async {
                 let entries = state.store().newsfeed(code, None, NEWSFEED_ITEMS).await?;
                 let views = crate::live::feed::views(state, ctx, &entries);
-                Ok(Newsfeed { entries, views })
+                let html = column_html(state, code, &views);
+                Ok(Newsfeed {
+                    entries,
+                    views,
+                    html,
+                })
             },
         )
         .await
 }
 
-/// The column's views; tags the page with the newsfeed's key.
-pub fn newsfeed_cards(
-    ctx: &EditionCtx,
-    feed: &Newsfeed,
-    keys: &mut Keys,
-) -> Vec<crate::live::FeedItemView> {
+/// Renders the column once for every page of the edition that shows it (rendering its
+/// fifteen items on every miss had been a few percent of one). Its variables are the ones a
+/// page gives the partial: the page's language is the edition's code, as in
+/// [`EditionCtx::chrome`].
+fn column_html(
+    state: &AppState,
+    code: &str,
+    views: &[crate::live::FeedItemView],
+) -> Option<String> {
+    render_column(state.templates(), code, views)
+        .inspect_err(|e| {
+            tracing::warn!(edition = code, error = %e, "the newsfeed column did not render; pages render it themselves");
+        })
+        .ok()
+}
+
+fn render_column(
+    templates: &crate::templates::Templates,
+    code: &str,
+    views: &[crate::live::FeedItemView],
+) -> Result<String, HttpError> {
+    let column = minijinja::context! {
+        lang => code,
+        edition => minijinja::context! { code => code },
+        newsfeed => minijinja::context! { items => views },
+    };
+    templates.render("partials/newsfeed.html", column)
+}
+
+/// The column as a page prints it; tags the page with the newsfeed's key.
+pub fn newsfeed_cards(ctx: &EditionCtx, feed: &Newsfeed, keys: &mut Keys) -> NewsfeedColumn {
     keys.add(keys::newsfeed(ctx.code()));
-    feed.views.clone()
+    match &feed.html {
+        Some(html) => NewsfeedColumn {
+            html: Some(html.clone()),
+            items: Vec::new(),
+        },
+        None => NewsfeedColumn {
+            html: None,
+            items: feed.views.clone(),
+        },
+    }
 }
 
 /// The edition's entity notes, prepared for matching, shared by every render until a
@@ -307,3 +349,75 @@ pub async fn entity_notes(
 }
 
 pub const NEWSFEED_ITEMS: i64 = 15;
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::assets::Assets;
+    use crate::i18n::I18n;
+    use crate::live::FeedItemView;
+    use crate::templates::Templates;
+
+    fn item(id: i64, breaking: bool) -> FeedItemView {
+        FeedItemView {
+            key: format!("a{id}"),
+            kind: "article",
+            id,
+            headline: format!("Storm <{id}> & \"floods\""),
+            text: String::new(),
+            href: format!("/ar/news/{id}"),
+            important: id % 2 == 0,
+            breaking,
+            published_at: Utc.with_ymd_and_hms(2026, 12, 7, 14, 5, 0).unwrap(),
+            time: "14:05".into(),
+            day: if id > 1 {
+                "06/12".into()
+            } else {
+                String::new()
+            },
+            datetime: "2026-12-07T16:05:00+02:00".into(),
+            full: "7 December 2026, 16:05 EET".into(),
+        }
+    }
+
+    /// The shared HTML is what the page's own template writes for the same items.
+    #[test]
+    fn the_shared_column_is_the_column_a_page_renders() {
+        let templates = Templates::load_with(
+            Arc::new(I18n::load().unwrap()),
+            Arc::new(Assets::load()),
+            vec![(
+                "page.html".into(),
+                "<p>{{ lang }}</p>{% include \"partials/newsfeed.html\" %}<p>end</p>".into(),
+            )],
+        )
+        .unwrap();
+        let views = vec![item(1, true), item(2, false), item(3, false)];
+        let shared = render_column(&templates, "ar", &views).unwrap();
+        let page = templates
+            .render(
+                "page.html",
+                minijinja::context! {
+                    lang => "ar",
+                    edition => minijinja::context! { code => "ar" },
+                    newsfeed => NewsfeedColumn { html: None, items: views },
+                },
+            )
+            .unwrap();
+        assert_eq!(page, format!("<p>ar</p>{shared}<p>end</p>"));
+        assert!(
+            shared.contains("Storm &lt;2&gt; &amp; &quot;floods&quot;"),
+            "{shared}"
+        );
+        assert!(shared.contains("/ar/newsfeed"), "{shared}");
+        assert_eq!(
+            shared.matches("newsfeed__item--breaking").count(),
+            1,
+            "{shared}"
+        );
+    }
+}

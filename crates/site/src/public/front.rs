@@ -27,7 +27,7 @@ struct FrontPage {
     lead: Option<Card>,
     top: Vec<Card>,
     blocks: Vec<Block>,
-    newsfeed: Vec<crate::live::FeedItemView>,
+    newsfeed: super::context::NewsfeedColumn,
     most_read: Vec<crate::most_read::MostRead>,
 }
 

@@ -30,7 +30,7 @@ pub struct ListPage {
     pub empty_text: String,
     pub pager: Option<Pager>,
     pub day_nav: Option<DayNav>,
-    pub newsfeed: Vec<crate::live::FeedItemView>,
+    pub newsfeed: super::context::NewsfeedColumn,
 }
 
 #[derive(Serialize)]
