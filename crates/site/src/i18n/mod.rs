@@ -57,6 +57,7 @@ impl I18n {
             let id: LanguageIdentifier = lang
                 .parse()
                 .map_err(|e| HttpError::internal(anyhow::anyhow!("bad language id {lang}: {e}")))?;
+            let ids = message_ids(&resource);
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Bidi isolation marks would end up inside attributes and titles; the templates
             // isolate mixed-direction text with <bdi> where it matters instead.
@@ -66,7 +67,7 @@ impl I18n {
                     "i18n/{lang}.ftl has duplicate keys: {errs:?}"
                 ))
             })?;
-            plain.insert(*lang, plain_messages(lang, &bundle));
+            plain.insert(*lang, plain_messages(&ids, &bundle));
             bundles.insert(*lang, bundle);
         }
         Ok(Self { bundles, plain })
@@ -133,13 +134,7 @@ impl I18n {
         let Ok(resource) = FluentResource::try_new((*source).to_owned()) else {
             return Vec::new();
         };
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                _ => None,
-            })
-            .collect()
+        message_ids(&resource)
     }
 }
 
@@ -166,27 +161,31 @@ pub fn count_args(name: &str, count: i64) -> FluentArgs<'_> {
     out
 }
 
-/// Every message of `bundle` that formats without arguments and without errors.
-fn plain_messages(lang: &str, bundle: &FluentBundle<FluentResource>) -> HashMap<String, Arc<str>> {
-    let Some((_, source)) = SOURCES.iter().find(|(l, _)| *l == lang) else {
-        return HashMap::new();
-    };
-    let Ok(resource) = FluentResource::try_new((*source).to_owned()) else {
-        return HashMap::new();
-    };
+/// The ids of the messages of `resource`, in file order.
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every message of `ids` that `bundle` formats without arguments and without errors.
+fn plain_messages(
+    ids: &[String],
+    bundle: &FluentBundle<FluentResource>,
+) -> HashMap<String, Arc<str>> {
     let mut plain = HashMap::new();
-    for entry in resource.entries() {
-        let fluent_syntax::ast::Entry::Message(m) = entry else {
-            continue;
-        };
-        let key = m.id.name;
+    for key in ids {
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             continue;
         };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, None, &mut errors);
         if errors.is_empty() {
-            plain.insert(key.to_owned(), Arc::from(text.as_ref()));
+            plain.insert(key.clone(), Arc::from(text.as_ref()));
         }
     }
     plain
