@@ -114,7 +114,8 @@ fn render_with(markdown: &str, ctx: &RenderContext, tidy: Tidy) -> RenderedBody 
         plain: String::new(),
         skipped: Vec::new(),
         written: 0,
-        author_html: tidy != Tidy::WhenAuthorHtml,
+        author_html: false,
+        tidy,
     };
     let mut nesting = Nesting::default();
     for block in blocks {
@@ -158,6 +159,7 @@ struct Renderer<'c, 'a> {
     written: usize,
     /// Whether raw HTML the author typed is in the output (see [`Tidy`]).
     author_html: bool,
+    tidy: Tidy,
 }
 
 impl<'a> Renderer<'_, 'a> {
@@ -367,7 +369,12 @@ impl<'a> Renderer<'_, 'a> {
                     .unwrap_or_default(),
             })
             .collect();
-        let html = if self.author_html {
+        let tidied = match self.tidy {
+            Tidy::WhenAuthorHtml => self.author_html,
+            #[cfg(test)]
+            Tidy::Always => true,
+        };
+        let html = if tidied {
             sanitize::sanitize(&raw)
         } else {
             sanitize::sanitize_well_formed(&raw)
